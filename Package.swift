@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "orgscope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orgscope", targets: ["orgscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "OrgModel"),
+        .target(
+            name: "OrgImport",
+            dependencies: ["OrgModel", "CLibXML2"]
+        ),
+        .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
+        .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
+        .executableTarget(
+            name: "orgscope",
+            dependencies: [
+                "OrgModel", "OrgImport", "OrgAnalysis", "OrgReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
+        .testTarget(
+            name: "OrgImportTests",
+            dependencies: ["OrgImport", "OrgModel"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel"]),
+        .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
+        .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

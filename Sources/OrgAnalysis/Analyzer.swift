@@ -1,0 +1,55 @@
+import OrgModel
+
+/// The result of an analysis.
+public struct AnalysisResult: Sendable {
+    /// The graph the rules ran on.
+    public var graph: DutyGraph
+    /// Every finding, in report order.
+    public var findings: [Finding]
+    /// The codes of the rules that ran.
+    public var rulesRun: [String]
+
+    /// Findings per severity.
+    public var counts: [Severity: Int] {
+        var counts: [Severity: Int] = [:]
+        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        return counts
+    }
+}
+
+/// Runs the rule catalogue over a chart.
+public struct Analyzer: Sendable {
+    /// The configuration in force.
+    public var configuration: AnalysisConfiguration
+    /// The rules to run (the whole catalogue by default).
+    public var rules: [any Rule.Type]
+
+    /// An analyzer.
+    public init(configuration: AnalysisConfiguration = AnalysisConfiguration(),
+                rules: [any Rule.Type] = RuleCatalog.all) {
+        self.configuration = configuration
+        self.rules = rules
+    }
+
+    /// Builds the graph and runs every enabled rule.
+    public func analyze(_ chart: OrgChart) -> AnalysisResult {
+        analyze(DutyGraph(chart: chart))
+    }
+
+    /// Runs every enabled rule on a graph already built.
+    public func analyze(_ graph: DutyGraph) -> AnalysisResult {
+        let context = RuleContext(graph: graph, configuration: configuration)
+        var findings: [Finding] = []
+        var ran: [String] = []
+        for rule in rules where !configuration.disabled.contains(rule.code) {
+            ran.append(rule.code)
+            var produced = rule.init().check(context)
+            if let severity = configuration.severities[rule.code] {
+                for index in produced.indices { produced[index].severity = severity }
+            }
+            findings.append(contentsOf: produced)
+        }
+        findings.sort(by: Finding.reportOrder)
+        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran)
+    }
+}

@@ -1,0 +1,41 @@
+import OrgModel
+
+/// The one-screen summary `validate` prints: units by kind, duties, mandates, staffing totals.
+public struct ChartSummary: Sendable {
+    /// Units per kind (kinds with none are absent).
+    public var unitsByKind: [UnitKind: Int]
+    /// All units.
+    public var units: Int
+    /// All duties, and how many cite a mandate.
+    public var duties: Int
+    /// Duties that cite a mandate.
+    public var dutiesWithMandate: Int
+    /// Mandates declared (chart and catalogues).
+    public var mandates: Int
+    /// Mandates no duty cites.
+    public var mandatesUncited: Int
+    /// Staffing totals per category, nobody counted twice.
+    public var staffing: [StaffCategory: StaffingTotal]
+    /// Deepest nesting (roots are depth 0).
+    public var maxDepth: Int
+
+    /// Computes the summary of a graph.
+    public init(graph: DutyGraph) {
+        var byKind: [UnitKind: Int] = [:]
+        var duties = 0
+        var cited = 0
+        for unit in graph.chart.units {
+            byKind[unit.kind, default: 0] += 1
+            duties += unit.duties.count
+            cited += unit.duties.count { $0.mandate != nil }
+        }
+        unitsByKind = byKind
+        units = graph.chart.units.count
+        self.duties = duties
+        dutiesWithMandate = cited
+        mandates = graph.mandates.count
+        mandatesUncited = graph.mandates.keys.count { graph.carriers[$0] == nil }
+        staffing = graph.staffingTotals()
+        maxDepth = graph.depth.max() ?? 0
+    }
+}

@@ -1,0 +1,176 @@
+import OrgModel
+
+/// The chart as a graph, built once and then only read: the unit tree, levels resolved by inheritance,
+/// containment in O(1), duties by unit, units by mandate with their role, and staffing totals.
+public struct DutyGraph: Sendable {
+    /// The chart the graph was built from.
+    public let chart: OrgChart
+    /// Unit id → index into `chart.units`.
+    public let index: [UnitID: Int]
+    /// Parent index per unit (nil for a root).
+    public let parent: [Int?]
+    /// Child indices per unit, in document order.
+    public let children: [[Int]]
+    /// Units without a parent, in document order.
+    public let roots: [Int]
+    /// Depth per unit (roots are 0).
+    public let depth: [Int]
+    /// Level of government per unit: declared, else inherited from the nearest ancestor that declares one,
+    /// else implied by the kind (commune, district); nil when nothing says.
+    public let level: [GovernmentLevel?]
+    /// The mandate declarations by id.
+    public let mandates: [MandateID: Mandate]
+    /// Who carries out each mandate (duties that cite it), in document order.
+    public let carriers: [MandateID: [MandateCarrier]]
+
+    private let enter: [Int]
+    private let exit: [Int]
+
+    /// Builds the graph. The importer guarantees unique ids, resolvable parents and no cycles; should a
+    /// hand-built chart break that, a unit with an unknown parent becomes a root and the first unit of
+    /// a duplicate id wins.
+    public init(chart: OrgChart) {
+        self.chart = chart
+        let count = chart.units.count
+        var index: [UnitID: Int] = [:]
+        index.reserveCapacity(count)
+        for (position, unit) in chart.units.enumerated() where index[unit.id] == nil { index[unit.id] = position }
+        var parent = [Int?](repeating: nil, count: count)
+        var children = [[Int]](repeating: [], count: count)
+        var roots: [Int] = []
+        for (position, unit) in chart.units.enumerated() {
+            if let id = unit.parent, let parentIndex = index[id], parentIndex != position {
+                parent[position] = parentIndex
+                children[parentIndex].append(position)
+            } else {
+                roots.append(position)
+            }
+        }
+        var enter = [Int](repeating: 0, count: count)
+        var exit = [Int](repeating: 0, count: count)
+        var depth = [Int](repeating: 0, count: count)
+        var level = [GovernmentLevel?](repeating: nil, count: count)
+        var clock = 0
+        var visited = [Bool](repeating: false, count: count)
+        // Iterative depth-first walk: pre-order `enter`, post-order `exit`; parents before children,
+        // so levels inherit in the same pass.
+        for root in roots {
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            visited[root] = true
+            enter[root] = clock
+            clock += 1
+            level[root] = Self.ownLevel(chart.units[root], inherited: nil)
+            while let top = stack.last {
+                if top.next < children[top.node].count {
+                    stack[stack.count - 1].next += 1
+                    let child = children[top.node][top.next]
+                    guard !visited[child] else { continue }
+                    visited[child] = true
+                    enter[child] = clock
+                    clock += 1
+                    depth[child] = stack.count
+                    level[child] = Self.ownLevel(chart.units[child], inherited: level[top.node])
+                    stack.append((child, 0))
+                } else {
+                    exit[top.node] = clock
+                    clock += 1
+                    stack.removeLast()
+                }
+            }
+        }
+        var mandates: [MandateID: Mandate] = [:]
+        for mandate in chart.mandates where mandates[mandate.id] == nil { mandates[mandate.id] = mandate }
+        var carriers: [MandateID: [MandateCarrier]] = [:]
+        for (position, unit) in chart.units.enumerated() {
+            for duty in unit.duties {
+                guard let mandate = duty.mandate else { continue }
+                carriers[mandate, default: []].append(MandateCarrier(unit: position, duty: duty.id, role: duty.role))
+            }
+        }
+        self.index = index
+        self.parent = parent
+        self.children = children
+        self.roots = roots
+        self.depth = depth
+        self.level = level
+        self.mandates = mandates
+        self.carriers = carriers
+        self.enter = enter
+        self.exit = exit
+    }
+
+    /// The unit at `position`.
+    public func unit(_ position: Int) -> Unit { chart.units[position] }
+
+    /// The unit with `id`, if any.
+    public func unit(_ id: UnitID) -> Unit? { index[id].map { chart.units[$0] } }
+
+    /// True when `ancestor` is `descendant` or contains it (at any depth). O(1).
+    public func contains(_ ancestor: Int, _ descendant: Int) -> Bool {
+        enter[ancestor] <= enter[descendant] && exit[descendant] <= exit[ancestor]
+    }
+
+    /// True when either unit contains the other (delegation, never overlap).
+    public func areNested(_ a: Int, _ b: Int) -> Bool { contains(a, b) || contains(b, a) }
+
+    /// Indices of every unit below `position`, in document pre-order.
+    public func descendants(of position: Int) -> [Int] {
+        var result: [Int] = []
+        var stack = children[position].reversed() as [Int]
+        while let next = stack.popLast() {
+            result.append(next)
+            stack.append(contentsOf: children[next].reversed())
+        }
+        return result
+    }
+
+    /// Staffing totals per category over the whole chart, without counting anyone twice: a unit's figures
+    /// cover its sub-units, so only units with no ancestor recording the same category are added.
+    public func staffingTotals() -> [StaffCategory: StaffingTotal] {
+        var totals: [StaffCategory: StaffingTotal] = [:]
+        for category in StaffCategory.allCases {
+            var total = StaffingTotal()
+            var stack = roots.reversed() as [Int]
+            while let next = stack.popLast() {
+                if let figures = chart.units[next].staffing(category) {
+                    total.units += 1
+                    total.quota += figures.quota ?? 0
+                    total.actual += figures.actual ?? 0
+                } else {
+                    stack.append(contentsOf: children[next].reversed())
+                }
+            }
+            if total.units > 0 { totals[category] = total }
+        }
+        return totals
+    }
+
+    private static func ownLevel(_ unit: Unit, inherited: GovernmentLevel?) -> GovernmentLevel? {
+        if let declared = unit.declaredLevel { return declared }
+        switch unit.kind {
+        case .commune: return .commune
+        case .district: return .district
+        default: return inherited
+        }
+    }
+}
+
+/// One duty that cites a mandate.
+public struct MandateCarrier: Hashable, Sendable {
+    /// Index of the unit in the chart.
+    public var unit: Int
+    /// The duty.
+    public var duty: DutyID
+    /// Lead or support.
+    public var role: DutyRole
+}
+
+/// Summed staffing figures of one category.
+public struct StaffingTotal: Hashable, Sendable {
+    /// Units whose figures were added.
+    public var units = 0
+    /// Approved posts.
+    public var quota = 0
+    /// People in post.
+    public var actual = 0
+}

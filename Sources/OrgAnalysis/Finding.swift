@@ -1,0 +1,83 @@
+import OrgModel
+
+/// How serious a finding is.
+public enum Severity: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Breaks a norm or the directive outright.
+    case error
+    /// Needs a look; often a breach, sometimes a justified exception.
+    case warning
+    /// For information.
+    case info
+
+    /// error < warning < info: the order reports list them in.
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
+}
+
+/// One figure of a finding's evidence.
+public enum EvidenceValue: Hashable, Sendable, Codable {
+    /// A count or amount.
+    case int(Int)
+    /// A ratio or score.
+    case number(Double)
+    /// A word or id.
+    case text(String)
+    /// Yes or no.
+    case bool(Bool)
+    /// Several words or ids.
+    case list([String])
+}
+
+/// One thing wrong with the organisation, with the evidence for it. A value: rules return findings,
+/// they never throw them.
+public struct Finding: Hashable, Sendable, Codable {
+    /// The rule's stable code (`ACC001`).
+    public var code: String
+    /// How serious.
+    public var severity: Severity
+    /// The units involved, sorted by id.
+    public var units: [UnitID]
+    /// The duties involved, sorted by id.
+    public var duties: [DutyID]
+    /// The mandate involved, if any.
+    public var mandate: MandateID?
+    /// What is wrong, in both languages.
+    public var message: LocalizedText
+    /// The figures that triggered it, by name.
+    public var evidence: [String: EvidenceValue]
+    /// Where the main unit or duty is written, so that an editor can jump to it.
+    public var location: SourceLocation?
+
+    /// A finding; `units` and `duties` are sorted here so that output never depends on rule internals.
+    public init(
+        code: String, severity: Severity, units: [UnitID], duties: [DutyID] = [], mandate: MandateID? = nil,
+        message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil
+    ) {
+        self.code = code
+        self.severity = severity
+        self.units = units.sorted()
+        self.duties = duties.sorted()
+        self.mandate = mandate
+        self.message = message
+        self.evidence = evidence
+        self.location = location
+    }
+
+    /// The order of the spec: severity (error first), code, first unit id; then the rest of the units,
+    /// duties, mandate and message, so that the order is total and output is byte-identical run to run.
+    public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
+        if lhs.units != rhs.units { return lhs.units.lexicographicallyPrecedes(rhs.units) }
+        if lhs.duties != rhs.duties { return lhs.duties.lexicographicallyPrecedes(rhs.duties) }
+        if lhs.mandate != rhs.mandate { return (lhs.mandate?.rawValue ?? "") < (rhs.mandate?.rawValue ?? "") }
+        return lhs.message.en < rhs.message.en
+    }
+}

@@ -1,0 +1,19 @@
+/// Every rule orgscope has, in the order they run. Order does not affect results (findings are sorted
+/// afterwards); it is the order `orgscope rules` lists them in.
+public enum RuleCatalog {
+    /// The rules.
+    public static let all: [any Rule.Type] = [
+        UnitWithoutHeadRule.self,
+    ]
+
+    /// The rule with `code` (case-insensitive).
+    public static func rule(code: String) -> (any Rule.Type)? {
+        all.first { $0.description.code.caseInsensitiveCompare(code) }
+    }
+}
+
+extension String {
+    fileprivate func caseInsensitiveCompare(_ other: String) -> Bool {
+        lowercased() == other.lowercased()
+    }
+}

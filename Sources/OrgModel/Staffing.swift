@@ -1,0 +1,33 @@
+/// Head and deputy posts of a unit (`leadership` element).
+public struct Leadership: Hashable, Sendable, Codable {
+    /// Head posts (người đứng đầu); nil when the attribute is absent.
+    public var heads: Int?
+    /// Deputy posts (cấp phó); nil when the attribute is absent.
+    public var deputies: Int?
+
+    /// Leadership figures as read.
+    public init(heads: Int? = nil, deputies: Int? = nil) {
+        self.heads = heads
+        self.deputies = deputies
+    }
+}
+
+/// One staff category of a unit as a whole, sub-units included (`staffing` element).
+public struct Staffing: Hashable, Sendable, Codable {
+    /// The category.
+    public var category: StaffCategory
+    /// Approved posts (biên chế được giao); nil when not given.
+    public var quota: Int?
+    /// People in post (có mặt); nil when not given.
+    public var actual: Int?
+    /// Where the element starts.
+    public var location: SourceLocation
+
+    /// Staffing figures as read.
+    public init(category: StaffCategory, quota: Int? = nil, actual: Int? = nil, location: SourceLocation) {
+        self.category = category
+        self.quota = quota
+        self.actual = actual
+        self.location = location
+    }
+}

@@ -1,0 +1,112 @@
+/// A JSON value whose objects keep their keys in the order written, so that reports read top-down
+/// (schemaVersion, chart, summary, findings) and are byte-identical from run to run.
+public indirect enum JSONValue: Hashable, Sendable {
+    /// `null`.
+    case null
+    /// `true` / `false`.
+    case bool(Bool)
+    /// An integer.
+    case int(Int)
+    /// A number, written with up to 4 decimals (similarity scores, ratios).
+    case number(Double)
+    /// A string.
+    case string(String)
+    /// An array.
+    case array([JSONValue])
+    /// An object with ordered keys.
+    case object([(String, JSONValue)])
+
+    /// Two values are equal when they serialise to the same text.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    /// Hashes the serialised text.
+    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+
+    /// Pretty-printed with two-space indents and a final newline; non-ASCII written as UTF-8.
+    public func serialized() -> String {
+        var output = ""
+        write(to: &output, indent: 0)
+        output.append("\n")
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int) {
+        switch self {
+        case .null: output.append("null")
+        case .bool(let value): output.append(value ? "true" : "false")
+        case .int(let value): output.append(String(value))
+        case .number(let value): output.append(Self.format(value))
+        case .string(let value): Self.quote(value, into: &output)
+        case .array(let values):
+            guard !values.isEmpty else { return output.append("[]") }
+            if values.allSatisfy(\.isScalar) {
+                output.append("[")
+                for (offset, value) in values.enumerated() {
+                    if offset > 0 { output.append(", ") }
+                    value.write(to: &output, indent: indent)
+                }
+                output.append("]")
+                return
+            }
+            output.append("[\n")
+            for (offset, value) in values.enumerated() {
+                output.append(String(repeating: " ", count: indent + 2))
+                value.write(to: &output, indent: indent + 2)
+                output.append(offset == values.count - 1 ? "\n" : ",\n")
+            }
+            output.append(String(repeating: " ", count: indent) + "]")
+        case .object(let members):
+            guard !members.isEmpty else { return output.append("{}") }
+            output.append("{\n")
+            for (offset, member) in members.enumerated() {
+                output.append(String(repeating: " ", count: indent + 2))
+                Self.quote(member.0, into: &output)
+                output.append(": ")
+                member.1.write(to: &output, indent: indent + 2)
+                output.append(offset == members.count - 1 ? "\n" : ",\n")
+            }
+            output.append(String(repeating: " ", count: indent) + "}")
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    private static func quote(_ text: String, into output: inout String) {
+        output.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        output.append("\"")
+    }
+
+    /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        let scaled = (value * 10_000).rounded()
+        let negative = scaled < 0
+        let magnitude = Int(abs(scaled))
+        var text = String(magnitude / 10_000)
+        var fraction = String(magnitude % 10_000)
+        if magnitude % 10_000 != 0 {
+            fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            text += "." + fraction
+        }
+        return (negative && magnitude != 0 ? "-" : "") + text
+    }
+}

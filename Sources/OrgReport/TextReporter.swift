@@ -1,0 +1,56 @@
+import OrgAnalysis
+import OrgModel
+
+/// The report for the terminal: a header, findings grouped by severity then code, a summary line last.
+public enum TextReporter {
+    /// The report text.
+    public static func render(_ input: ReportInput) -> String {
+        let labels = ReportLabels(language: input.language)
+        let chart = input.result.graph.chart
+        var lines: [String] = []
+        lines.append("\(labels.chart): \(chart.name) (\(chart.id)), \(labels.asOf) "
+            + (chart.asOf?.description ?? labels.noDate))
+        lines.append("\(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
+            + "\(input.result.graph.mandates.count) \(labels.mandates)")
+        lines.append("")
+        let findings = input.result.findings
+        if findings.isEmpty { lines.append(labels.noFindings) }
+        for severity in Severity.allCases {
+            let group = findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            lines.append("\(labels.severityHeading(severity)) (\(group.count))")
+            var code = ""
+            for finding in group {
+                if finding.code != code {
+                    code = finding.code
+                    let title = RuleCatalog.rule(code: code)?.description.title.text(input.language) ?? ""
+                    let count = group.count { $0.code == code }
+                    lines.append("  \(code) \(title) (\(count))")
+                }
+                lines.append("    - " + finding.message.text(input.language))
+                var details: [String] = []
+                if let location = finding.location { details.append(location.description) }
+                if !finding.evidence.isEmpty {
+                    details.append(labels.evidence + ": " + finding.evidence.sorted { $0.key < $1.key }
+                        .map { "\($0.key)=\(describe($0.value))" }.joined(separator: ", "))
+                }
+                if !details.isEmpty { lines.append("      " + details.joined(separator: "; ")) }
+            }
+            lines.append("")
+        }
+        let counts = input.result.counts
+        lines.append("\(labels.total): " + Severity.allCases.map { "\(counts[$0] ?? 0) \(labels.severity($0))" }
+            .joined(separator: ", "))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func describe(_ value: EvidenceValue) -> String {
+        switch value {
+        case .int(let number): String(number)
+        case .number(let number): JSONValue.format(number)
+        case .text(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .list(let items): items.joined(separator: " ")
+        }
+    }
+}

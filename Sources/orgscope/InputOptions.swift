@@ -1,0 +1,59 @@
+import ArgumentParser
+import OrgImport
+import OrgModel
+
+/// The chart files and import limits shared by every command that reads charts.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Chart files (OrgChart XML v1); several are merged into one chart. "
+        + "A mandate catalogue given here is loaded as with --mandates.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .customLong("mandates"), help: ArgumentHelp(
+        "A mandate catalogue (<mandateCatalog>) to load; repeatable.", valueName: "file"))
+    var catalogs: [String] = []
+
+    @Option(help: ArgumentHelp("Largest input file accepted, in MiB.", valueName: "MiB"))
+    var maxFileSize: Int = 2048
+
+    @Option(help: "Deepest element nesting accepted.")
+    var maxDepth: Int = 64
+
+    @Option(help: "How many problems to print before summing up the rest.")
+    var maxErrors: Int = 50
+
+    @Option(help: .hidden)
+    var xmlBackend: ImportOptions.Backend = .sax
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("Give at least one chart file.") }
+        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be at least 1 (MiB).") }
+        guard maxDepth > 1 else { throw ValidationError("--max-depth must be at least 2.") }
+        guard maxErrors > 0 else { throw ValidationError("--max-errors must be at least 1.") }
+    }
+
+    var importOptions: ImportOptions {
+        ImportOptions(maxFileSize: maxFileSize << 20, maxDepth: maxDepth, backend: xmlBackend)
+    }
+
+    /// Imports the chart, printing every diagnostic to stderr; exits 2 on errors.
+    func loadChart() throws -> OrgChart {
+        let importer = OrgChartImporter(options: importOptions)
+        do {
+            let result = try importer.load(files: files, catalogs: catalogs)
+            DiagnosticPrinter.print(result.warnings, limit: maxErrors, truncated: false)
+            return result.chart
+        } catch {
+            let diagnostics = error.diagnostics
+            DiagnosticPrinter.print(diagnostics, limit: maxErrors, truncated: isTruncated(error))
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
+
+    private func isTruncated(_ error: ImportError) -> Bool {
+        switch error {
+        case .rejected(_, let truncated): truncated
+        }
+    }
+}
+
+extension ImportOptions.Backend: ExpressibleByArgument {}
