@@ -106,8 +106,14 @@ struct ReferenceChecker {
         return close.count == 1 ? " (did you mean '\(close[0])'?)" : ""
     }
 
+    /// One insertion, deletion, substitution or swap of two neighbours.
     private static func editDistanceIsOne(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
         if a == b || abs(a.count - b.count) > 1 { return false }
+        if a.count == b.count {
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            if differing.count == 2, differing[1] == differing[0] + 1,
+               a[differing[0]] == b[differing[1]], a[differing[1]] == b[differing[0]] { return true }
+        }
         var i = 0, j = 0, edits = 0
         while i < a.count, j < b.count {
             if a[i] == b[j] {
