@@ -173,4 +173,11 @@ public struct StaffingTotal: Hashable, Sendable {
     public var quota = 0
     /// People in post.
     public var actual = 0
+
+    /// Totals as given.
+    public init(units: Int = 0, quota: Int = 0, actual: Int = 0) {
+        self.units = units
+        self.quota = quota
+        self.actual = actual
+    }
 }

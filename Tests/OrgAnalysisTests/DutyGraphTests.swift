@@ -1,0 +1,99 @@
+import OrgAnalysis
+import OrgModel
+import Testing
+
+@Suite("Duty graph")
+struct DutyGraphTests {
+    private static let here = SourceLocation(file: "g.xml", line: 1, column: 1)
+
+    private static func unit(_ id: String, _ kind: UnitKind, parent: String? = nil, level: GovernmentLevel? = nil,
+                             staffing: [(StaffCategory, Int, Int)] = [], duties: [(String, String?, DutyRole)] = []) -> Unit {
+        Unit(id: UnitID(id), name: id, kind: kind, declaredLevel: level, parent: parent.map { UnitID($0) },
+             staffing: staffing.map { Staffing(category: $0.0, quota: $0.1, actual: $0.2, location: here) },
+             duties: duties.map { Duty(id: DutyID($0.0), unit: UnitID(id), text: $0.0, mandate: $0.1.map { MandateID($0) },
+                                       role: $0.2, location: here) },
+             location: here)
+    }
+
+    /// ubnd ─┬─ snv ─── snv.tcbc
+    ///       ├─ stc ─┬─ stc.ns
+    ///       │       └─ stc.dt
+    ///       └─ xa (commune)
+    /// other (a second root, no level anywhere)
+    static let chart = OrgChart(id: "g", name: "G", units: [
+        unit("ubnd", .committee, level: .province, staffing: [(.civilServant, 100, 90)]),
+        unit("snv", .department, parent: "ubnd", staffing: [(.civilServant, 40, 38)],
+             duties: [("snv.1", "M.1", .lead)]),
+        unit("snv.tcbc", .division, parent: "snv", staffing: [(.civilServant, 8, 7)], duties: [("snv.tcbc.1", "M.1", .lead)]),
+        unit("stc", .department, parent: "ubnd", staffing: [(.publicEmployee, 20, 25)], duties: [("stc.1", "M.1", .support)]),
+        unit("stc.ns", .division, parent: "stc"),
+        unit("stc.dt", .division, parent: "stc"),
+        unit("xa", .commune, parent: "ubnd"),
+        unit("other", .other, staffing: [(.civilServant, 5, 5), (.contract, 2, 1)]),
+    ], mandates: [Mandate(id: "M.1", text: "m", catalog: "g", location: here)])
+
+    @Test("Parents, children in document order, roots, depth")
+    func tree() {
+        let graph = DutyGraph(chart: Self.chart)
+        let id = { (position: Int) in graph.unit(position).id.rawValue }
+        #expect(graph.roots.map(id) == ["ubnd", "other"])
+        #expect(graph.children[graph.index["stc"]!].map(id) == ["stc.ns", "stc.dt"])
+        #expect(graph.parent[graph.index["snv.tcbc"]!].map(id) == "snv")
+        #expect(graph.depth[graph.index["snv.tcbc"]!] == 2)
+        #expect(graph.descendants(of: graph.index["ubnd"]!).map(id) == ["snv", "snv.tcbc", "stc", "stc.ns", "stc.dt", "xa"])
+    }
+
+    @Test("Containment agrees with walking up the parents, for every pair")
+    func containment() {
+        let graph = DutyGraph(chart: Self.chart)
+        let count = Self.chart.units.count
+        for a in 0..<count {
+            for b in 0..<count {
+                var walker: Int? = b
+                var expected = false
+                while let current = walker {
+                    if current == a { expected = true }
+                    walker = graph.parent[current]
+                }
+                #expect(graph.contains(a, b) == expected, "\(graph.unit(a).id) contains \(graph.unit(b).id)")
+            }
+        }
+        #expect(graph.areNested(graph.index["snv.tcbc"]!, graph.index["ubnd"]!))
+        #expect(!graph.areNested(graph.index["snv"]!, graph.index["stc"]!))
+    }
+
+    @Test("Levels inherit from the nearest ancestor; commune kind implies commune level")
+    func levels() {
+        let graph = DutyGraph(chart: Self.chart)
+        let level = { (id: String) in graph.level[graph.index[UnitID(id)]!] }
+        #expect(level("snv.tcbc") == .province)
+        #expect(level("xa") == .commune)
+        #expect(level("other") == nil)
+    }
+
+    @Test("Units by mandate, with their role")
+    func carriers() {
+        let graph = DutyGraph(chart: Self.chart)
+        let carriers = graph.carriers["M.1"] ?? []
+        #expect(carriers.map { graph.unit($0.unit).id } == ["snv", "snv.tcbc", "stc"])
+        #expect(carriers.map(\.role) == [.lead, .lead, .support])
+    }
+
+    @Test("Staffing totals count each person once: a unit's figures cover its sub-units")
+    func staffingTotals() {
+        let totals = DutyGraph(chart: Self.chart).staffingTotals()
+        #expect(totals[.civilServant] == StaffingTotal(units: 2, quota: 105, actual: 95))
+        #expect(totals[.publicEmployee] == StaffingTotal(units: 1, quota: 20, actual: 25))
+        #expect(totals[.contract] == StaffingTotal(units: 1, quota: 2, actual: 1))
+        #expect(totals[.other] == nil)
+    }
+
+    @Test("A deep chain of parents (a flat export) builds without recursion")
+    func deepChain() {
+        let units = (0..<20_000).map { Self.unit("u\($0)", .other, parent: $0 == 0 ? nil : "u\($0 - 1)") }
+        let graph = DutyGraph(chart: OrgChart(id: "d", name: "D", units: units))
+        #expect(graph.depth.last == 19_999)
+        #expect(graph.contains(0, 19_999))
+        #expect(!graph.contains(19_999, 0))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import OrgAnalysis
+import OrgModel
+import OrgReport
+import Testing
+
+@Suite("JSON report")
+struct JSONReporterTests {
+    private static let chart = OrgChart(
+        id: "cb", name: "Ủy ban \"nhân dân\"", asOf: ChartDate(year: 2025, month: 10, day: 1),
+        units: [
+            Unit(id: "z", name: "Phòng Z", kind: .division, leadership: Leadership(heads: 0),
+                 location: SourceLocation(file: "c.xml", line: 9, column: 3)),
+            Unit(id: "a", name: "Phòng A", kind: .division, location: SourceLocation(file: "c.xml", line: 4, column: 3)),
+        ])
+
+    @Test("The spec's shape, in the spec's order, parseable, with findings sorted error first")
+    func shape() throws {
+        let input = ReportInput(result: Analyzer().analyze(Self.chart), language: .en)
+        let text = JSONReporter.render(input)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        let chart = try #require(object["chart"] as? [String: Any])
+        #expect(chart["name"] as? String == "Ủy ban \"nhân dân\"")
+        #expect(chart["asOf"] as? String == "2025-10-01")
+        #expect(chart["units"] as? Int == 2)
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["error": 1, "warning": 1, "info": 0])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["severity"] as? String } == ["error", "warning"])
+        #expect(findings.map { $0["units"] as? [String] } == [["z"], ["a"]])
+        #expect(findings[0]["code"] as? String == "ACC001")
+        #expect((findings[0]["message"] as? String)?.contains("has no head post") == true)
+        let keys = ["\"schemaVersion\"", "\"chart\"", "\"summary\"", "\"findings\""].map { text.range(of: $0)!.lowerBound }
+        #expect(keys == keys.sorted())
+        #expect(text.contains("Ủy ban"))  // UTF-8, not \u escapes
+    }
+
+    @Test("Same input, same bytes; Vietnamese and English differ only in messages")
+    func deterministic() {
+        let result = Analyzer().analyze(Self.chart)
+        let first = JSONReporter.render(ReportInput(result: result, language: .vi))
+        let second = JSONReporter.render(ReportInput(result: Analyzer().analyze(Self.chart), language: .vi))
+        #expect(first == second)
+        #expect(first.contains("không có chức danh người đứng đầu"))
+        #expect(!JSONReporter.render(ReportInput(result: result, language: .en)).contains("người đứng đầu"))
+    }
+
+    @Test("Strings are escaped; numbers print without exponent or trailing zeros", arguments: [
+        (JSONValue.string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"\n"),
+        (JSONValue.number(0.91666), "0.9167\n"), (JSONValue.number(2), "2\n"), (JSONValue.number(-0.00001), "0\n"),
+        (JSONValue.number(1e12), "1000000000000\n"),
+    ])
+    func escaping(value: JSONValue, expected: String) {
+        #expect(value.serialized() == expected)
+    }
+}
+
+@Suite("Text report")
+struct TextReporterTests {
+    @Test("Grouped by severity and code, summary line last, in one language")
+    func layout() {
+        let chart = OrgChart(id: "cb", name: "Tỉnh", units: [
+            Unit(id: "z", name: "Phòng Z", kind: .division, leadership: Leadership(heads: 0),
+                 location: SourceLocation(file: "c.xml", line: 9, column: 3)),
+        ])
+        let result = Analyzer().analyze(chart)
+        let vi = TextReporter.render(ReportInput(result: result, language: .vi))
+        #expect(vi.contains("LỖI (1)"))
+        #expect(vi.contains("ACC001 Đơn vị không có người đứng đầu (1)"))
+        #expect(vi.contains("c.xml:9:3"))
+        #expect(vi.hasSuffix("Tổng cộng: 1 lỗi, 0 cảnh báo, 0 thông tin\n"))
+        let en = TextReporter.render(ReportInput(result: result, language: .en))
+        #expect(en.hasSuffix("Total: 1 error, 0 warning, 0 info\n"))
+        #expect(!en.contains("Tổng"))
+    }
+}

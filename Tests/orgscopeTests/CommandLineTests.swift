@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+/// Runs the built `orgscope` binary (ORGSCOPE_BIN, set by scripts/test, or .build/debug/orgscope).
+struct Orgscope {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let binary = ProcessInfo.processInfo.environment["ORGSCOPE_BIN"]
+        ?? root.appendingPathComponent(".build/debug/orgscope").path
+
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                       stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func fixture(_ name: String) -> String { "Tests/OrgImportTests/Fixtures/\(name)" }
+
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+@Suite("Command line, end to end", .serialized)
+struct CommandLineTests {
+    @Test("validate: a summary on stdout, exit 0")
+    func validateValid() throws {
+        let outcome = try Orgscope.run(["validate", Orgscope.fixture("valid-chart.xml"), "--mandates",
+                                        Orgscope.fixture("valid-catalog.xml")])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("Ủy ban nhân dân tỉnh Cao Bằng (cao-bang), ngày 2025-10-01, tỉnh loại III"))
+        #expect(outcome.stdout.contains("Đơn vị: 3"))
+        #expect(outcome.stdout.contains("Nhiệm vụ: 3 (2 gắn với nhiệm vụ theo quy định)"))
+        #expect(outcome.stdout.contains("Nhiệm vụ theo quy định: 3 (2 chưa đơn vị nào nhận)"))
+        #expect(outcome.stdout.contains("Công chức                45       43         2"))
+        #expect(outcome.stderr.isEmpty)
+        let english = try Orgscope.run(["validate", Orgscope.fixture("valid-chart.xml"), "--lang", "en"])
+        #expect(english.stdout.contains("Units: 3") && english.stdout.contains("departments"))
+    }
+
+    @Test("validate: every problem as FILE:LINE:COLUMN on stderr, nothing on stdout, exit 2")
+    func validateInvalid() throws {
+        let directory = try Orgscope.scratch()
+        let bad = directory.appendingPathComponent("bad.xml")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <orgChart xmlns="urn:orgscope:orgchart:1" id="t" name="T">
+              <unit id="a" name="A" kind="nope"/>
+              <unit id="a" name="B" kind="other" parent="ghost"/>
+            </orgChart>
+            """.utf8).write(to: bad)
+        let outcome = try Orgscope.run(["validate", bad.path])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("\(bad.path):3:3: error: "))
+        #expect(lines[1].hasPrefix("\(bad.path):4:3: error: duplicate unit id 'a'"))
+        #expect(lines[2].hasPrefix("\(bad.path):4:3: error: unit 'a' names parent 'ghost'"))
+        #expect(lines[3] == "orgscope: 3 errors; nothing was analysed and no report was written")
+        let capped = try Orgscope.run(["validate", bad.path, "--max-errors", "1"])
+        #expect(capped.stderr.contains("and 2 more (raise --max-errors to see them)"))
+    }
+
+    @Test("analyze --output: a bad input leaves an existing report untouched, byte for byte")
+    func outputUntouchedOnBadInput() throws {
+        let directory = try Orgscope.scratch()
+        let report = directory.appendingPathComponent("report.json")
+        try Data("previous report\n".utf8).write(to: report)
+        let outcome = try Orgscope.run(["analyze", Orgscope.fixture("xxe.xml"), "--format", "json", "--output", report.path])
+        #expect(outcome.status == 2)
+        #expect(try String(contentsOf: report, encoding: .utf8) == "previous report\n")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(leftovers == ["report.json"])
+    }
+
+    @Test("analyze: exit 1 with error findings, 0 with --fail-on never; the report replaces the old one")
+    func analyzeExitStatuses() throws {
+        let directory = try Orgscope.scratch()
+        let chart = directory.appendingPathComponent("chart.xml")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <orgChart xmlns="urn:orgscope:orgchart:1" id="t" name="T">
+              <unit id="a" name="A" kind="committee"><leadership heads="1"/>
+                <unit id="b" name="Phòng B" kind="division"><leadership heads="0" deputies="1"/></unit>
+              </unit>
+            </orgChart>
+            """.utf8).write(to: chart)
+        let report = directory.appendingPathComponent("report.json")
+        try Data("old".utf8).write(to: report)
+        let failing = try Orgscope.run(["analyze", chart.path, "--format", "json", "--output", report.path])
+        #expect(failing.status == 1)
+        #expect(failing.stdout.isEmpty)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["code"] as? String } == ["ACC001"])
+        #expect(findings.first?["units"] as? [String] == ["b"])
+        let passing = try Orgscope.run(["analyze", chart.path, "--fail-on", "never"])
+        #expect(passing.status == 0)
+        #expect(passing.stdout.contains("ACC001"))
+        let clean = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--fail-on", "warning"])
+        #expect(clean.status == 0)
+        #expect(clean.stdout.contains("Không có phát hiện nào."))
+    }
+
+    @Test("Same input, same bytes: two runs give identical reports")
+    func deterministic() throws {
+        let first = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), Orgscope.fixture("second-file.xml"),
+                                      "--mandates", Orgscope.fixture("valid-catalog.xml"), "--format", "json"])
+        let second = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), Orgscope.fixture("second-file.xml"),
+                                       "--mandates", Orgscope.fixture("valid-catalog.xml"), "--format", "json"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        #expect(first.stdout.contains("\"units\": 4"))
+    }
+
+    @Test("Usage errors exit 2, never ArgumentParser's 64", arguments: [
+        ["analyze"], ["analyze", "x.xml", "--format", "pdf"], ["frobnicate"], ["explain", "XYZ999"],
+        ["validate", "x.xml", "--max-depth", "0"],
+    ])
+    func usageErrors(arguments: [String]) throws {
+        let outcome = try Orgscope.run(arguments)
+        #expect(outcome.status == 2)
+        #expect(!outcome.stderr.isEmpty)
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test("--output refuses to write through a symbolic link unless --force")
+    func symlinkRefused() throws {
+        let directory = try Orgscope.scratch()
+        let target = directory.appendingPathComponent("target.txt")
+        try Data("keep".utf8).write(to: target)
+        let link = directory.appendingPathComponent("link.txt")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let refused = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--output", link.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("symbolic link"))
+        #expect(try String(contentsOf: target, encoding: .utf8) == "keep")
+        let forced = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--output", link.path, "--force"])
+        #expect(forced.status == 0)
+        #expect(try String(contentsOf: target, encoding: .utf8).contains("Sơ đồ tổ chức"))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+    }
+
+    @Test("rules lists the catalogue; explain prints rationale, citation and examples")
+    func rulesAndExplain() throws {
+        let rules = try Orgscope.run(["rules"])
+        #expect(rules.status == 0)
+        #expect(rules.stdout.contains("ACC001  lỗi  Đơn vị không có người đứng đầu"))
+        #expect(rules.stdout.contains("khoản 1.c"))
+        let explain = try Orgscope.run(["explain", "acc001", "--lang", "en"])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("ACC001 (unit-without-head): Unit without a head post"))
+        #expect(explain.stdout.contains("Legal basis"))
+        #expect(explain.stdout.contains("Example 2: A division with heads=\"0\": an error (reports snv.tcbc)"))
+        #expect(explain.stdout.contains("<leadership heads=\"0\" deputies=\"1\"/>"))
+    }
+}
