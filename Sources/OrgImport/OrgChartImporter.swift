@@ -88,18 +88,16 @@ public final class OrgChartImporter {
             id: first.id, name: first.name, asOf: first.asOf, language: first.language ?? "vi",
             provinceCategory: first.provinceCategory ?? charts.lazy.compactMap(\.provinceCategory).first,
             sourceFiles: documents.map(\.file))
-        for document in charts {
-            chart.units.append(contentsOf: document.units)
-            chart.mandates.append(contentsOf: document.mandates)
-        }
+        chart.units = charts.count == 1 ? first.units : charts.flatMap(\.units)  // one file: share, don't copy
+        chart.mandates = charts.flatMap(\.mandates)
         for document in documents where document.kind == .catalog {
             chart.catalogs.append(CatalogInfo(id: document.id, name: document.name, source: document.catalogSource,
                                               location: document.location))
             chart.mandates.append(contentsOf: document.mandates)
         }
-        ReferenceChecker(chart: chart, diagnostics: diagnostics).checkUniqueness()
+        var checker = ReferenceChecker(chart: chart, diagnostics: diagnostics)
+        checker.checkUniqueness()
         if checkReferences {
-            let checker = ReferenceChecker(chart: chart, diagnostics: diagnostics)
             checker.checkNestedParents(charts.flatMap(\.nestedParentAttributes))
             checker.checkReferences()
             checker.checkCycles()

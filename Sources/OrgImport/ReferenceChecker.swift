@@ -1,30 +1,49 @@
 import OrgModel
 
-/// The checks XSD 1.0 cannot express, over the merged chart.
+/// The checks XSD 1.0 cannot express, over the merged chart. Loops index into the arrays rather than
+/// copy whole units: on a national chart these run over a million duties.
 struct ReferenceChecker {
     let chart: OrgChart
     let diagnostics: DiagnosticCollector
+    /// Unit id → index of its first definition; filled by ``checkUniqueness()``.
+    private var unitIndex: [UnitID: Int] = [:]
+    private var mandateIDs: Set<MandateID> = []
+
+    init(chart: OrgChart, diagnostics: DiagnosticCollector) {
+        self.chart = chart
+        self.diagnostics = diagnostics
+    }
 
     /// Unit, duty and mandate ids unique across every file.
-    func checkUniqueness() {
-        var units: [UnitID: SourceLocation] = [:]
+    mutating func checkUniqueness() {
+        let units = chart.units
+        unitIndex.reserveCapacity(units.count)
         var duties: [DutyID: SourceLocation] = [:]
-        var mandates: [MandateID: SourceLocation] = [:]
-        for unit in chart.units where !unit.id.rawValue.isEmpty {
-            if let first = units[unit.id] {
-                diagnostics.error(unit.location, "duplicate unit id '\(unit.id)'; first defined at \(first)")
-            } else {
-                units[unit.id] = unit.location
-            }
-            for duty in unit.duties where !duty.id.rawValue.isEmpty {
-                if let first = duties[duty.id] {
-                    let derived = duty.isIDDerived ? " (derived from the unit id and position: give the duty an id)" : ""
-                    diagnostics.error(duty.location, "duplicate duty id '\(duty.id)'\(derived); first defined at \(first)")
+        duties.reserveCapacity(chart.dutyCount)
+        for position in units.indices {
+            let id = units[position].id
+            if !id.rawValue.isEmpty {
+                if let first = unitIndex[id] {
+                    diagnostics.error(units[position].location,
+                                      "duplicate unit id '\(id)'; first defined at \(units[first].location)")
                 } else {
-                    duties[duty.id] = duty.location
+                    unitIndex[id] = position
+                }
+            }
+            units[position].duties.withUnsafeBufferPointer { list in
+                for duty in list.indices where !list[duty].id.rawValue.isEmpty {
+                    let location = list[duty].location
+                    if let first = duties.updateValue(location, forKey: list[duty].id) {
+                        duties[list[duty].id] = first
+                        let derived = list[duty].isIDDerived
+                            ? " (derived from the unit id and position: give the duty an id)" : ""
+                        diagnostics.error(location, "duplicate duty id '\(list[duty].id)'\(derived); "
+                            + "first defined at \(first)")
+                    }
                 }
             }
         }
+        var mandates: [MandateID: SourceLocation] = [:]
         for mandate in chart.mandates where !mandate.id.rawValue.isEmpty {
             if let first = mandates[mandate.id] {
                 diagnostics.error(mandate.location, "duplicate mandate id '\(mandate.id)'; first defined at \(first) "
@@ -33,6 +52,7 @@ struct ReferenceChecker {
                 mandates[mandate.id] = mandate.location
             }
         }
+        mandateIDs = Set(mandates.keys)
     }
 
     /// `parent` is for top-level units only.
@@ -46,57 +66,52 @@ struct ReferenceChecker {
 
     /// Every `parent` names a unit, every duty's `mandate` names a mandate.
     func checkReferences() {
-        let unitIDs = Set(chart.units.map(\.id))
-        let mandateIDs = Set(chart.mandates.map(\.id))
         let hint = chart.catalogs.isEmpty
             ? " (no catalogue was given: pass it with --mandates FILE)"
             : " in the chart or the catalogues given"
-        for unit in chart.units {
-            if unit.parentIsReference, let parent = unit.parent, !unitIDs.contains(parent) {
-                diagnostics.error(unit.location, "unit '\(unit.id)' names parent '\(parent)', and there is no unit "
-                    + "with that id\(Self.suggestion(for: parent.rawValue, among: unitIDs.map(\.rawValue)))")
+        let units = chart.units
+        for position in units.indices {
+            if units[position].parentIsReference, let parent = units[position].parent, unitIndex[parent] == nil {
+                diagnostics.error(units[position].location, "unit '\(units[position].id)' names parent '\(parent)', "
+                    + "and there is no unit with that id"
+                    + Self.suggestion(for: parent.rawValue, among: unitIndex.keys.map(\.rawValue)))
             }
-            for duty in unit.duties {
-                if let mandate = duty.mandate, !mandateIDs.contains(mandate) {
-                    diagnostics.error(duty.location, "duty '\(duty.id)' names mandate '\(mandate)', which is not "
-                        + "declared\(hint)\(Self.suggestion(for: mandate.rawValue, among: mandateIDs.map(\.rawValue)))")
+            units[position].duties.withUnsafeBufferPointer { list in
+                for duty in list.indices {
+                    guard let mandate = list[duty].mandate, !mandateIDs.contains(mandate) else { continue }
+                    diagnostics.error(list[duty].location, "duty '\(list[duty].id)' names mandate '\(mandate)', "
+                        + "which is not declared\(hint)"
+                        + Self.suggestion(for: mandate.rawValue, among: mandateIDs.map(\.rawValue)))
                 }
             }
         }
     }
 
-    /// No unit is its own ancestor. Each cycle is reported once, at its first unit in document order.
+    /// No unit is its own ancestor. Nesting alone makes a tree, so a cycle needs at least one `parent`
+    /// attribute: only chains through those are walked. Each cycle is reported once, at its first unit
+    /// in document order.
     func checkCycles() {
-        var parentOf: [UnitID: UnitID] = [:]
-        var locationOf: [UnitID: SourceLocation] = [:]
-        for unit in chart.units where locationOf[unit.id] == nil {
-            parentOf[unit.id] = unit.parent
-            locationOf[unit.id] = unit.location
-        }
-        var state: [UnitID: Int] = [:]  // 1 = on the current path, 2 = done
-        for unit in chart.units where state[unit.id] == nil {
-            var path: [UnitID] = []
-            var current: UnitID? = unit.id
-            while let id = current, state[id] == nil {
-                state[id] = 1
-                path.append(id)
-                current = parentOf[id] ?? nil
+        let units = chart.units
+        let parentOf = { (position: Int) -> Int? in units[position].parent.flatMap { unitIndex[$0] } }
+        var state = [UInt8](repeating: 0, count: units.count)  // 1 = on the current path, 2 = done
+        for start in units.indices where units[start].parentIsReference && state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let position = current, state[position] == 0 {
+                state[position] = 1
+                path.append(position)
+                current = parentOf(position)
             }
-            if let id = current, state[id] == 1, let start = path.firstIndex(of: id) {
-                let cycle = Array(path[start...])
-                let anchor = cycle.min { (locationOf[$0] ?? unit.location) < (locationOf[$1] ?? unit.location) } ?? id
-                let rotated = Self.rotate(cycle, toStartAt: anchor)
-                let text = (rotated + [anchor]).map(\.rawValue).joined(separator: " → ")
-                diagnostics.error(locationOf[anchor] ?? unit.location,
+            if let position = current, state[position] == 1, let begin = path.firstIndex(of: position) {
+                let cycle = path[begin...]
+                let anchor = cycle.min() ?? position  // indices follow document order
+                let ordered = Array(cycle[cycle.firstIndex(of: anchor)!...] + cycle[..<cycle.firstIndex(of: anchor)!])
+                let text = (ordered + [anchor]).map { units[$0].id.rawValue }.joined(separator: " → ")
+                diagnostics.error(units[anchor].location,
                                   "the parent references form a cycle: \(text); a unit cannot contain itself")
             }
-            for id in path { state[id] = 2 }
+            for position in path { state[position] = 2 }
         }
-    }
-
-    private static func rotate(_ cycle: [UnitID], toStartAt anchor: UnitID) -> [UnitID] {
-        guard let index = cycle.firstIndex(of: anchor) else { return cycle }
-        return Array(cycle[index...] + cycle[..<index])
     }
 
     /// " (did you mean 'x'?)" when exactly one known id is one edit away, else "".

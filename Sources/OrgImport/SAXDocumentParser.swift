@@ -21,6 +21,9 @@ final class SAXDocumentParser {
     fileprivate var lastClosed = SourceLocation(file: "", line: 0, column: 0)
     fileprivate var stopped = false
     fileprivate var sawFatalError = false
+    /// libxml2 interns names in a dictionary, so the same namespace URI comes back as the same pointer:
+    /// converting it once saves an allocation per element.
+    fileprivate var lastNamespace: (pointer: UnsafePointer<xmlChar>, string: String)?
 
     /// `path` is opened; `file` is how locations name it (the path as the user typed it).
     init(path: String, file: String, options: ImportOptions, diagnostics: DiagnosticCollector,
@@ -144,6 +147,14 @@ final class SAXDocumentParser {
         if diagnostics.isFull { stop() }
     }
 
+    fileprivate func namespaceString(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        if let last = lastNamespace, last.pointer == pointer { return last.string }
+        let string = String(cString: pointer)
+        lastNamespace = (pointer, string)
+        return string
+    }
+
     fileprivate func start(name: String, namespace: String?, attributes: [XMLAttribute]) {
         guard !stopped else { return }
         var line: Int32 = 0, column: Int32 = 0, isEndTag: Int32 = 0
@@ -248,12 +259,12 @@ private let saxStartElement: startElementNsSAX2Func = {
             let bytes = UnsafeBufferPointer(start: begin, count: end - begin)
             var value = String(decoding: bytes, as: UTF8.self)
             // With entity substitution off, libxml2 hands '&' in attribute values over as "&#38;".
-            if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences("&#38;", with: "&") }
+            if memchr(begin, 0x26, bytes.count) != nil { value = value.replacingOccurrences("&#38;", with: "&") }
             list.append(XMLAttribute(name: String(cString: name), namespace: base[2].map { String(cString: $0) },
                                      value: value))
         }
     }
-    parser.start(name: String(cString: localName), namespace: uri.map { String(cString: $0) }, attributes: list)
+    parser.start(name: String(cString: localName), namespace: parser.namespaceString(uri), attributes: list)
 }
 
 private let saxEndElement: endElementNsSAX2Func = { context, _, _, _ in
