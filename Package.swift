@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "orgscope-eval", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel"]),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgImportTests",

@@ -4,10 +4,13 @@ public struct AnalysisConfiguration: Sendable {
     public var disabled: Set<String>
     /// Severity overrides, by code.
     public var severities: [String: Severity]
+    /// Thresholds of the text engine (overlap, inference, merge candidates).
+    public var text: TextSettings
 
     /// The defaults: every rule on, at its default severity.
-    public init(disabled: Set<String> = [], severities: [String: Severity] = [:]) {
+    public init(disabled: Set<String> = [], severities: [String: Severity] = [:], text: TextSettings = TextSettings()) {
         self.disabled = disabled
         self.severities = severities
+        self.text = text
     }
 }

@@ -8,6 +8,8 @@ public struct AnalysisResult: Sendable {
     public var findings: [Finding]
     /// The codes of the rules that ran.
     public var rulesRun: [String]
+    /// What the text engine found (near-duplicates, inferred mandates).
+    public var text: TextAnalysis
 
     /// Findings per severity.
     public var counts: [Severity: Int] {
@@ -38,7 +40,8 @@ public struct Analyzer: Sendable {
 
     /// Runs every enabled rule on a graph already built.
     public func analyze(_ graph: DutyGraph) -> AnalysisResult {
-        let context = RuleContext(graph: graph, configuration: configuration)
+        let text = TextAnalysis(graph: graph, settings: configuration.text)
+        let context = RuleContext(graph: graph, configuration: configuration, text: text)
         var findings: [Finding] = []
         var ran: [String] = []
         for rule in rules where !configuration.disabled.contains(rule.code) {
@@ -50,6 +53,6 @@ public struct Analyzer: Sendable {
             findings.append(contentsOf: produced)
         }
         findings.sort(by: Finding.reportOrder)
-        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran)
+        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text)
     }
 }

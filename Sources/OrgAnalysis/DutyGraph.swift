@@ -22,6 +22,13 @@ public struct DutyGraph: Sendable {
     public let mandates: [MandateID: Mandate]
     /// Who carries out each mandate (duties that cite it), in document order.
     public let carriers: [MandateID: [MandateCarrier]]
+    /// The jurisdiction of each unit: the nearest ancestor-or-self that is a territorial government
+    /// (committee, district, commune), else the root of its tree. Overlap exists only inside one.
+    public let jurisdiction: [Int]
+    /// Every duty, in document order: the unit index and the position within the unit.
+    public let duties: [DutyReference]
+    /// Index in ``duties`` of each unit's first duty (units' duties are contiguous there).
+    public let firstDuty: [Int]
 
     private let enter: [Int]
     private let exit: [Int]
@@ -50,6 +57,7 @@ public struct DutyGraph: Sendable {
         var exit = [Int](repeating: 0, count: count)
         var depth = [Int](repeating: 0, count: count)
         var level = [GovernmentLevel?](repeating: nil, count: count)
+        var jurisdiction = Array(0..<count)
         var clock = 0
         var visited = [Bool](repeating: false, count: count)
         // Iterative depth-first walk: pre-order `enter`, post-order `exit`; parents before children,
@@ -70,6 +78,7 @@ public struct DutyGraph: Sendable {
                     clock += 1
                     depth[child] = stack.count
                     level[child] = Self.ownLevel(chart.units[child], inherited: level[top.node])
+                    if !Self.isTerritorial(chart.units[child].kind) { jurisdiction[child] = jurisdiction[top.node] }
                     stack.append((child, 0))
                 } else {
                     exit[top.node] = clock
@@ -81,7 +90,13 @@ public struct DutyGraph: Sendable {
         var mandates: [MandateID: Mandate] = [:]
         for mandate in chart.mandates where mandates[mandate.id] == nil { mandates[mandate.id] = mandate }
         var carriers: [MandateID: [MandateCarrier]] = [:]
+        var duties: [DutyReference] = []
+        duties.reserveCapacity(chart.dutyCount)
+        var firstDuty: [Int] = []
+        firstDuty.reserveCapacity(count)
         for (position, unit) in chart.units.enumerated() {
+            firstDuty.append(duties.count)
+            for offset in unit.duties.indices { duties.append(DutyReference(unit: position, offset: offset)) }
             for duty in unit.duties {
                 guard let mandate = duty.mandate else { continue }
                 carriers[mandate, default: []].append(MandateCarrier(unit: position, duty: duty.id, role: duty.role))
@@ -97,6 +112,19 @@ public struct DutyGraph: Sendable {
         self.carriers = carriers
         self.enter = enter
         self.exit = exit
+        self.jurisdiction = jurisdiction
+        self.duties = duties
+        self.firstDuty = firstDuty
+    }
+
+    /// The duty a reference points at.
+    public func duty(_ reference: DutyReference) -> Duty {
+        chart.units[reference.unit].duties[reference.offset]
+    }
+
+    /// True for the units that govern a territory: their subtree is one jurisdiction.
+    public static func isTerritorial(_ kind: UnitKind) -> Bool {
+        kind == .committee || kind == .district || kind == .commune
     }
 
     /// The unit at `position`.
@@ -153,6 +181,14 @@ public struct DutyGraph: Sendable {
         default: return inherited
         }
     }
+}
+
+/// Where a duty is: the unit's index in the chart and the duty's position in the unit.
+public struct DutyReference: Hashable, Sendable {
+    /// Index of the unit.
+    public var unit: Int
+    /// Position of the duty within the unit.
+    public var offset: Int
 }
 
 /// One duty that cites a mandate.

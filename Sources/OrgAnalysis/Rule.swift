@@ -6,11 +6,14 @@ public struct RuleContext: Sendable {
     public let graph: DutyGraph
     /// The configuration in force.
     public let configuration: AnalysisConfiguration
+    /// Near-duplicate duties and every duty's mandate (explicit or inferred).
+    public let text: TextAnalysis
 
     /// A context.
-    public init(graph: DutyGraph, configuration: AnalysisConfiguration) {
+    public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis) {
         self.graph = graph
         self.configuration = configuration
+        self.text = text
     }
 }
 

@@ -3,6 +3,13 @@
 public enum RuleCatalog {
     /// The rules.
     public static let all: [any Rule.Type] = [
+        LeadConflictRule.self,
+        DuplicateDutyRule.self,
+        MergeCandidateRule.self,
+        UncoveredMandateRule.self,
+        UnledMandateRule.self,
+        UnitWithoutDutiesRule.self,
+        LevelMismatchRule.self,
         UnitWithoutHeadRule.self,
     ]
 

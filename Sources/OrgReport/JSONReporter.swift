@@ -28,8 +28,41 @@ public enum JSONReporter {
             ("chart", .object(chartMembers)),
             ("summary", .object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })),
             ("rules", .array(input.result.rulesRun.map(JSONValue.string))),
+            ("textEngine", textEngine(input.result)),
             ("findings", .array(input.result.findings.map { finding(for: $0, language: input.language) })),
+            ("inferredMandates", .array(inferred(input.result))),
         ])
+    }
+
+    private static func textEngine(_ result: AnalysisResult) -> JSONValue {
+        let settings = result.text.settings
+        let statistics = result.text.joinStatistics
+        return .object([
+            ("overlapThreshold", .number(settings.overlapThreshold)),
+            ("inferenceThreshold", .number(settings.inferMandates ? settings.inferenceThreshold : 1)),
+            ("conflictThreshold", .number(settings.conflictThreshold)),
+            ("inferMandates", .bool(settings.inferMandates)),
+            ("join", .string(settings.join.rawValue)),
+            ("pairsInScope", .int(statistics.allPairs)),
+            ("pairsCompared", .int(statistics.candidates)),
+            ("similarPairs", .int(statistics.matches)),
+        ])
+    }
+
+    /// Every inferred assignment, in duty order, marked with its score.
+    private static func inferred(_ result: AnalysisResult) -> [JSONValue] {
+        let graph = result.graph
+        return result.text.inferred.keys.sorted().compactMap { index in
+            guard let assignment = result.text.inferred[index] else { return nil }
+            let reference = graph.duties[index]
+            return .object([
+                ("duty", .string(graph.duty(reference).id.rawValue)),
+                ("unit", .string(graph.unit(reference.unit).id.rawValue)),
+                ("mandate", .string(assignment.mandate.rawValue)),
+                ("role", .string(assignment.role.rawValue)),
+                ("score", .number(assignment.inferredScore ?? 0)),
+            ])
+        }
     }
 
     private static func finding(for finding: Finding, language: Language) -> JSONValue {

@@ -34,9 +34,12 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Write through a symbolic link at --output (refused otherwise).")
     var force = false
 
+    @OptionGroup(title: "Text engine")
+    var text: TextOptions
+
     func run() throws {
         let chart = try input.loadChart()
-        let result = Analyzer().analyze(chart)
+        let result = Analyzer(configuration: AnalysisConfiguration(text: text.settings)).analyze(chart)
         let report = render(ReportInput(result: result, language: lang), as: format)
         if let output {
             do {

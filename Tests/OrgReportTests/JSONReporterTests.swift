@@ -16,7 +16,7 @@ struct JSONReporterTests {
 
     @Test("The spec's shape, in the spec's order, parseable, with findings sorted error first")
     func shape() throws {
-        let input = ReportInput(result: Analyzer().analyze(Self.chart), language: .en)
+        let input = ReportInput(result: Analyzer(rules: [UnitWithoutHeadRule.self]).analyze(Self.chart), language: .en)
         let text = JSONReporter.render(input)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["schemaVersion"] as? Int == 1)
@@ -41,6 +41,8 @@ struct JSONReporterTests {
         let result = Analyzer().analyze(Self.chart)
         let first = JSONReporter.render(ReportInput(result: result, language: .vi))
         let second = JSONReporter.render(ReportInput(result: Analyzer().analyze(Self.chart), language: .vi))
+        #expect(first.contains("\"inferredMandates\": []"))
+        #expect(first.contains("\"textEngine\""))
         #expect(first == second)
         #expect(first.contains("không có chức danh người đứng đầu"))
         #expect(!JSONReporter.render(ReportInput(result: result, language: .en)).contains("người đứng đầu"))
@@ -64,7 +66,7 @@ struct TextReporterTests {
             Unit(id: "z", name: "Phòng Z", kind: .division, leadership: Leadership(heads: 0),
                  location: SourceLocation(file: "c.xml", line: 9, column: 3)),
         ])
-        let result = Analyzer().analyze(chart)
+        let result = Analyzer(rules: [UnitWithoutHeadRule.self]).analyze(chart)
         let vi = TextReporter.render(ReportInput(result: result, language: .vi))
         #expect(vi.contains("LỖI (1)"))
         #expect(vi.contains("ACC001 Đơn vị không có người đứng đầu (1)"))

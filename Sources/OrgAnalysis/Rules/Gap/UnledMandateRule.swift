@@ -1,0 +1,85 @@
+import OrgModel
+
+/// GAP002: a mandate that units only support (phối hợp), with no unit leading it (chủ trì).
+public struct UnledMandateRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "GAP002",
+        shortName: "unled-mandate",
+        title: LocalizedText(vi: "Nhiệm vụ chỉ có đơn vị phối hợp, không có đơn vị chủ trì",
+                             en: "Mandate supported but led by no unit"),
+        rationale: LocalizedText(
+            vi: "Khoản 1.d Chỉ thị yêu cầu quy định rõ nhiệm vụ, không bỏ sót; khoản 1.a yêu cầu không đùn đẩy, "
+                + "né tránh trách nhiệm. Một nhiệm vụ có đơn vị phối hợp nhưng không có đơn vị chủ trì là nhiệm vụ "
+                + "không ai chịu trách nhiệm chính.",
+            en: "Clause 1.d of the directive requires duties to be set out clearly with nothing left out; clause 1.a "
+                + "forbids passing responsibility on. A mandate that units support but none leads has nobody "
+                + "primarily responsible for it."),
+        citations: [Citations.directive1d],
+        defaultSeverity: .warning,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "Hai sở cùng phối hợp, không ai chủ trì: cảnh báo",
+                              en: "Two departments support, none leads: a warning"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="stc" name="Sở Tài chính" kind="department">
+                          <duty id="stc.1" mandate="KT.01" role="support">Phối hợp bố trí kinh phí kiểm tra</duty>
+                        </unit>
+                        <unit id="stp" name="Sở Tư pháp" kind="department">
+                          <duty id="stp.1" mandate="KT.01" role="support">Phối hợp kiểm tra văn bản</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: #"    <mandate id="KT.01" level="province">Kiểm tra việc thi hành pháp luật</mandate>"#,
+                expectedUnits: ["stc"]),
+            RuleExample(
+                LocalizedText(vi: "Một sở chủ trì, một sở phối hợp: không vi phạm", en: "One leads, one supports: no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="stc" name="Sở Tài chính" kind="department">
+                          <duty id="stc.1" mandate="KT.01" role="support">Phối hợp bố trí kinh phí kiểm tra</duty>
+                        </unit>
+                        <unit id="stp" name="Sở Tư pháp" kind="department">
+                          <duty id="stp.1" mandate="KT.01">Chủ trì theo dõi thi hành pháp luật</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: #"    <mandate id="KT.01" level="province">Kiểm tra việc thi hành pháp luật</mandate>"#,
+                expectedUnits: []),
+        ])
+
+    /// One finding per mandate and jurisdiction where it is supported and not led.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        var findings: [Finding] = []
+        for mandate in graph.chart.mandates {
+            let carriers = context.text.assignments[mandate.id] ?? []
+            var byJurisdiction: [Int: [MandateAssignment]] = [:]
+            for carrier in carriers {
+                byJurisdiction[graph.jurisdiction[graph.duties[carrier.duty].unit], default: []].append(carrier)
+            }
+            for jurisdiction in byJurisdiction.keys.sorted() {
+                let group = byJurisdiction[jurisdiction] ?? []
+                guard !group.contains(where: { $0.role == .lead }) else { continue }
+                let units = Array(Set(group.map { graph.duties[$0.duty].unit })).sorted()
+                let names = units.map { graph.label($0) }.joined(separator: ", ")
+                findings.append(Finding(
+                    code: Self.code, severity: Self.description.defaultSeverity, units: units.map { graph.unit($0).id },
+                    duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
+                    message: LocalizedText(
+                        vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) chỉ có đơn vị phối hợp (\(names)), "
+                            + "không có đơn vị chủ trì tại \(graph.label(jurisdiction))",
+                        en: "Mandate \(mandate.id) \(Quote.short(mandate.text)) is only supported (\(names)) and led "
+                            + "by no unit in \(graph.label(jurisdiction))"),
+                    evidence: ["supporters": .int(units.count), "jurisdiction": .text(graph.unit(jurisdiction).id.rawValue),
+                               "inferred": .bool(group.allSatisfy(\.isInferred))],
+                    location: graph.duty(graph.duties[group[0].duty]).location))
+            }
+        }
+        return findings
+    }
+}

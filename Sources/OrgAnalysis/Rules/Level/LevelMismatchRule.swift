@@ -1,0 +1,95 @@
+import OrgModel
+
+/// LVL001: a mandate led by a unit of another level of government than the mandate's (sai phân cấp).
+public struct LevelMismatchRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "LVL001",
+        shortName: "level-mismatch",
+        title: LocalizedText(vi: "Nhiệm vụ do đơn vị khác cấp chủ trì", en: "Mandate led at the wrong level of government"),
+        rationale: LocalizedText(
+            vi: "Khoản 1.d Chỉ thị: \"Chấp hành nghiêm quy định về phân công, phân cấp quản lý\". Nhiệm vụ mà pháp "
+                + "luật giao cho một cấp chính quyền (ví dụ cấp xã) nhưng lại do đơn vị cấp khác (ví dụ một sở) chủ "
+                + "trì là sai phân cấp. Đơn vị cấp tỉnh phối hợp, hướng dẫn nhiệm vụ cấp xã là bình thường và không "
+                + "bị báo.",
+            en: "Clause 1.d of the directive: \"strictly observe the rules on assignment and decentralisation\". A "
+                + "mandate the law gives to one level of government (say, the commune) but led by a unit of another "
+                + "level (say, a provincial department) is a decentralisation error. A provincial unit supporting "
+                + "or guiding a commune mandate is normal and not reported."),
+        citations: [Citations.directive1dDecentralisation],
+        defaultSeverity: .warning,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "Sở chủ trì nhiệm vụ cấp xã: cảnh báo", en: "A department leads a commune mandate: a warning"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="stp" name="Sở Tư pháp" kind="department">
+                          <duty id="stp.1" mandate="HT.01">Đăng ký khai sinh cho công dân</duty>
+                          <duty id="stp.2" mandate="HT.02" role="support">Hướng dẫn nghiệp vụ chứng thực</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: """
+                        <mandate id="HT.01" level="commune">Đăng ký khai sinh</mandate>
+                        <mandate id="HT.02" level="commune">Chứng thực bản sao</mandate>
+                    """,
+                expectedUnits: ["stp"]),
+            RuleExample(
+                LocalizedText(vi: "Xã chủ trì nhiệm vụ cấp xã, sở hướng dẫn: không vi phạm",
+                              en: "A commune leads its mandate, a department guides: no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="stp" name="Sở Tư pháp" kind="department">
+                          <duty id="stp.1" mandate="HT.01" role="support">Hướng dẫn nghiệp vụ hộ tịch</duty>
+                        </unit>
+                        <unit id="xa" name="UBND xã" kind="commune"><duty id="xa.1" mandate="HT.01">Đăng ký khai sinh</duty></unit>
+                      </unit>
+                    """,
+                mandates: #"    <mandate id="HT.01" level="commune">Đăng ký khai sinh</mandate>"#,
+                expectedUnits: []),
+        ])
+
+    /// One finding per mandate, naming every leading unit of another level.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        var findings: [Finding] = []
+        for mandate in graph.chart.mandates {
+            guard let expected = mandate.level else { continue }
+            let wrong = (context.text.assignments[mandate.id] ?? []).filter { assignment in
+                let unit = graph.duties[assignment.duty].unit
+                return assignment.role == .lead && !assignment.isInferred
+                    && graph.level[unit] != nil && graph.level[unit] != expected
+            }
+            guard !wrong.isEmpty else { continue }
+            let units = Array(Set(wrong.map { graph.duties[$0.duty].unit })).sorted()
+            let levels = Set(units.compactMap { graph.level[$0]?.rawValue }).sorted()
+            findings.append(Finding(
+                code: Self.code, severity: Self.description.defaultSeverity, units: units.map { graph.unit($0).id },
+                duties: wrong.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
+                message: LocalizedText(
+                    vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) thuộc cấp \(Self.levelName(expected, .vi)) "
+                        + "nhưng do " + units.map { graph.label($0) }.joined(separator: ", ") + " (cấp "
+                        + levels.compactMap { GovernmentLevel(rawValue: $0).map { Self.levelName($0, .vi) } }
+                            .joined(separator: ", ") + ") chủ trì",
+                    en: "Mandate \(mandate.id) \(Quote.short(mandate.text)) belongs to the \(expected.rawValue) level "
+                        + "but is led by " + units.map { graph.label($0) }.joined(separator: ", ")
+                        + " (\(levels.joined(separator: ", ")) level)"),
+                evidence: ["mandateLevel": .text(expected.rawValue), "unitLevels": .list(levels)],
+                location: graph.duty(graph.duties[wrong[0].duty]).location))
+        }
+        return findings
+    }
+
+    static func levelName(_ level: GovernmentLevel, _ language: Language) -> String {
+        switch (level, language) {
+        case (.central, .vi): "trung ương"
+        case (.province, .vi): "tỉnh"
+        case (.district, .vi): "huyện"
+        case (.commune, .vi): "xã"
+        case (_, .en): level.rawValue
+        }
+    }
+}

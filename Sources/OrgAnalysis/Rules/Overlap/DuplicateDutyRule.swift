@@ -1,0 +1,118 @@
+import OrgModel
+
+/// OVL002: duties of units that do not contain one another saying the same thing in other words
+/// (chồng chéo nội dung). Many units sharing one duty make one finding listing the cluster.
+public struct DuplicateDutyRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "OVL002",
+        shortName: "duplicate-duty",
+        title: LocalizedText(vi: "Nhiệm vụ trùng nội dung giữa các đơn vị", en: "Same duty in different units"),
+        rationale: LocalizedText(
+            vi: "Khoản 1.d Chỉ thị: \"đảm bảo không chồng chéo\"; Nghị định 158/2018/NĐ-CP (Điều 5) không cho phép "
+                + "tổ chức hành chính có nhiệm vụ chồng chéo với tổ chức khác. Hai đơn vị không trực thuộc nhau ghi "
+                + "cùng một nhiệm vụ bằng lời khác nhau là chồng chéo nội dung. Văn bản được so sánh sau khi chuẩn hóa "
+                + "(NFC, vị trí dấu thanh, lí/lý, chữ không dấu) và bỏ qua các cụm từ hành chính chung (\"tham mưu, "
+                + "giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\"...). Không tính: đơn vị và đơn vị trực thuộc "
+                + "của nó (phân công); chủ trì bên cạnh phối hợp (phối hợp); hai nhiệm vụ cùng ghi một nhiệm vụ "
+                + "theo quy định (đã do OVL001 xét); nhiệm vụ \"các nhiệm vụ khác do ... giao\"; các địa bàn khác nhau.",
+            en: "Clause 1.d of the directive: \"without overlap\"; Decree 158/2018 (Art. 5) does not allow an "
+                + "administrative organisation whose duties overlap another's. Two units that do not contain one "
+                + "another writing the same duty in other words overlap. Texts are compared after normalisation "
+                + "(NFC, tone-mark placement, lí/lý, text typed without marks) and with administrative boilerplate "
+                + "(\"tham mưu, giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\", ...) discounted. Not counted: a "
+                + "unit and its own sub-unit (delegation); a lead beside a support (coordination); two duties citing "
+                + "the same mandate (OVL001's business); the catch-all duty; different jurisdictions."),
+        citations: [Citations.directive1d, Citations.decree158],
+        defaultSeverity: .warning,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "Hai sở ghi cùng nhiệm vụ, một bên viết dấu kiểu cũ: cảnh báo",
+                              en: "Two departments write the same duty, one with old-style tone marks: a warning"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="sct" name="Sở Công Thương" kind="department">
+                          <duty id="sct.1">Quản lý an toàn đập, hồ chứa thuỷ điện trên địa bàn tỉnh</duty>
+                          <duty id="sct.2">Cấp giấy phép hoạt động điện lực</duty>
+                        </unit>
+                        <unit id="snn" name="Sở Nông nghiệp và Môi trường" kind="department">
+                          <duty id="snn.1">Quản lý an toàn đập, hồ chứa thủy điện theo quy định của pháp luật</duty>
+                          <duty id="snn.2">Quản lý giống cây trồng</duty>
+                        </unit>
+                      </unit>
+                    """,
+                expectedUnits: ["sct"]),
+            RuleExample(
+                LocalizedText(vi: "Cùng khung hành chính, khác đối tượng (giá / du lịch); sở và phòng trực thuộc: không vi phạm",
+                              en: "Same frame, different subject (prices / tourism); a department and its division: no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="stc" name="Sở Tài chính" kind="department">
+                          <duty id="stc.1">Tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về giá trên địa bàn tỉnh</duty>
+                          <unit id="stc.g" name="Phòng Quản lý giá" kind="division">
+                            <duty id="stc.g.1">Tham mưu quản lý nhà nước về giá trên địa bàn tỉnh</duty>
+                          </unit>
+                        </unit>
+                        <unit id="svh" name="Sở Văn hóa, Thể thao và Du lịch" kind="department">
+                          <duty id="svh.1">Tham mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về du lịch trên địa bàn tỉnh</duty>
+                        </unit>
+                      </unit>
+                    """,
+                expectedUnits: []),
+        ])
+
+    /// One finding per cluster of near-duplicate duties.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        let pairs = context.text.similarPairs.filter { pair in
+            let a = graph.duty(graph.duties[pair.a]), b = graph.duty(graph.duties[pair.b])
+            if a.role != b.role { return false }  // lead beside support: coordination
+            if let mandate = a.mandate, mandate == b.mandate { return false }  // OVL001 territory
+            return true
+        }
+        guard !pairs.isEmpty else { return [] }
+        var sets = UnionFind(count: graph.duties.count)
+        for pair in pairs { sets.union(pair.a, pair.b) }
+        var clusters: [Int: [TextAnalysis.SimilarPair]] = [:]
+        for pair in pairs { clusters[sets.find(pair.a), default: []].append(pair) }
+        return clusters.keys.sorted().compactMap { root in finding(for: clusters[root] ?? [], graph: graph) }
+    }
+
+    private func finding(for pairs: [TextAnalysis.SimilarPair], graph: DutyGraph) -> Finding? {
+        let members = Array(Set(pairs.flatMap { [$0.a, $0.b] })).sorted()
+        let units = Array(Set(members.map { graph.duties[$0].unit })).sorted()
+        guard units.count >= 2, let best = pairs.max(by: { $0.score < $1.score }) else { return nil }
+        let duty = { (index: Int) in graph.duty(graph.duties[index]) }
+        let a = duty(best.a), b = duty(best.b)
+        let unitA = graph.duties[best.a].unit, unitB = graph.duties[best.b].unit
+        let message: LocalizedText
+        if members.count == 2 {
+            message = LocalizedText(
+                vi: "\(graph.label(unitA)) và \(graph.label(unitB)) cùng ghi một nhiệm vụ (độ tương đồng "
+                    + "\(Quote.score(best.score, .vi))): \(Quote.short(a.text)) / \(Quote.short(b.text))",
+                en: "\(graph.label(unitA)) and \(graph.label(unitB)) write the same duty (similarity "
+                    + "\(Quote.score(best.score, .en))): \(Quote.short(a.text)) / \(Quote.short(b.text))")
+        } else {
+            message = LocalizedText(
+                vi: "\(members.count) nhiệm vụ của \(units.count) đơn vị có cùng nội dung ("
+                    + units.map { graph.label($0) }.joined(separator: ", ") + "), ví dụ \(Quote.short(a.text))",
+                en: "\(members.count) duties of \(units.count) units say the same thing ("
+                    + units.map { graph.label($0) }.joined(separator: ", ") + "), e.g. \(Quote.short(a.text))")
+        }
+        let scores = pairs.map(\.score)
+        return Finding(
+            code: Self.code, severity: Self.description.defaultSeverity, units: units.map { graph.unit($0).id },
+            duties: members.map { duty($0).id }, message: message,
+            evidence: [
+                "similarity": .number(scores.max() ?? 0), "minSimilarity": .number(scores.min() ?? 0),
+                "pairs": .list(pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map {
+                    "\(duty($0.a).id) ~ \(duty($0.b).id): \(Quote.score($0.score, .en))"
+                }),
+                "texts": .list(members.map { "\(duty($0).id): \(duty($0).text)" }),
+            ],
+            location: a.location)
+    }
+}

@@ -1,0 +1,120 @@
+import OrgModel
+
+/// OVL001: one mandate led (chủ trì) by two or more units of one jurisdiction, none of which contains
+/// another: chồng chéo chủ trì.
+public struct LeadConflictRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "OVL001",
+        shortName: "lead-conflict",
+        title: LocalizedText(vi: "Nhiều đơn vị cùng chủ trì một nhiệm vụ", en: "Mandate led by several units"),
+        rationale: LocalizedText(
+            vi: "Khoản 1.d Chỉ thị yêu cầu quy định rõ nhiệm vụ của các phòng, ban, đơn vị, \"đảm bảo không chồng "
+                + "chéo\". Khi hai đơn vị không trực thuộc nhau cùng chủ trì một nhiệm vụ thì không rõ ai chịu trách "
+                + "nhiệm chính. Đơn vị cấp trên và đơn vị trực thuộc của chính nó cùng ghi một nhiệm vụ là phân công, "
+                + "không phải chồng chéo; một đơn vị chủ trì và đơn vị khác phối hợp là phối hợp, không phải chồng "
+                + "chéo. Chỉ xét trong cùng một địa bàn (tỉnh, xã). Phát hiện chỉ dựa trên nhiệm vụ được suy luận "
+                + "từ văn bản thì ở mức cảnh báo.",
+            en: "Clause 1.d of the directive requires the duties of every division and unit to be set out \"without "
+                + "overlap\". When two units that do not contain one another both lead one mandate, nobody is "
+                + "clearly responsible. A unit and its own sub-unit citing the same mandate is delegation; a lead "
+                + "beside a support is coordination; neither is overlap. Only units of one jurisdiction (province, "
+                + "commune) are compared. A finding that rests only on mandates inferred from text is a warning."),
+        citations: [Citations.directive1d, Citations.decree158],
+        defaultSeverity: .error,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "Hai sở cùng chủ trì một nhiệm vụ: lỗi", en: "Two departments lead one mandate: an error"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="sct" name="Sở Công Thương" kind="department">
+                          <duty id="sct.1" mandate="ATTP.01">Quản lý an toàn thực phẩm trong sản xuất, kinh doanh</duty>
+                        </unit>
+                        <unit id="syt" name="Sở Y tế" kind="department">
+                          <duty id="syt.1" mandate="ATTP.01">Quản lý an toàn thực phẩm tại cơ sở sản xuất</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: #"    <mandate id="ATTP.01" level="province">Quản lý nhà nước về an toàn thực phẩm</mandate>"#,
+                expectedUnits: ["sct"]),
+            RuleExample(
+                LocalizedText(vi: "Sở và phòng trực thuộc cùng ghi nhiệm vụ; sở khác phối hợp: không vi phạm",
+                              en: "A department and its own division cite it, another supports: no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="snv" name="Sở Nội vụ" kind="department">
+                          <duty id="snv.1" mandate="NV.01">Quản lý tổ chức bộ máy</duty>
+                          <unit id="snv.tc" name="Phòng Tổ chức" kind="division">
+                            <duty id="snv.tc.1" mandate="NV.01">Thẩm định đề án tổ chức bộ máy</duty>
+                          </unit>
+                        </unit>
+                        <unit id="stc" name="Sở Tài chính" kind="department">
+                          <duty id="stc.1" mandate="NV.01" role="support">Phối hợp bố trí kinh phí</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: #"    <mandate id="NV.01" level="province">Quản lý nhà nước về tổ chức bộ máy</mandate>"#,
+                expectedUnits: []),
+            RuleExample(
+                LocalizedText(vi: "Hai xã cùng chủ trì nhiệm vụ trên địa bàn của mình: không vi phạm",
+                              en: "Two communes lead it, each on its own territory: no finding"),
+                units: """
+                      <unit id="xa1" name="UBND xã A" kind="commune"><duty id="xa1.1" mandate="HT.01">Đăng ký hộ tịch</duty></unit>
+                      <unit id="xa2" name="UBND xã B" kind="commune"><duty id="xa2.1" mandate="HT.01">Đăng ký hộ tịch</duty></unit>
+                    """,
+                mandates: #"    <mandate id="HT.01" level="commune">Đăng ký hộ tịch</mandate>"#,
+                expectedUnits: []),
+        ])
+
+    /// One finding per mandate and jurisdiction with two or more conflicting leads.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        var findings: [Finding] = []
+        for mandate in context.text.assignments.keys.sorted() {
+            let threshold = context.configuration.text.conflictThreshold
+            let leads = (context.text.assignments[mandate] ?? []).filter { $0.role == .lead && $0.isFirm(threshold) }
+            var byJurisdiction: [Int: [MandateAssignment]] = [:]
+            for lead in leads { byJurisdiction[graph.jurisdiction[graph.duties[lead.duty].unit], default: []].append(lead) }
+            for jurisdiction in byJurisdiction.keys.sorted() {
+                let group = byJurisdiction[jurisdiction] ?? []
+                let units = graph.topmost(Set(group.map { graph.duties[$0.duty].unit }))
+                guard units.count >= 2 else { continue }
+                let explicitUnits = graph.topmost(Set(group.filter { !$0.isInferred }.map { graph.duties[$0.duty].unit }))
+                let inferredOnly = explicitUnits.count < 2
+                findings.append(finding(mandate: mandate, units: units, group: group, inferredOnly: inferredOnly,
+                                        graph: graph))
+            }
+        }
+        return findings
+    }
+
+    private func finding(mandate: MandateID, units: [Int], group: [MandateAssignment], inferredOnly: Bool,
+                         graph: DutyGraph) -> Finding {
+        let names = units.map { graph.label($0) }
+        let text = graph.mandates[mandate].map { Quote.short($0.text) } ?? ""
+        let inferredDuties = group.filter(\.isInferred).map { graph.duty(graph.duties[$0.duty]).id.rawValue }
+        var evidence: [String: EvidenceValue] = [
+            "leads": .int(units.count),
+            "leadUnits": .list(units.map { graph.unit($0).id.rawValue }),
+            "inferredOnly": .bool(inferredOnly),
+        ]
+        if !inferredDuties.isEmpty { evidence["inferredDuties"] = .list(inferredDuties.sorted()) }
+        if let source = graph.mandates[mandate]?.source { evidence["mandateSource"] = .text(source) }
+        let note = inferredOnly
+            ? LocalizedText(vi: " (dựa trên nhiệm vụ suy luận từ văn bản, cần xác minh)",
+                            en: " (rests on mandates inferred from the text: to be confirmed)")
+            : LocalizedText(vi: "", en: "")
+        return Finding(
+            code: Self.code, severity: inferredOnly ? .warning : Self.description.defaultSeverity,
+            units: units.map { graph.unit($0).id },
+            duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate,
+            message: LocalizedText(
+                vi: "Nhiệm vụ \(mandate) \(text) do \(units.count) đơn vị cùng chủ trì: "
+                    + names.joined(separator: ", ") + note.vi,
+                en: "Mandate \(mandate) \(text) is led by \(units.count) units: " + names.joined(separator: ", ") + note.en),
+            evidence: evidence, location: graph.duty(graph.duties[group[0].duty]).location)
+    }
+}

@@ -1,0 +1,136 @@
+import OrgModel
+
+/// OVL003: two units whose duty sets largely coincide: candidates for merging, with the shared duties
+/// as evidence.
+public struct MergeCandidateRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "OVL003",
+        shortName: "merge-candidate",
+        title: LocalizedText(vi: "Hai đơn vị có nhiệm vụ phần lớn trùng nhau (đề xuất hợp nhất)",
+                             en: "Units whose duties largely coincide (merge candidates)"),
+        rationale: LocalizedText(
+            vi: "Khoản 3.b Chỉ thị giao Sở Nội vụ rà soát, đề xuất điều chỉnh chức năng, nhiệm vụ và cơ cấu tổ chức; "
+                + "Nghị định 158/2018/NĐ-CP yêu cầu tổ chức không chồng chéo nhiệm vụ. Khi phần lớn nhiệm vụ của một "
+                + "đơn vị (mặc định từ 60% và ít nhất 3 nhiệm vụ) trùng với nhiệm vụ của một đơn vị khác không trực "
+                + "thuộc nhau trên cùng địa bàn, hai đơn vị là ứng viên để hợp nhất hoặc phân định lại.",
+            en: "Clause 3.b of the directive tasks the Department of Home Affairs with proposing adjustments of "
+                + "duties and structure; Decree 158/2018 requires organisations without overlapping duties. When "
+                + "most of one unit's duties (by default 60% and at least 3) coincide with duties of another unit "
+                + "of the same jurisdiction, neither containing the other, the two are candidates for merging or "
+                + "for redrawing their duties."),
+        citations: [
+            Citations.decree158,
+            LegalCitation(
+                reference: "Chỉ thị của Chủ tịch UBND tỉnh Cao Bằng (2022), khoản 3.b",
+                quote: "rà soát, đề xuất điều chỉnh chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của các cơ quan "
+                    + "chuyên môn, đơn vị sự nghiệp công lập trực thuộc UBND tỉnh"),
+        ],
+        defaultSeverity: .warning,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "Hai trung tâm làm cùng ba việc: cảnh báo", en: "Two centres doing the same three things: a warning"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="tt1" name="Trung tâm Xúc tiến đầu tư" kind="public-service-unit">
+                          <duty>Tổ chức hội nghị xúc tiến đầu tư vào khu công nghiệp</duty>
+                          <duty>Xây dựng cơ sở dữ liệu về dự án kêu gọi đầu tư</duty>
+                          <duty>Hỗ trợ nhà đầu tư tìm hiểu thủ tục đầu tư</duty>
+                        </unit>
+                        <unit id="tt2" name="Trung tâm Hỗ trợ doanh nghiệp" kind="public-service-unit">
+                          <duty>Tổ chức các hội nghị xúc tiến đầu tư vào khu công nghiệp của tỉnh</duty>
+                          <duty>Xây dựng và cập nhật cơ sở dữ liệu dự án kêu gọi đầu tư</duty>
+                          <duty>Hỗ trợ các nhà đầu tư tìm hiểu thủ tục đầu tư</duty>
+                          <duty>Đào tạo kỹ năng quản trị cho doanh nghiệp nhỏ và vừa</duty>
+                        </unit>
+                      </unit>
+                    """,
+                expectedUnits: ["tt1"]),
+            RuleExample(
+                LocalizedText(vi: "Chỉ một nhiệm vụ trùng: không đề xuất hợp nhất", en: "Only one shared duty: no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="tt1" name="Trung tâm Xúc tiến đầu tư" kind="public-service-unit">
+                          <duty>Tổ chức hội nghị xúc tiến đầu tư vào khu công nghiệp</duty>
+                          <duty>Quản lý cổng thông tin đầu tư của tỉnh</duty>
+                        </unit>
+                        <unit id="tt2" name="Trung tâm Hỗ trợ doanh nghiệp" kind="public-service-unit">
+                          <duty>Tổ chức các hội nghị xúc tiến đầu tư vào khu công nghiệp của tỉnh</duty>
+                          <duty>Đào tạo kỹ năng quản trị cho doanh nghiệp nhỏ và vừa</duty>
+                        </unit>
+                      </unit>
+                    """,
+                expectedUnits: []),
+        ])
+
+    /// One finding per pair of units whose duties largely coincide.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        let settings = context.configuration.text
+        // Matched duties per unit pair: near-duplicate texts, and the same mandate led by both.
+        var shared: [UnitPair: [(Int, Int)]] = [:]
+        for pair in context.text.similarPairs {
+            shared[UnitPair(graph.duties[pair.a].unit, graph.duties[pair.b].unit), default: []].append((pair.a, pair.b))
+        }
+        for assignments in context.text.assignments.values {
+            let leads = assignments.filter { $0.role == .lead && $0.isFirm(settings.conflictThreshold) }
+            for (offset, first) in leads.enumerated() {
+                for second in leads[(offset + 1)...] {
+                    let a = graph.duties[first.duty].unit, b = graph.duties[second.duty].unit
+                    guard a != b, !graph.areNested(a, b), graph.jurisdiction[a] == graph.jurisdiction[b] else { continue }
+                    shared[UnitPair(a, b), default: []].append((first.duty, second.duty))
+                }
+            }
+        }
+        var findings: [Finding] = []
+        for key in shared.keys.sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
+            let matches = shared[key] ?? []
+            let counted = { (unit: Int) -> Int in
+                graph.unit(unit).duties.indices.count { !context.text.vectors.entries[self.index(graph, unit, $0)].catchAll }
+            }
+            let dutiesLow = counted(key.low), dutiesHigh = counted(key.high)
+            let matchedLow = Set(matches.map { graph.duties[$0.0].unit == key.low ? $0.0 : $0.1 })
+            let matchedHigh = Set(matches.map { graph.duties[$0.0].unit == key.high ? $0.0 : $0.1 })
+            let (smaller, matchedSmaller, total) = dutiesLow <= dutiesHigh
+                ? (key.low, matchedLow.count, dutiesLow) : (key.high, matchedHigh.count, dutiesHigh)
+            guard total > 0, matchedSmaller >= settings.mergeMinimumShared,
+                  Double(matchedSmaller) / Double(total) >= settings.mergeRatio else { continue }
+            let other = smaller == key.low ? key.high : key.low
+            let ratio = Double(matchedSmaller) / Double(total)
+            let percent = Int((ratio * 100).rounded())
+            let duty = { (index: Int) in graph.duty(graph.duties[index]) }
+            findings.append(Finding(
+                code: Self.code, severity: Self.description.defaultSeverity,
+                units: [graph.unit(key.low).id, graph.unit(key.high).id],
+                duties: Array(Set(matches.flatMap { [duty($0.0).id, duty($0.1).id] })),
+                message: LocalizedText(
+                    vi: "\(matchedSmaller)/\(total) nhiệm vụ (\(percent)%) của \(graph.label(smaller)) trùng với nhiệm vụ "
+                        + "của \(graph.label(other)): có thể hợp nhất hoặc phân định lại",
+                    en: "\(matchedSmaller) of \(total) duties (\(percent)%) of \(graph.label(smaller)) coincide with duties "
+                        + "of \(graph.label(other)): candidates for merging or for redrawing their duties"),
+                evidence: [
+                    "ratio": .number(ratio), "shared": .int(matchedSmaller), "dutiesOfSmaller": .int(total),
+                    "sharedPairs": .list(matches.map { "\(duty($0.0).id) ~ \(duty($0.1).id)" }.sorted()),
+                ],
+                location: graph.unit(smaller).location))
+        }
+        return findings
+    }
+
+    /// Index in `DutyGraph.duties` of a unit's `offset`-th duty.
+    private func index(_ graph: DutyGraph, _ unit: Int, _ offset: Int) -> Int {
+        graph.firstDuty[unit] + offset
+    }
+
+    private struct UnitPair: Hashable {
+        let low: Int
+        let high: Int
+        init(_ a: Int, _ b: Int) {
+            low = min(a, b)
+            high = max(a, b)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// Administrative boilerplate that says nothing about *which* duty a statement is: phrases every
+/// department writes. Their syllables get no weight when duties are compared, so that "quản lý nhà
+/// nước về giá" and "quản lý nhà nước về du lịch" are compared on "giá" and "du lịch" alone. Inverse
+/// document frequency over the chart discounts the rest of the frame.
+public enum StopPhrases {
+    /// The shipped list (matched on diacritic-free keys, so unmarked text is covered too).
+    public static let shipped: [String] = [
+        "tham mưu, giúp ủy ban nhân dân tỉnh",
+        "tham mưu giúp ủy ban nhân dân tỉnh",
+        "tham mưu, giúp giám đốc sở",
+        "tham mưu giúp giám đốc sở",
+        "tham mưu, giúp chủ tịch ủy ban nhân dân tỉnh",
+        "trình ủy ban nhân dân tỉnh",
+        "trình chủ tịch ủy ban nhân dân tỉnh",
+        "ủy ban nhân dân tỉnh",
+        "chủ tịch ủy ban nhân dân tỉnh",
+        "giám đốc sở",
+        "quản lý nhà nước về",
+        "quản lý nhà nước đối với",
+        "thực hiện chức năng quản lý nhà nước",
+        "trên địa bàn tỉnh",
+        "trên địa bàn",
+        "theo quy định của pháp luật",
+        "theo quy định",
+        "theo phân cấp",
+        "theo thẩm quyền",
+        "thuộc phạm vi quản lý của sở",
+        "thuộc phạm vi quản lý",
+        "thuộc lĩnh vực quản lý",
+        "chủ trì, phối hợp với các cơ quan, đơn vị có liên quan",
+        "phối hợp với các cơ quan, đơn vị có liên quan",
+        "các cơ quan, đơn vị có liên quan",
+        "cơ quan, đơn vị có liên quan",
+        "có liên quan",
+        "tổ chức thực hiện",
+        "sau khi được phê duyệt",
+        "sau khi được cấp có thẩm quyền phê duyệt",
+        "cấp có thẩm quyền",
+        "của tỉnh",
+        "và các",
+        "và",
+        "các",
+        "của",
+        "về",
+        "đối với",
+        "việc",
+        "những",
+    ]
+}
+
+/// Recognises the catch-all duty ("Thực hiện các nhiệm vụ khác do ... giao", "... theo quy định của
+/// pháp luật"), which takes no part in overlap detection: every unit has it.
+public enum CatchAllDuty {
+    /// True for a catch-all duty statement.
+    public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
+        let words = syllables.map(\.plain)
+        guard words.count <= 24 else { return false }
+        let text = " " + words.joined(separator: " ") + " "
+        let markers = [" nhiem vu khac ", " nhiem vu quyen han khac ", " cac nhiem vu khac ", " cong viec khac "]
+        return markers.contains { text.contains($0) } && (text.contains(" giao ") || text.contains(" quy dinh "))
+    }
+}
+
+/// Recognises a duty about the unit's own housekeeping ("... của Sở", "... của đơn vị", "nội bộ"):
+/// the budget, staff, records or work plan of the unit itself. Every department's office has such
+/// duties, each for its own department, so they take no part in overlap detection, and no mandate is
+/// inferred for them (housekeeping is not state management).
+public enum SelfAdministrationDuty {
+    /// True for a duty about the unit's own administration.
+    public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
+        let text = " " + syllables.map(\.plain).joined(separator: " ") + " "
+        // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
+        let markers = [" cua so ", " cua chi cuc ", " cua trung tam ", " noi bo ", " trong so ", " thuoc so "]
+        return markers.contains { text.contains($0) }
+    }
+}

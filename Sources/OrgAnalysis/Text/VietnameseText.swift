@@ -1,0 +1,163 @@
+import Foundation
+
+/// Vietnamese text reduced to what matters for comparing duty statements.
+///
+/// A text becomes a list of syllables (Vietnamese writes one syllable per space-separated word), each
+/// with two keys:
+/// - `key`: lower case, the tone taken off its vowel and written as a digit after the syllable, and the
+///   `i`/`y` spelling unified (`lí`/`lý`, `kĩ`/`kỹ`, `qui`/`quy`), so that old-style `hoà`, `thuỷ`, `khoẻ`
+///   and new-style `hòa`, `thủy`, `khỏe` give the same key;
+/// - `plain`: every mark removed and `đ` mapped to `d`, for text typed without diacritics.
+/// Punctuation separates syllables and is dropped. Common administrative abbreviations (UBND, HĐND, ...)
+/// are expanded first so that "UBND tỉnh" and "Ủy ban nhân dân tỉnh" agree.
+public enum VietnameseText {
+    /// One syllable's keys.
+    public struct Syllable: Hashable, Sendable {
+        /// Tone-placement- and spelling-independent key (`hoa2` for hoà/hòa).
+        public var key: String
+        /// The key with no marks at all (`hoa`).
+        public var plain: String
+        /// True when the syllable as written had any Vietnamese mark (tone, circumflex, breve, horn, đ).
+        public var marked: Bool
+    }
+
+    /// The syllables of `text`.
+    public static func syllables(_ text: String) -> [Syllable] {
+        var result: [Syllable] = []
+        result.reserveCapacity(text.utf8.count / 4)
+        var needsNFC = false
+        for scalar in text.unicodeScalars where (0x300...0x36F).contains(scalar.value) {
+            needsNFC = true
+            break
+        }
+        let source = needsNFC ? text.precomposedStringWithCanonicalMapping : text
+        var word: [Unicode.Scalar] = []
+        func flush() {
+            guard !word.isEmpty else { return }
+            if let expansion = abbreviations[String(String.UnicodeScalarView(word)).lowercased()] {
+                result.append(contentsOf: expansion)
+            } else {
+                result.append(syllable(word))
+            }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in source.unicodeScalars {
+            if isLetterOrDigit(scalar) {
+                word.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return result
+    }
+
+    /// True when a text of four syllables or more carries no Vietnamese mark at all: it was typed
+    /// without diacritics, and only its `plain` keys can be compared.
+    public static func isUnmarked(_ syllables: [Syllable]) -> Bool {
+        syllables.count >= 4 && !syllables.contains { $0.marked }
+    }
+
+    /// The keys of one word (letters and digits only).
+    static func syllable(_ scalars: [Unicode.Scalar]) -> Syllable {
+        var base = String.UnicodeScalarView()
+        var plain = String.UnicodeScalarView()
+        var tone: UInt8 = 0
+        var marked = false
+        for scalar in scalars {
+            if let entry = letters[scalar] {
+                base.append(entry.base)
+                plain.append(entry.plain)
+                if entry.tone != 0 { tone = entry.tone }
+                if entry.marked { marked = true }
+            } else {
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+                base.append(lower)
+                plain.append(lower)
+            }
+        }
+        var key = String(base)
+        var plainKey = String(plain)
+        unifyFinalY(&key)
+        unifyFinalY(&plainKey)
+        if tone != 0 { key.append(Character(Unicode.Scalar(UInt8(ascii: "0") + tone))) }
+        return Syllable(key: key, plain: plainKey, marked: marked)
+    }
+
+    /// `y` as the only vowel of an open syllable is spelled `i` in the key: lý → li, kỹ → ki, quy → qui.
+    /// (`y` after another vowel, as in `thủy`, `huy`, stays.)
+    private static func unifyFinalY(_ key: inout String) {
+        guard key.hasSuffix("y"), key.count >= 2 else { return }
+        let body = key.dropLast()
+        let onset = body.hasPrefix("qu") ? body.dropFirst(2) : body
+        if onset.isEmpty || !onset.contains(where: { vowels.contains($0) }) {
+            key = String(body) + "i"
+        }
+    }
+
+    private static let vowels: Set<Character> = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"]
+
+    private static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        return letters[scalar] != nil || scalar.properties.isAlphabetic
+    }
+
+    private struct Letter {
+        var base: Unicode.Scalar  // lower case, tone removed, other marks kept
+        var plain: Unicode.Scalar  // lower case, every mark removed
+        var tone: UInt8  // 0 none, 1 grave, 2 acute, 3 tilde, 4 hook above, 5 dot below
+        var marked: Bool
+    }
+
+    /// Every Latin letter Vietnamese uses, upper and lower case, with its decomposition; built once.
+    private static let letters: [Unicode.Scalar: Letter] = {
+        let tones: [UInt32: UInt8] = [0x300: 1, 0x301: 2, 0x303: 3, 0x309: 4, 0x323: 5]
+        var table: [Unicode.Scalar: Letter] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0x41...0x5A, 0x61...0x7A, 0xC0...0x1B0, 0x1EA0...0x1EF9]
+        for range in ranges {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let lower = String(scalar).lowercased()
+                let decomposed = Array(lower.decomposedStringWithCanonicalMapping.unicodeScalars)
+                guard let first = decomposed.first, first.isASCII, first.properties.isAlphabetic else {
+                    if lower == "đ" { table[scalar] = Letter(base: "đ", plain: "d", tone: 0, marked: true) }
+                    continue
+                }
+                var tone: UInt8 = 0
+                var kept = String.UnicodeScalarView()
+                for part in decomposed {
+                    if let code = tones[part.value] { tone = code } else { kept.append(part) }
+                }
+                let base = String(kept).precomposedStringWithCanonicalMapping.unicodeScalars
+                guard base.count == 1, let baseScalar = base.first else { continue }
+                table[scalar] = Letter(base: baseScalar, plain: first, tone: tone, marked: decomposed.count > 1)
+            }
+        }
+        return table
+    }()
+
+    /// Abbreviations common in provincial documents, expanded to their syllables.
+    private static let abbreviations: [String: [Syllable]] = {
+        let list: [String: String] = [
+            "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "cchc": "cải cách hành chính",
+            "nsnn": "ngân sách nhà nước", "ktxh": "kinh tế xã hội", "qlnn": "quản lý nhà nước",
+            "cbccvc": "cán bộ công chức viên chức", "đvsncl": "đơn vị sự nghiệp công lập",
+            "tthc": "thủ tục hành chính", "xdcb": "xây dựng cơ bản", "atvstp": "an toàn vệ sinh thực phẩm",
+            "attp": "an toàn thực phẩm", "gdđt": "giáo dục và đào tạo",
+            "khcn": "khoa học và công nghệ",
+        ]
+        var table: [String: [Syllable]] = [:]
+        for (short, long) in list {
+            // Expanded syllables count as unmarked: "UBND" says nothing about whether the text has marks.
+            table[short] = long.split(separator: " ").map {
+                var expanded = syllable(Array($0.unicodeScalars))
+                expanded.marked = false
+                return expanded
+            }
+        }
+        return table
+    }()
+}

@@ -1,0 +1,114 @@
+import OrgModel
+
+/// What the text engine found in a chart, computed once before the rules run: near-duplicate duty
+/// pairs, and every duty's mandate (explicit or inferred).
+public struct TextAnalysis: Sendable {
+    /// Two duties saying the same thing, in different units of one jurisdiction and level.
+    public struct SimilarPair: Hashable, Sendable {
+        /// Index into `DutyGraph.duties` (a < b).
+        public var a: Int
+        /// Index into `DutyGraph.duties`.
+        public var b: Int
+        /// Cosine similarity.
+        public var score: Double
+    }
+
+    /// The settings used.
+    public let settings: TextSettings
+    /// Near-duplicate pairs of duties in units that do not contain one another, sorted.
+    public let similarPairs: [SimilarPair]
+    /// Every mandate's carriers, explicit and inferred, in duty order.
+    public let assignments: [MandateID: [MandateAssignment]]
+    /// The inferred assignment of each duty that got one, by duty index.
+    public let inferred: [Int: MandateAssignment]
+    /// What the similarity join did.
+    public let joinStatistics: SimilarityJoin.Statistics
+    /// The vectors (duties in `DutyGraph.duties` order, then mandates in chart order).
+    public let vectors: TextVectors
+
+    /// Runs the text engine on a graph.
+    public init(graph: DutyGraph, settings: TextSettings) {
+        self.settings = settings
+        let duties = graph.duties
+        let mandates = graph.chart.mandates
+        let texts = duties.map { graph.duty($0).text } + mandates.map(\.text)
+        let vectors = TextVectors(texts: texts)
+        self.vectors = vectors
+
+        // Near-duplicates, within one jurisdiction and level of government.
+        var groups: [GroupKey: [Int]] = [:]
+        for (index, reference) in duties.enumerated() {
+            groups[GroupKey(jurisdiction: graph.jurisdiction[reference.unit], level: graph.level[reference.unit]),
+                   default: []].append(index)
+        }
+        let orderedGroups = groups.sorted { ($0.key.jurisdiction, $0.key.level?.rawValue ?? "")
+            < ($1.key.jurisdiction, $1.key.level?.rawValue ?? "") }.map(\.value)
+        let join = SimilarityJoin(vectors: vectors, threshold: settings.overlapThreshold)
+        let (pairs, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
+        similarPairs = pairs.compactMap { pair in
+            let unitA = duties[pair.a].unit, unitB = duties[pair.b].unit
+            guard unitA != unitB, !graph.areNested(unitA, unitB) else { return nil }
+            return SimilarPair(a: pair.a, b: pair.b, score: pair.score)
+        }
+        joinStatistics = statistics
+
+        // Explicit assignments, then inferred ones for duties that name no mandate.
+        var assignments: [MandateID: [MandateAssignment]] = [:]
+        var inferred: [Int: MandateAssignment] = [:]
+        var mandateIndex: [MandateID: Int] = [:]
+        for (offset, mandate) in mandates.enumerated() where mandateIndex[mandate.id] == nil {
+            mandateIndex[mandate.id] = duties.count + offset
+        }
+        var examples: [(duty: Int, mandate: Int)] = []
+        for (index, reference) in duties.enumerated() {
+            if let mandate = graph.duty(reference).mandate, let target = mandateIndex[mandate] {
+                examples.append((index, target))
+            }
+        }
+        let inference = MandateInference(vectors: vectors, mandateOffset: duties.count, examples: examples)
+        // Mandates reachable from each feature, so that a duty is scored only against mandates it
+        // shares a word with (a national chart has a million duties).
+        var postings: [Int32: [Int]] = [:]
+        for offset in mandates.indices {
+            let entry = vectors.entries[duties.count + offset]
+            var features = Set(entry.marked.features + entry.plain.features)
+            features.formUnion(inference.profiles[duties.count + offset]?.features ?? [])
+            for feature in features.sorted() { postings[feature, default: []].append(duties.count + offset) }
+        }
+        var mark = [Int](repeating: -1, count: mandates.count)
+        for (index, reference) in duties.enumerated() {
+            let duty = graph.duty(reference)
+            if let mandate = duty.mandate {
+                assignments[mandate, default: []].append(
+                    MandateAssignment(duty: index, mandate: mandate, role: duty.role, inferredScore: nil))
+                continue
+            }
+            guard settings.inferMandates else { continue }
+            let level = graph.level[reference.unit]
+            let entry = vectors.entries[index]
+            var candidates: [Int] = []
+            for feature in entry.unmarked ? entry.plain.features : entry.marked.features {
+                for candidate in postings[feature] ?? [] where mark[candidate - duties.count] != index {
+                    mark[candidate - duties.count] = index
+                    let mandateLevel = mandates[candidate - duties.count].level
+                    if level == nil || mandateLevel == nil || mandateLevel == level { candidates.append(candidate) }
+                }
+            }
+            candidates.sort()
+            guard let best = inference.best(duty: index, candidates: candidates, threshold: settings.inferenceThreshold)
+            else { continue }
+            let assignment = MandateAssignment(duty: index, mandate: mandates[best.mandate - duties.count].id,
+                                               role: duty.role, inferredScore: best.score)
+            assignments[assignment.mandate, default: []].append(assignment)
+            inferred[index] = assignment
+        }
+        for key in assignments.keys { assignments[key]?.sort { $0.duty < $1.duty } }
+        self.assignments = assignments
+        self.inferred = inferred
+    }
+
+    private struct GroupKey: Hashable {
+        var jurisdiction: Int
+        var level: GovernmentLevel?
+    }
+}

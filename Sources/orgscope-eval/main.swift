@@ -1,0 +1,88 @@
+// orgscope-eval: prints how well the text engine does on the labelled sets, and the threshold sweeps
+// the defaults were chosen from. Run through scripts/eval-similarity.
+import Foundation
+import OrgAnalysis
+import OrgImport
+import OrgModel
+
+let root = URL(fileURLWithPath: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : ".")
+let fixtures = root.appendingPathComponent("Tests/OrgAnalysisTests/Fixtures")
+let chartPath = root.appendingPathComponent("orgdata/cao-bang-2025.xml").path
+let catalogPath = root.appendingPathComponent("orgdata/mandates/vn-province-2025.xml").path
+
+func load(_ name: String) -> String? {
+    try? String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
+}
+
+let chart: OrgChart
+do {
+    chart = try OrgChartImporter().load(files: [chartPath], catalogs: [catalogPath]).chart
+} catch {
+    FileHandle.standardError.write(Data("orgscope-eval: cannot load the sample: \(error.diagnostics)\n".utf8))
+    exit(2)
+}
+let background = chart.units.flatMap { $0.duties.map(\.text) }
+let defaults = TextSettings()
+let sweep = stride(from: 0.10, through: 0.851, by: 0.05).map { $0 }
+let fineSweep = stride(from: 0.05, through: 0.90, by: 0.01).map { $0 }
+
+if let tsv = load("similarity-pairs.tsv") {
+    let pairs = Evaluation.pairs(tsv: tsv)
+    let scores = Evaluation.scores(pairs, background: background)
+    let labels = pairs.map(\.same)
+    print("OVL002 near-duplicate duties: \(pairs.count) labelled pairs (\(labels.count { $0 }) same), "
+        + "IDF over the pairs and the sample's \(background.count) duties")
+    for threshold in sweep { print("  " + Evaluation.metrics(scores: scores, labels: labels, threshold: threshold).description) }
+    let all = fineSweep.map { Evaluation.metrics(scores: scores, labels: labels, threshold: $0) }
+    print("  best F1:   " + all.max { $0.f1 < $1.f1 }!.description)
+    print("  best F0.5: " + all.max { $0.f05 < $1.f05 }!.description)
+    let chosen = Evaluation.metrics(scores: scores, labels: labels, threshold: defaults.overlapThreshold)
+    print("  default: " + chosen.description)
+    print("  by category at the default threshold (share classified correctly):")
+    for category in Set(pairs.map(\.category)).sorted() {
+        let members = pairs.indices.filter { pairs[$0].category == category }
+        let right = members.count { (scores[$0] >= defaults.overlapThreshold) == pairs[$0].same }
+        print("    \(category): \(right)/\(members.count)")
+    }
+    if CommandLine.arguments.contains("--errors") {
+        for index in pairs.indices where (scores[index] >= defaults.overlapThreshold) != pairs[index].same {
+            print("    \(pairs[index].id) \(pairs[index].same ? "missed" : "false ") \(pairs[index].category) "
+                + "score=\(Int(scores[index] * 1000))‰\n      a: \(pairs[index].a)\n      b: \(pairs[index].b)")
+        }
+    }
+}
+
+if let tsv = load("mandate-inference.tsv") {
+    let duties = Evaluation.duties(tsv: tsv)
+    let predictions = Evaluation.predictions(duties, mandates: chart.mandates,
+                                             background: chart.units.flatMap(\.duties))
+    print("\nMandate inference: \(duties.count) labelled duties (\(duties.count { $0.mandate != nil }) with a mandate), "
+        + "\(chart.mandates.count) mandates in the catalogue")
+    for threshold in sweep { print("  " + Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: threshold).description) }
+    let all = fineSweep.map { Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: $0) }
+    print("  best F1:   " + all.max { $0.f1 < $1.f1 }!.description)
+    print("  best F0.5: " + all.max { $0.f05 < $1.f05 }!.description)
+    print("  default: " + Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: defaults.inferenceThreshold).description)
+    if CommandLine.arguments.contains("--errors") {
+        for (duty, prediction) in zip(duties, predictions) {
+            let predicted = prediction.flatMap { $0.score >= defaults.inferenceThreshold ? $0.mandate : nil }
+            guard predicted != duty.mandate else { continue }
+            print("    \(duty.id) expected \(duty.mandate?.rawValue ?? "none") got \(predicted?.rawValue ?? "none") "
+                + "(best \(prediction?.mandate.rawValue ?? "-") \(Int((prediction?.score ?? 0) * 1000))‰): \(duty.text)")
+        }
+    }
+}
+
+// Recall of the prefix-filtered join against brute force, on the sample chart.
+let graph = DutyGraph(chart: chart)
+for threshold in [defaults.overlapThreshold, 0.3] {
+    let fast = TextAnalysis(graph: graph, settings: TextSettings(overlapThreshold: threshold, inferMandates: false))
+    let brute = TextAnalysis(graph: graph, settings: TextSettings(overlapThreshold: threshold, inferMandates: false,
+                                                                   join: .bruteForce))
+    let fastSet = Set(fast.similarPairs.map { "\($0.a)-\($0.b)" })
+    let bruteSet = Set(brute.similarPairs.map { "\($0.a)-\($0.b)" })
+    let recall = bruteSet.isEmpty ? 1 : Double(bruteSet.intersection(fastSet).count) / Double(bruteSet.count)
+    print("\nJoin on the sample at threshold \(threshold): brute force \(bruteSet.count) pairs from "
+        + "\(brute.joinStatistics.candidates) comparisons; prefix filter \(fastSet.count) pairs from "
+        + "\(fast.joinStatistics.candidates) comparisons; recall \(recall)")
+}
