@@ -57,7 +57,7 @@ public enum CatchAllDuty {
         guard words.count <= 24 else { return false }
         let text = " " + words.joined(separator: " ") + " "
         let markers = [" nhiem vu khac ", " nhiem vu quyen han khac ", " cac nhiem vu khac ", " cong viec khac "]
-        return markers.contains { text.contains($0) } && (text.contains(" giao ") || text.contains(" quy dinh "))
+        return markers.contains { text.contains($0) } && (text.contains(" giao ") || text.contains(" qui dinh "))  // plain keys spell "quy" as "qui"
     }
 }
 
