@@ -34,6 +34,6 @@ struct ReportLabels {
     var mandates: String { language == .vi ? "nhiệm vụ theo quy định" : "mandates" }
     var noFindings: String { language == .vi ? "Không có phát hiện nào." : "No findings." }
     var findings: String { language == .vi ? "phát hiện" : "findings" }
-    var evidence: String { language == .vi ? "căn cứ" : "evidence" }
+    var evidence: String { language == .vi ? "bằng chứng" : "evidence" }
     var total: String { language == .vi ? "Tổng cộng" : "Total" }
 }

@@ -38,10 +38,31 @@ public enum TextReporter {
             }
             lines.append("")
         }
+        lines.append(contentsOf: inferredSection(input))
         let counts = input.result.counts
         lines.append("\(labels.total): " + Severity.allCases.map { "\(counts[$0] ?? 0) \(labels.severity($0))" }
             .joined(separator: ", "))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every mandate orgscope inferred, with its score, so that a reader can check each one.
+    private static func inferredSection(_ input: ReportInput) -> [String] {
+        let result = input.result
+        guard !result.text.inferred.isEmpty else { return [] }
+        let vi = input.language == .vi
+        var lines = [(vi ? "NHIỆM VỤ THEO QUY ĐỊNH ĐƯỢC SUY LUẬN TỪ VĂN BẢN" : "MANDATES INFERRED FROM THE TEXT")
+            + " (\(result.text.inferred.count))"]
+        lines.append(vi ? "  Nhiệm vụ không ghi mandate=, được gán nhiệm vụ theo quy định gần nhất (điểm tương đồng):"
+                        : "  Duties without mandate=, assigned the closest mandate (similarity score):")
+        for index in result.text.inferred.keys.sorted() {
+            guard let assignment = result.text.inferred[index] else { continue }
+            let reference = result.graph.duties[index]
+            let score = JSONValue.format(assignment.inferredScore ?? 0)
+            lines.append("    - \(result.graph.duty(reference).id) (\(result.graph.unit(reference.unit).id)) → "
+                + "\(assignment.mandate) (\(vi ? String(score.map { $0 == "." ? "," : $0 }) : score))")
+        }
+        lines.append("")
+        return lines
     }
 
     private static func describe(_ value: EvidenceValue) -> String {

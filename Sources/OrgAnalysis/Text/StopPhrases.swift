@@ -55,9 +55,9 @@ public enum CatchAllDuty {
     public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
         let words = syllables.map(\.plain)
         guard words.count <= 24 else { return false }
-        let text = " " + words.joined(separator: " ") + " "
-        let markers = [" nhiem vu khac ", " nhiem vu quyen han khac ", " cac nhiem vu khac ", " cong viec khac "]
-        return markers.contains { text.contains($0) } && (text.contains(" giao ") || text.contains(" qui dinh "))  // plain keys spell "quy" as "qui"
+        let markers = [["nhiem", "vu", "khac"], ["nhiem", "vu", "quyen", "han", "khac"], ["cong", "viec", "khac"]]
+        // Plain keys spell "quy" as "qui".
+        return markers.contains { words.containsRun($0) } && (words.contains("giao") || words.containsRun(["qui", "dinh"]))
     }
 }
 
@@ -68,9 +68,21 @@ public enum CatchAllDuty {
 public enum SelfAdministrationDuty {
     /// True for a duty about the unit's own administration.
     public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
-        let text = " " + syllables.map(\.plain).joined(separator: " ") + " "
+        let words = syllables.map(\.plain)
         // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
-        let markers = [" cua so ", " cua chi cuc ", " cua trung tam ", " noi bo ", " trong so ", " thuoc so "]
-        return markers.contains { text.contains($0) }
+        let markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["trong", "so"],
+                       ["thuoc", "so"]]
+        return markers.contains { words.containsRun($0) }
+    }
+}
+
+extension [String] {
+    /// True when `run` occurs in the array as consecutive elements.
+    func containsRun(_ run: [String]) -> Bool {
+        guard !run.isEmpty, run.count <= count else { return run.isEmpty }
+        for start in 0...(count - run.count) where self[start] == run[0] {
+            if self[start..<(start + run.count)].elementsEqual(run) { return true }
+        }
+        return false
     }
 }

@@ -85,12 +85,14 @@ public struct UncoveredMandateRule: Rule {
             "mandateText": .text(mandate.text),
         ]
         if let source = mandate.source { evidence["mandateSource"] = .text(source) }
-        let weakText = weak.map { "\(graph.duty(graph.duties[$0.duty]).id) (\(Quote.score($0.inferredScore ?? 0, .en)))" }
-        if !weakText.isEmpty { evidence["weakInferredMatches"] = .list(weakText) }
+        let weakText = { (language: Language) in
+            weak.map { "\(graph.duty(graph.duties[$0.duty]).id) (\(Quote.score($0.inferredScore ?? 0, language)))" }
+        }
+        if !weak.isEmpty { evidence["weakInferredMatches"] = .list(weakText(.en)) }
         let basisVi = mandate.source.map { " (căn cứ: \($0))" } ?? ""
         let basisEn = mandate.source.map { " (basis: \($0))" } ?? ""
-        let noteVi = weak.isEmpty ? "" : "; chỉ có nhiệm vụ khớp yếu qua suy luận: " + weakText.joined(separator: ", ")
-        let noteEn = weak.isEmpty ? "" : "; only weak inferred matches: " + weakText.joined(separator: ", ")
+        let noteVi = weak.isEmpty ? "" : "; chỉ có nhiệm vụ khớp yếu qua suy luận: " + weakText(.vi).joined(separator: "; ")
+        let noteEn = weak.isEmpty ? "" : "; only weak inferred matches: " + weakText(.en).joined(separator: ", ")
         return Finding(
             code: Self.code, severity: weak.isEmpty ? Self.description.defaultSeverity : .warning,
             units: missing.map { graph.unit($0).id }, duties: weak.map { graph.duty(graph.duties[$0.duty]).id },
