@@ -12,6 +12,13 @@ extension DutyGraph {
         units.filter { unit in !units.contains { $0 != unit && contains($0, unit) } }.sorted()
     }
 
+    /// `assignments` grouped by the jurisdiction of their duty's unit, jurisdictions in index order.
+    func byJurisdiction(_ assignments: [MandateAssignment]) -> [(jurisdiction: Int, assignments: [MandateAssignment])] {
+        var groups: [Int: [MandateAssignment]] = [:]
+        for assignment in assignments { groups[jurisdiction[duties[assignment.duty].unit], default: []].append(assignment) }
+        return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
+    }
+
     /// The roots of the jurisdictions where a mandate of `level` is due: territorial units of that
     /// level; for a mandate with no level, the jurisdictions at the top of each tree.
     func jurisdictions(for level: GovernmentLevel?) -> [Int] {

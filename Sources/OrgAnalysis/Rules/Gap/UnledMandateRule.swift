@@ -57,13 +57,7 @@ public struct UnledMandateRule: Rule {
         let graph = context.graph
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
-            let carriers = context.text.assignments[mandate.id] ?? []
-            var byJurisdiction: [Int: [MandateAssignment]] = [:]
-            for carrier in carriers {
-                byJurisdiction[graph.jurisdiction[graph.duties[carrier.duty].unit], default: []].append(carrier)
-            }
-            for jurisdiction in byJurisdiction.keys.sorted() {
-                let group = byJurisdiction[jurisdiction] ?? []
+            for (jurisdiction, group) in graph.byJurisdiction(context.text.assignments[mandate.id] ?? []) {
                 guard !group.contains(where: { $0.role == .lead }) else { continue }
                 let units = Array(Set(group.map { graph.duties[$0.duty].unit })).sorted()
                 let names = units.map { graph.label($0) }.joined(separator: ", ")

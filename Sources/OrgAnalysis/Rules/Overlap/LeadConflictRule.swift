@@ -76,10 +76,7 @@ public struct LeadConflictRule: Rule {
         for mandate in context.text.assignments.keys.sorted() {
             let threshold = context.configuration.text.conflictThreshold
             let leads = (context.text.assignments[mandate] ?? []).filter { $0.role == .lead && $0.isFirm(threshold) }
-            var byJurisdiction: [Int: [MandateAssignment]] = [:]
-            for lead in leads { byJurisdiction[graph.jurisdiction[graph.duties[lead.duty].unit], default: []].append(lead) }
-            for jurisdiction in byJurisdiction.keys.sorted() {
-                let group = byJurisdiction[jurisdiction] ?? []
+            for (_, group) in graph.byJurisdiction(leads) {
                 let units = graph.topmost(Set(group.map { graph.duties[$0.duty].unit }))
                 guard units.count >= 2 else { continue }
                 let explicitUnits = graph.topmost(Set(group.filter { !$0.isInferred }.map { graph.duties[$0.duty].unit }))
