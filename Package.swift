@@ -9,6 +9,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Rules files are YAML, the convention of lint tools (SwiftLint, Periphery); Yams is the Swift
+        // YAML parser with node positions, so a bad rules file can be reported at its line.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -19,7 +22,7 @@ let package = Package(
         .target(name: "OrgModel"),
         .target(
             name: "OrgImport",
-            dependencies: ["OrgModel", "CLibXML2"]
+            dependencies: ["OrgModel", "CLibXML2", "Yams"]
         ),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),

@@ -10,6 +10,8 @@ public struct AnalysisResult: Sendable {
     public var rulesRun: [String]
     /// What the text engine found (near-duplicates, inferred mandates).
     public var text: TextAnalysis
+    /// The staffing norms the rules used.
+    public var norms: StaffingNorms
 
     /// Findings per severity.
     public var counts: [Severity: Int] {
@@ -41,7 +43,8 @@ public struct Analyzer: Sendable {
     /// Runs every enabled rule on a graph already built.
     public func analyze(_ graph: DutyGraph) -> AnalysisResult {
         let text = TextAnalysis(graph: graph, settings: configuration.text)
-        let context = RuleContext(graph: graph, configuration: configuration, text: text)
+        let norms = configuration.norms(for: graph.chart)
+        let context = RuleContext(graph: graph, configuration: configuration, text: text, norms: norms)
         var findings: [Finding] = []
         var ran: [String] = []
         for rule in rules where !configuration.disabled.contains(rule.code) {
@@ -53,6 +56,6 @@ public struct Analyzer: Sendable {
             findings.append(contentsOf: produced)
         }
         findings.sort(by: Finding.reportOrder)
-        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text)
+        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms)
     }
 }

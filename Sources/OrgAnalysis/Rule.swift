@@ -8,12 +8,15 @@ public struct RuleContext: Sendable {
     public let configuration: AnalysisConfiguration
     /// Near-duplicate duties and every duty's mandate (explicit or inferred).
     public let text: TextAnalysis
+    /// The staffing norms in force (regime, province category, rules-file overrides).
+    public let norms: StaffingNorms
 
     /// A context.
-    public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis) {
+    public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis, norms: StaffingNorms) {
         self.graph = graph
         self.configuration = configuration
         self.text = text
+        self.norms = norms
     }
 }
 

@@ -11,6 +11,11 @@ public enum RuleCatalog {
         UnitWithoutDutiesRule.self,
         LevelMismatchRule.self,
         UnitWithoutHeadRule.self,
+        OverQuotaRule.self,
+        SubUnitQuotaRule.self,
+        MinimumStaffRule.self,
+        DeputyCapRule.self,
+        DepartmentCountRule.self,
     ]
 
     /// The rule with `code` (case-insensitive).

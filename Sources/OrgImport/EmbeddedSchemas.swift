@@ -168,6 +168,11 @@ enum EmbeddedSchemas {
             <xs:attribute name="kind" type="o:UnitKind" use="required"/>
             <xs:attribute name="level" type="o:Level"/>
             <xs:attribute name="parent" type="o:Identifier"/>
+            <xs:attribute name="reorganized" type="xs:date">
+              <xs:annotation><xs:documentation>Date the unit was formed or reorganised (merger, split). Within five
+                years of it, deputies above the norm are reported with the deadline to remove them rather than as
+                a breach (Decree 45/2025, Art. 24). Added compatibly in version 1.</xs:documentation></xs:annotation>
+            </xs:attribute>
             <xs:anyAttribute namespace="##other" processContents="skip"/>
           </xs:complexType>
 

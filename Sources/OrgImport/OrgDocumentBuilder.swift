@@ -135,6 +135,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             declaredLevel: attributes["level"].flatMap(GovernmentLevel.init(rawValue:)),
             parent: enclosing ?? parentAttribute.map { UnitID($0) },
             parentIsReference: enclosing == nil && parentAttribute != nil,
+            reorganized: attributes["reorganized"].flatMap(ChartDate.init(iso:)),
             location: location)
         document.units.append(unit)
         openUnits.append(document.units.count - 1)

@@ -12,6 +12,8 @@ public struct Unit: Hashable, Sendable, Codable {
     public var parent: UnitID?
     /// True when ``parent`` came from a `parent` attribute rather than from nesting.
     public var parentIsReference: Bool
+    /// When the unit was formed or reorganised (`reorganized`), if recorded.
+    public var reorganized: ChartDate?
     /// Head and deputy posts; nil when the file records no `leadership`.
     public var leadership: Leadership?
     /// One entry per staff category, in file order.
@@ -28,7 +30,8 @@ public struct Unit: Hashable, Sendable, Codable {
     /// A unit as read from a file.
     public init(
         id: UnitID, name: String, kind: UnitKind, declaredLevel: GovernmentLevel? = nil,
-        parent: UnitID? = nil, parentIsReference: Bool = false, leadership: Leadership? = nil,
+        parent: UnitID? = nil, parentIsReference: Bool = false, reorganized: ChartDate? = nil,
+        leadership: Leadership? = nil,
         staffing: [Staffing] = [], functions: [String] = [], duties: [Duty] = [], powers: [String] = [],
         location: SourceLocation
     ) {
@@ -38,6 +41,7 @@ public struct Unit: Hashable, Sendable, Codable {
         self.declaredLevel = declaredLevel
         self.parent = parent
         self.parentIsReference = parentIsReference
+        self.reorganized = reorganized
         self.leadership = leadership
         self.staffing = staffing
         self.functions = functions

@@ -34,12 +34,13 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Write through a symbolic link at --output (refused otherwise).")
     var force = false
 
-    @OptionGroup(title: "Text engine")
-    var text: TextOptions
+    @OptionGroup(title: "Rules, dates and thresholds")
+    var analysis: AnalysisOptions
 
     func run() throws {
+        let configuration = try analysis.configuration()
         let chart = try input.loadChart()
-        let result = Analyzer(configuration: AnalysisConfiguration(text: text.settings)).analyze(chart)
+        let result = Analyzer(configuration: configuration).analyze(chart)
         let report = render(ReportInput(result: result, language: lang), as: format)
         if let output {
             do {

@@ -1,21 +1,46 @@
 import ArgumentParser
 import Foundation
 import OrgAnalysis
+import OrgModel
 import OrgReport
 
-/// `orgscope rules`: the rule catalogue.
+/// `orgscope rules`: the rule catalogue, and the settings in force.
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List the rule catalogue: code, severity, title and legal basis.")
+        abstract: "List the rule catalogue and the settings in force: thresholds, their legal source or the rules "
+            + "file line that set them.")
 
     @Option(help: "Language: vi or en.")
     var lang: Language = .vi
 
+    @Option(help: ArgumentHelp("A YAML rules file to apply (as analyze --rules).", valueName: "file"))
+    var rules: String?
+
+    @Option(help: ArgumentHelp("Show the regime in force on this date (YYYY-MM-DD); default: the latest.", valueName: "date"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Province category whose column applies: special, I, II, III (default: II/III).",
+                               valueName: "category"))
+    var provinceCategory: ProvinceCategory?
+
+    func validate() throws {
+        if let asOf, ChartDate(iso: asOf) == nil { throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'.") }
+    }
+
     func run() throws {
-        FileHandle.standardOutput.write(Data(RuleCatalogReporter.catalog(language: lang).utf8))
+        var options = try AnalysisOptions.parse(rules.map { ["--rules", $0] } ?? [])
+        options.asOf = asOf
+        let configuration = try options.configuration()
+        let chart = OrgChart(id: "", name: "", asOf: nil, provinceCategory: provinceCategory)
+        let norms = configuration.norms(for: chart)
+        let text = RuleCatalogReporter.catalog(language: lang) + "\n"
+            + SettingsReporter.render(configuration: configuration, norms: norms, language: lang)
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
+
+extension ProvinceCategory: ExpressibleByArgument {}
 
 /// `orgscope explain CODE`: one rule in full.
 struct ExplainCommand: ParsableCommand {

@@ -1,0 +1,61 @@
+import OrgModel
+
+/// STF005: more departments than the province may have.
+public struct DepartmentCountRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "STF005",
+        shortName: "too-many-departments",
+        title: LocalizedText(vi: "Số sở vượt mức tối đa", en: "More departments than allowed"),
+        rationale: LocalizedText(
+            vi: "Nghị định 45/2025/NĐ-CP và Nghị định 150/2025/NĐ-CP (Điều 10 khoản 1): mỗi tỉnh có không quá 14 sở "
+                + "(Hà Nội, TP.HCM không quá 15), tính cả Văn phòng Ủy ban nhân dân và Thanh tra tỉnh. Trước "
+                + "01/03/2025 quy định cũ không đặt mức tối đa này, nên quy tắc không áp dụng.",
+            en: "Decree 45/2025 and Decree 150/2025 (Art. 10(1)): a province has at most 14 departments (Hà Nội and "
+                + "TP.HCM 15), the committee's office and the provincial inspectorate included. Before 2025-03-01 "
+                + "the former regime set no such cap, so the rule does not apply."),
+        citations: [LegalCitation(reference: "Nghị định 45/2025/NĐ-CP; Nghị định 150/2025/NĐ-CP, Điều 10 khoản 1")],
+        defaultSeverity: .error,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "15 sở ở tỉnh loại III: lỗi", en: "15 departments in a category III province: an error"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1" deputies="3"/>
+                    \((1...15).map { "    <unit id=\"s\($0)\" name=\"Sở \($0)\" kind=\"department\"><leadership heads=\"1\" deputies=\"2\"/></unit>" }.joined(separator: "\n"))
+                      </unit>
+                    """,
+                expectedUnits: ["ubnd"]),
+            RuleExample(
+                LocalizedText(vi: "13 sở và Văn phòng UBND (14): không vi phạm", en: "13 departments and the committee office (14): no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1" deputies="3"/>
+                    \((1...13).map { "    <unit id=\"s\($0)\" name=\"Sở \($0)\" kind=\"department\"><leadership heads=\"1\" deputies=\"2\"/></unit>" }.joined(separator: "\n"))
+                        <unit id="vp" name="Văn phòng UBND tỉnh" kind="office"><leadership heads="1" deputies="2"/></unit>
+                      </unit>
+                    """,
+                expectedUnits: []),
+        ])
+
+    /// One finding per province with too many departments.
+    public func check(_ context: RuleContext) -> [Finding] {
+        guard let maximum = context.norms.maximumDepartments else { return [] }
+        let graph = context.graph
+        return graph.provinceCommittees.compactMap { committee -> Finding? in
+            let departments = graph.children[committee].filter { graph.isDepartmentLevel($0) }
+            guard departments.count > maximum.value else { return nil }
+            return Finding(
+                code: Self.code, severity: Self.description.defaultSeverity, units: [graph.unit(committee).id],
+                message: LocalizedText(
+                    vi: "\(graph.label(committee)) có \(departments.count) sở và tương đương, vượt mức tối đa "
+                        + "\(maximum.value) (\(maximum.origin))",
+                    en: "\(graph.label(committee)) has \(departments.count) departments, above the maximum of "
+                        + "\(maximum.value) (\(maximum.origin))"),
+                evidence: ["departments": .int(departments.count), "maximum": .int(maximum.value),
+                           "departmentIds": .list(departments.map { graph.unit($0).id.rawValue })],
+                location: graph.unit(committee).location)
+        }
+    }
+}

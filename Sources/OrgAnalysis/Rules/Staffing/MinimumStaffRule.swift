@@ -1,0 +1,102 @@
+import OrgModel
+
+/// STF003: a division, sub-department, division of a sub-department or public service unit below the
+/// minimum staff the norms require for it to exist.
+public struct MinimumStaffRule: Rule {
+    /// A rule with its default settings.
+    public init() {}
+
+    /// The rule's documentation and examples.
+    public static let description = RuleDescription(
+        code: "STF003",
+        shortName: "below-minimum-staff",
+        title: LocalizedText(vi: "Đơn vị dưới số biên chế tối thiểu", en: "Unit below the minimum staff"),
+        rationale: LocalizedText(
+            vi: "Nghị định 107/2020/NĐ-CP (sửa đổi Nghị định 24/2014/NĐ-CP), Điều 5, được Nghị định 45/2025/NĐ-CP giữ "
+                + "nguyên: phòng thuộc sở (kể cả văn phòng sở) cần tối thiểu 7 biên chế công chức ở Hà Nội, TP.HCM, "
+                + "6 ở tỉnh loại I, 5 ở tỉnh loại II, III; chi cục thuộc sở 12; phòng thuộc chi cục 5 (chưa xác "
+                + "nhận được điều khoản); đơn vị sự nghiệp công lập 15 người làm việc (Nghị định 120/2020/NĐ-CP). "
+                + "Đây là điều kiện để đơn vị tồn tại; việc sáp nhập đơn vị dưới mức là kiến nghị, không phải quy "
+                + "định bắt buộc. Ngưỡng có thể thay đổi trong tệp quy tắc.",
+            en: "Decree 107/2020 (amending Decree 24/2014), Art. 5, kept by Decree 45/2025: a division of a "
+                + "department (its office included) needs at least 7 civil-servant posts in Hà Nội and TP.HCM, 6 in a "
+                + "category I province, 5 in categories II and III; a sub-department 12; a division of a "
+                + "sub-department 5 (clause unconfirmed); a public service unit 15 staff (Decree 120/2020). These are "
+                + "conditions for the unit to exist; merging a unit below them is advice, not a rule. The thresholds "
+                + "can be changed in a rules file."),
+        citations: [
+            LegalCitation(reference: "Nghị định 107/2020/NĐ-CP sửa đổi Nghị định 24/2014/NĐ-CP, Điều 5"),
+            LegalCitation(reference: "Nghị định 45/2025/NĐ-CP, Điều 5 khoản 2–4"),
+            LegalCitation(reference: "Nghị định 45/2025/NĐ-CP (phòng thuộc chi cục)", unconfirmed: true),
+            LegalCitation(reference: "Nghị định 120/2020/NĐ-CP, Điều 5 khoản 1 điểm d"),
+        ],
+        defaultSeverity: .warning,
+        examples: [
+            RuleExample(
+                LocalizedText(vi: "Phòng 4 biên chế ở tỉnh loại III (tối thiểu 5): cảnh báo",
+                              en: "A 4-post division in a category III province (minimum 5): a warning"),
+                units: """
+                      <unit id="stp" name="Sở Tư pháp" kind="department"><leadership heads="1" deputies="2"/>
+                        <staffing category="civil-servant" quota="30" actual="29"/>
+                        <unit id="stp.btp" name="Phòng Bổ trợ tư pháp" kind="division"><leadership heads="1" deputies="1"/>
+                          <staffing category="civil-servant" quota="4" actual="4"/></unit>
+                        <unit id="stp.vp" name="Văn phòng Sở" kind="division"><leadership heads="1" deputies="1"/>
+                          <staffing category="civil-servant" quota="5" actual="5"/></unit>
+                      </unit>
+                    """,
+                expectedUnits: ["stp.btp"]),
+            RuleExample(
+                LocalizedText(vi: "Chi cục 12 biên chế, trung tâm 15 viên chức: không vi phạm",
+                              en: "A 12-post sub-department, a 15-employee centre: no finding"),
+                units: """
+                      <unit id="snn" name="Sở Nông nghiệp và Môi trường" kind="department"><leadership heads="1" deputies="3"/>
+                        <unit id="snn.ckl" name="Chi cục Kiểm lâm" kind="sub-department"><leadership heads="1" deputies="2"/>
+                          <staffing category="civil-servant" quota="12" actual="12"/></unit>
+                        <unit id="snn.tt" name="Trung tâm Khuyến nông" kind="public-service-unit"><leadership heads="1" deputies="2"/>
+                          <staffing category="public-employee" quota="15" actual="14"/></unit>
+                      </unit>
+                    """,
+                expectedUnits: []),
+        ])
+
+    /// One finding per unit below its minimum.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        let norms = context.norms
+        return graph.chart.units.indices.compactMap { index -> Finding? in
+            let kindName: LocalizedText
+            let minimum: NormSetting<Int>
+            let posts: Int?
+            let category: StaffCategory
+            if graph.isDivisionOfDepartment(index) {
+                (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc sở", en: "division of a department"),
+                                                        norms.minimumDivision, graph.civilServantQuota(index), .civilServant)
+            } else if graph.isDivisionOfSubDepartment(index) {
+                (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc chi cục", en: "division of a sub-department"),
+                                                        norms.minimumSubDepartmentDivision, graph.civilServantQuota(index),
+                                                        .civilServant)
+            } else if graph.unit(index).kind == .subDepartment {
+                (kindName, minimum, posts, category) = (LocalizedText(vi: "chi cục", en: "sub-department"),
+                                                        norms.minimumSubDepartment, graph.civilServantQuota(index), .civilServant)
+            } else if graph.unit(index).kind == .publicServiceUnit {
+                (kindName, minimum, posts, category) = (LocalizedText(vi: "đơn vị sự nghiệp công lập", en: "public service unit"),
+                                                        norms.minimumPublicServiceUnit, graph.publicEmployeeQuota(index),
+                                                        .publicEmployee)
+            } else {
+                return nil
+            }
+            guard let posts, posts < minimum.value else { return nil }
+            return Finding(
+                code: Self.code, severity: Self.description.defaultSeverity, units: [graph.unit(index).id],
+                message: LocalizedText(
+                    vi: "\(graph.label(index)) có \(posts) biên chế \(category.names.vi), dưới mức tối thiểu \(minimum.value) "
+                        + "của \(kindName.vi) (\(minimum.origin))",
+                    en: "\(graph.label(index)) has \(posts) \(category.postNames.en) posts, below the minimum of "
+                        + "\(minimum.value) for a \(kindName.en) (\(minimum.origin))"),
+                evidence: ["posts": .int(posts), "minimum": .int(minimum.value), "category": .text(category.rawValue),
+                           "unitKind": .text(kindName.en), "basis": .text(minimum.origin),
+                           "provinceCategory": .text(norms.provinceCategory.rawValue)],
+                location: graph.unit(index).location)
+        }
+    }
+}
