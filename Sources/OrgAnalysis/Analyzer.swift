@@ -12,6 +12,10 @@ public struct AnalysisResult: Sendable {
     public var text: TextAnalysis
     /// The staffing norms the rules used.
     public var norms: StaffingNorms
+    /// Staffing figures: per unit, department, category, total; deputies; span of control.
+    public var staffing: StaffingSummary
+    /// Compliance scores 0–100.
+    public var scores: ComplianceScores
 
     /// Findings per severity.
     public var counts: [Severity: Int] {
@@ -56,6 +60,8 @@ public struct Analyzer: Sendable {
             findings.append(contentsOf: produced)
         }
         findings.sort(by: Finding.reportOrder)
-        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms)
+        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms,
+                              staffing: StaffingSummary(graph: graph),
+                              scores: ComplianceScores(graph: graph, findings: findings))
     }
 }

@@ -28,9 +28,68 @@ public enum JSONReporter {
             ("chart", .object(chartMembers)),
             ("summary", .object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })),
             ("rules", .array(input.result.rulesRun.map(JSONValue.string))),
+            ("norms", norms(input.result.norms, language: input.language)),
             ("textEngine", textEngine(input.result)),
             ("findings", .array(input.result.findings.map { finding(for: $0, language: input.language) })),
             ("inferredMandates", .array(inferred(input.result))),
+            ("staffing", staffing(input.result.staffing)),
+            ("scores", scores(input.result.scores)),
+        ])
+    }
+
+    private static func norms(_ norms: StaffingNorms, language: Language) -> JSONValue {
+        .object([
+            ("regime", .string(norms.regime.rawValue)),
+            ("title", .string(norms.regime.title.text(language))),
+            ("asOf", norms.asOf.map { .string($0.description) } ?? .null),
+            ("provinceCategory", .string(norms.provinceCategory.rawValue)),
+            ("provinceCategoryAssumed", .bool(norms.categoryAssumed)),
+        ])
+    }
+
+    private static func figures(_ figures: StaffingFigures) -> JSONValue {
+        .object([
+            ("quota", .int(figures.quota)), ("actual", .int(figures.actual)), ("vacancies", .int(figures.vacancies)),
+            ("useRate", figures.useRate.map(JSONValue.number) ?? .null),
+        ])
+    }
+
+    private static func categories(_ list: [(category: StaffCategory, figures: StaffingFigures)]) -> JSONValue {
+        .object(list.map { ($0.category.rawValue, figures($0.figures)) })
+    }
+
+    private static func staffing(_ summary: StaffingSummary) -> JSONValue {
+        let rows = Dictionary(uniqueKeysWithValues: summary.units.map { ($0.unit, $0) })
+        return .object([
+            ("total", figures(summary.total)),
+            ("categories", categories(summary.categories)),
+            ("departments", .array(summary.departments.compactMap { id in
+                rows[id].map { row in
+                    .object([("unit", .string(id.rawValue)), ("categories", categories(row.categories)),
+                             ("deputies", row.deputies.map(JSONValue.int) ?? .null),
+                             ("directSubUnits", .int(row.directSubUnits))])
+                }
+            })),
+            ("departmentDeputies", .array(summary.provinces.map {
+                .object([("committee", .string($0.committee.rawValue)), ("departments", .int($0.departments)),
+                         ("deputies", .int($0.deputies)), ("average", .number($0.average))])
+            })),
+            ("units", .array(summary.units.map { row in
+                .object([("unit", .string(row.unit.rawValue)), ("categories", categories(row.categories)),
+                         ("deputies", row.deputies.map(JSONValue.int) ?? .null),
+                         ("directSubUnits", .int(row.directSubUnits))])
+            })),
+        ])
+    }
+
+    private static func scores(_ scores: ComplianceScores) -> JSONValue {
+        .object([
+            ("overall", .int(scores.overall)),
+            ("weights", .object(Severity.allCases.map { ($0.rawValue, .int(ComplianceScores.weights[$0] ?? 0)) })),
+            ("departments", .array(scores.departments.map { department in
+                .object([("unit", .string(department.unit.rawValue)), ("score", .int(department.score)),
+                         ("findings", .object(Severity.allCases.map { ($0.rawValue, .int(department.findings[$0] ?? 0)) }))])
+            })),
         ])
     }
 

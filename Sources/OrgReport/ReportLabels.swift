@@ -36,4 +36,7 @@ struct ReportLabels {
     var findings: String { language == .vi ? "phát hiện" : "findings" }
     var evidence: String { language == .vi ? "bằng chứng" : "evidence" }
     var total: String { language == .vi ? "Tổng cộng" : "Total" }
+    var regime: String { language == .vi ? "Quy định áp dụng" : "Legal regime" }
+    var provinceCategory: String { language == .vi ? "tỉnh loại" : "province category" }
+    var assumed: String { language == .vi ? "giả định" : "assumed" }
 }

@@ -12,6 +12,9 @@ public enum TextReporter {
             + (chart.asOf?.description ?? labels.noDate))
         lines.append("\(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(input.result.graph.mandates.count) \(labels.mandates)")
+        let norms = input.result.norms
+        lines.append(labels.regime + ": " + norms.regime.title.text(input.language) + "; " + labels.provinceCategory + " "
+            + norms.provinceCategory.rawValue + (norms.categoryAssumed ? " (\(labels.assumed))" : ""))
         lines.append("")
         let findings = input.result.findings
         if findings.isEmpty { lines.append(labels.noFindings) }
@@ -39,6 +42,7 @@ public enum TextReporter {
             lines.append("")
         }
         lines.append(contentsOf: inferredSection(input))
+        lines.append(contentsOf: staffingSection(input))
         let counts = input.result.counts
         lines.append("\(labels.total): " + Severity.allCases.map { "\(counts[$0] ?? 0) \(labels.severity($0))" }
             .joined(separator: ", "))
@@ -59,10 +63,44 @@ public enum TextReporter {
             let reference = result.graph.duties[index]
             let score = JSONValue.format(assignment.inferredScore ?? 0)
             lines.append("    - \(result.graph.duty(reference).id) (\(result.graph.unit(reference.unit).id)) → "
-                + "\(assignment.mandate) (\(vi ? String(score.map { $0 == "." ? "," : $0 }) : score))")
+                + "\(assignment.mandate) (\(localized(score, vi)))")
         }
         lines.append("")
         return lines
+    }
+
+    /// Staffing totals per category and the compliance score per department.
+    private static func staffingSection(_ input: ReportInput) -> [String] {
+        let vi = input.language == .vi
+        let summary = input.result.staffing
+        var lines: [String] = []
+        if !summary.categories.isEmpty {
+            lines.append(vi ? "BIÊN CHẾ (giao / có mặt / còn trống / tỉ lệ sử dụng)" : "STAFFING (quota / in post / vacant / use rate)")
+            for (category, figures) in summary.categories + [(nil as StaffCategory?, summary.total)].compactMap({ $0 }) {
+                let name = category.map { SummaryReporter.categoryName($0, input.language) } ?? (vi ? "Tổng" : "Total")
+                let rate = figures.useRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
+                lines.append("  \(name): \(figures.quota) / \(figures.actual) / \(figures.vacancies) / \(rate)")
+            }
+            for province in summary.provinces {
+                lines.append((vi ? "  Phó giám đốc sở bình quân: " : "  Deputy directors per department: ")
+                    + localized(JSONValue.format((province.average * 100).rounded() / 100), vi)
+                    + " (\(province.deputies)/\(province.departments))")
+            }
+            lines.append("")
+        }
+        let scores = input.result.scores
+        lines.append((vi ? "ĐIỂM TUÂN THỦ (0–100): " : "COMPLIANCE SCORE (0–100): ") + "\(scores.overall)")
+        for department in scores.departments where department.score < 100 {
+            let name = input.result.graph.unit(department.unit)?.name ?? department.unit.rawValue
+            lines.append("  \(name) (\(department.unit)): \(department.score)")
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// A decimal number with the Vietnamese decimal comma when `vi`.
+    private static func localized(_ number: String, _ vi: Bool) -> String {
+        vi ? String(number.map { $0 == "." ? "," : $0 }) : number
     }
 
     private static func describe(_ value: EvidenceValue) -> String {

@@ -178,3 +178,56 @@ struct CommandLineTests {
         #expect(explain.stdout.contains("<leadership heads=\"0\" deputies=\"1\"/>"))
     }
 }
+
+@Suite("Command line: rules files and dates", .serialized)
+struct RulesFileCommandTests {
+    @Test("A bad rules file: every problem at its line, exit 2, nothing written")
+    func badRulesFile() throws {
+        let directory = try Orgscope.scratch()
+        let rules = directory.appendingPathComponent("rules.yml")
+        try Data("disabled: [GAP003, XYZ001]\ntext:\n  overlap_threshold: 2\nrules:\n  STF003:\n    minimum_divisoin: 6\n".utf8)
+            .write(to: rules)
+        let output = directory.appendingPathComponent("report.txt")
+        let outcome = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--rules", rules.path,
+                                        "--output", output.path])
+        #expect(outcome.status == 2)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("\(rules.path):1:") && $0.contains("XYZ001") })
+        #expect(lines.contains { $0.hasPrefix("\(rules.path):3:") && $0.contains("overlap_threshold") })
+        #expect(lines.contains { $0.hasPrefix("\(rules.path):6:") && $0.contains("minimum_divisoin") })
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        try Data("rules: [unclosed\n".utf8).write(to: rules)
+        let syntax = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--rules", rules.path])
+        #expect(syntax.status == 2)
+        #expect(syntax.stderr.contains("not valid YAML"))
+    }
+
+    @Test("A rules file changes thresholds, severities and disabled rules; rules --rules shows where each came from")
+    func goodRulesFile() throws {
+        let directory = try Orgscope.scratch()
+        let rules = directory.appendingPathComponent("rules.yml")
+        try Data("disabled:\n  - GAP001\nrules:\n  STF003:\n    minimum_division: 9\n    severity: error\n".utf8).write(to: rules)
+        let plain = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "json", "--fail-on", "never"])
+        let tuned = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "json", "--fail-on", "never",
+                                      "--rules", rules.path])
+        #expect(plain.stdout.contains("\"GAP001\"") && !tuned.stdout.contains("\"code\": \"GAP001\""))
+        #expect(!plain.stdout.contains("\"code\": \"STF003\""))
+        #expect(tuned.stdout.contains("\"code\": \"STF003\"") && tuned.stdout.contains("\"minimum\": 9"))
+        let listing = try Orgscope.run(["rules", "--rules", rules.path, "--lang", "en"])
+        #expect(listing.status == 0)
+        #expect(listing.stdout.contains("minimum_division = 9") && listing.stdout.contains("rules file \(rules.path):5"))
+        #expect(listing.stdout.contains("Rules disabled: GAP001 (\(rules.path):2)"))
+    }
+
+    @Test("--as-of selects the regime, printed in every report")
+    func asOf() throws {
+        let before = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--lang", "en", "--fail-on", "never"])
+        #expect(before.stdout.contains("Legal regime: Decree 45/2025/NĐ-CP"))
+        let after = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--lang", "en", "--fail-on", "never",
+                                      "--as-of", "2026-01-01", "--format", "json"])
+        #expect(after.stdout.contains("\"regime\": \"nd-370-2025\""))
+        #expect(after.stdout.contains("\"asOf\": \"2026-01-01\""))
+        let bad = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--as-of", "2026-13-01"])
+        #expect(bad.status == 2)
+    }
+}
