@@ -22,9 +22,9 @@ public enum JSONReporter {
         chartMembers.append(("units", .int(chart.units.count)))
         chartMembers.append(("duties", .int(chart.dutyCount)))
         chartMembers.append(("mandates", .int(input.result.graph.mandates.count)))
-        return .object([
-            ("schemaVersion", .int(1)),
-            ("language", .string(input.language.rawValue)),
+        var header: [(String, JSONValue)] = [("schemaVersion", .int(1)), ("language", .string(input.language.rawValue))]
+        if let timestamp = input.timestamp { header.append(("generatedAt", .string(timestamp))) }
+        return .object(header + [
             ("chart", .object(chartMembers)),
             ("summary", .object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })),
             ("rules", .array(input.result.rulesRun.map(JSONValue.string))),

@@ -12,6 +12,7 @@ public enum TextReporter {
             + (chart.asOf?.description ?? labels.noDate))
         lines.append("\(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(input.result.graph.mandates.count) \(labels.mandates)")
+        if let timestamp = input.timestamp { lines.append((input.language == .vi ? "Tạo lúc: " : "Generated: ") + timestamp) }
         let norms = input.result.norms
         lines.append(labels.regime + ": " + norms.regime.title.text(input.language) + "; " + labels.provinceCategory + " "
             + norms.provinceCategory.rawValue + (norms.categoryAssumed ? " (\(labels.assumed))" : ""))
@@ -21,14 +22,14 @@ public enum TextReporter {
         for severity in Severity.allCases {
             let group = findings.filter { $0.severity == severity }
             guard !group.isEmpty else { continue }
-            lines.append("\(labels.severityHeading(severity)) (\(group.count))")
+            lines.append(paint("\(labels.severityHeading(severity)) (\(group.count))", Self.colour(severity), input.colour))
             var code = ""
             for finding in group {
                 if finding.code != code {
                     code = finding.code
                     let title = RuleCatalog.rule(code: code)?.description.title.text(input.language) ?? ""
                     let count = group.count { $0.code == code }
-                    lines.append("  \(code) \(title) (\(count))")
+                    lines.append("  " + paint(code, "1", input.colour) + " \(title) (\(count))")
                 }
                 lines.append("    - " + finding.message.text(input.language))
                 var details: [String] = []
@@ -98,12 +99,26 @@ public enum TextReporter {
         return lines
     }
 
+    /// ANSI colour of a severity: red, yellow, blue (bold).
+    private static func colour(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;34"
+        }
+    }
+
+    /// `text` in an ANSI style when colour is on (a terminal without NO_COLOR).
+    private static func paint(_ text: String, _ style: String, _ on: Bool) -> String {
+        on ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
+    }
+
     /// A decimal number with the Vietnamese decimal comma when `vi`.
     private static func localized(_ number: String, _ vi: Bool) -> String {
         vi ? String(number.map { $0 == "." ? "," : $0 }) : number
     }
 
-    private static func describe(_ value: EvidenceValue) -> String {
+    static func describe(_ value: EvidenceValue) -> String {
         switch value {
         case .int(let number): String(number)
         case .number(let number): JSONValue.format(number)

@@ -3,7 +3,7 @@ import Foundation
 import OrgAnalysis
 import OrgReport
 
-/// `orgscope analyze FILE...`: import, run the rule catalogue, write the report.
+/// `orgscope analyze FILE...`: import, run the rule catalogue, write the report(s).
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
@@ -18,11 +18,13 @@ struct AnalyzeCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Report format: text or json.")
-    var format: OutputFormat = .text
+    @Option(help: ArgumentHelp("Report format: " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        + ", or all. Several, comma-separated or repeated, with --output DIR.", valueName: "format"))
+    var format: [String] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
-        "Write the report to this file, atomically (standard output when absent).", valueName: "path"))
+        "Write the report to this file, or into this directory (several formats), atomically; standard output when absent.",
+        valueName: "path"))
     var output: String?
 
     @Option(help: "Language of the report: vi or en.")
@@ -34,25 +36,87 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Write through a symbolic link at --output (refused otherwise).")
     var force = false
 
+    @Flag(help: "Record when the report was made (reports are otherwise byte-identical from run to run).")
+    var timestamp = false
+
     @OptionGroup(title: "Rules, dates and thresholds")
     var analysis: AnalysisOptions
 
+    func validate() throws {
+        let formats = try formats()
+        if formats.count > 1 || format.contains("all"), output == nil {
+            throw ValidationError("Several formats need --output DIR: one file per format is written there.")
+        }
+    }
+
+    /// The formats asked for, in order, without repeats.
+    func formats() throws -> [OutputFormat] {
+        var result: [OutputFormat] = []
+        for name in format.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            if name == "all" {
+                result.append(contentsOf: OutputFormat.allCases.filter { !result.contains($0) })
+                continue
+            }
+            guard let format = OutputFormat(rawValue: name) else {
+                throw ValidationError("Unknown format '\(name)'; use "
+                    + OutputFormat.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+            }
+            if !result.contains(format) { result.append(format) }
+        }
+        return result.isEmpty ? [.text] : result
+    }
+
     func run() throws {
+        let formats = try formats()
         let configuration = try analysis.configuration()
         let chart = try input.loadChart()
         let result = Analyzer(configuration: configuration).analyze(chart)
-        let report = render(ReportInput(result: result, language: lang), as: format)
+        let stamp = timestamp ? ISO8601DateFormatter().string(from: Date()) : nil
+        let colour = output == nil && formats == [.text] && isatty(STDOUT_FILENO) == 1
+            && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let reportInput = ReportInput(result: result, language: lang, colour: colour, timestamp: stamp)
         if let output {
+            try write(formats.map { render(reportInput, as: $0) }, to: output, formats: formats)
+        } else if let main = render(reportInput, as: formats[0]).first {
+            FileHandle.standardOutput.write(Data(main.content.utf8))
+        }
+        if failing(result) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// One format to a file path; several (or a directory path) into a directory, named after the first
+    /// chart file and the language (`cao-bang-2025.vi.json`). Every file is written atomically.
+    private func write(_ reports: [[RenderedFile]], to output: String, formats: [OutputFormat]) throws {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        let directoryMode = formats.count > 1 || output.hasSuffix("/") || (exists && isDirectory.boolValue)
+        var targets: [(String, String)] = []
+        if directoryMode {
             do {
-                try AtomicFile.write(report, to: output, force: force)
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            } catch {
+                DiagnosticPrinter.fail("cannot create the directory \(output): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.badInput)
+            }
+            let stem = ((input.files.first ?? "report") as NSString).lastPathComponent
+            let base = (stem as NSString).deletingPathExtension + "." + lang.rawValue
+            for file in reports.flatMap({ $0 }) {
+                targets.append(((output as NSString).appendingPathComponent(base + file.suffix), file.content))
+            }
+        } else {
+            let files = reports[0]
+            let base = (output as NSString).deletingPathExtension
+            for (offset, file) in files.enumerated() {
+                targets.append((offset == 0 ? output : base + file.suffix, file.content))
+            }
+        }
+        for (path, content) in targets {
+            do {
+                try AtomicFile.write(content, to: path, force: force)
             } catch {
                 DiagnosticPrinter.fail(error.description)
                 throw ExitCode(ExitStatus.badInput)
             }
-        } else {
-            FileHandle.standardOutput.write(Data(report.utf8))
         }
-        if failing(result) { throw ExitCode(ExitStatus.findings) }
     }
 
     private func failing(_ result: AnalysisResult) -> Bool {
@@ -63,5 +127,3 @@ struct AnalyzeCommand: ParsableCommand {
         }
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}

@@ -231,3 +231,55 @@ struct RulesFileCommandTests {
         #expect(bad.status == 2)
     }
 }
+
+@Suite("Command line: report formats", .serialized)
+struct ReportFormatTests {
+    @Test("reports/ holds the sample's reports as the code writes them now (run scripts/demo when this fails)")
+    func reportsUpToDate() throws {
+        let directory = try Orgscope.scratch()
+        for lang in ["vi", "en"] {
+            let outcome = try Orgscope.run(["analyze", "orgdata/cao-bang-2025.xml", "--mandates",
+                                            "orgdata/mandates/vn-province-2025.xml", "--format", "all", "--lang", lang,
+                                            "--output", directory.path])
+            #expect(outcome.status == 1, "\(outcome.stderr)")
+        }
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(written.count >= 10)
+        for name in written {
+            let fresh = try Data(contentsOf: directory.appendingPathComponent(name))
+            let committed = try? Data(contentsOf: Orgscope.root.appendingPathComponent("reports/\(name)"))
+            #expect(committed == fresh, "reports/\(name) is out of date: run scripts/demo")
+        }
+    }
+
+    @Test("Several formats need a directory; one format to a file; CSV writes its staffing table beside it")
+    func formatsAndPaths() throws {
+        let directory = try Orgscope.scratch()
+        let noDirectory = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "json,csv"])
+        #expect(noDirectory.status == 2)
+        let unknown = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "pdf", "-o", directory.path])
+        #expect(unknown.status == 2 && unknown.stderr.contains("Unknown format 'pdf'"))
+        let csv = directory.appendingPathComponent("findings.csv")
+        let single = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "csv", "-o", csv.path,
+                                       "--fail-on", "never"])
+        #expect(single.status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("findings.staffing.csv").path))
+        let bytes = try Data(contentsOf: csv)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+        let many = directory.appendingPathComponent("out")
+        let several = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "text",
+                                        "--format", "markdown,json", "-o", many.path, "--lang", "en", "--fail-on", "never"])
+        #expect(several.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: many.path).sorted()
+        #expect(names == ["valid-chart.en.json", "valid-chart.en.md", "valid-chart.en.txt"])
+    }
+
+    @Test("--timestamp is the only way a date gets into a report")
+    func timestamp() throws {
+        let plain = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "json", "--fail-on", "never"])
+        let stamped = try Orgscope.run(["analyze", Orgscope.fixture("valid-chart.xml"), "--format", "json", "--fail-on", "never",
+                                        "--timestamp"])
+        #expect(!plain.stdout.contains("generatedAt"))
+        #expect(stamped.stdout.contains("\"generatedAt\": \"20"))
+    }
+}

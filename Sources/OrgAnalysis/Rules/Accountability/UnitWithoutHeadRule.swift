@@ -89,7 +89,7 @@ public struct UnitWithoutHeadRule: Rule {
                     vi: "\(unit.name) (\(unit.id)) không có chức danh người đứng đầu (heads=0"
                         + (deputies.map { ", \($0) cấp phó" } ?? "") + ")",
                     en: "\(unit.name) (\(unit.id)) has no head post (heads=0"
-                        + (deputies.map { ", \($0) deputies" } ?? "") + ")")
+                        + (deputies.map { ", \($0) \($0 == 1 ? "deputy" : "deputies")" } ?? "") + ")")
             }
             return Finding(code: Self.code, severity: heads == nil ? .warning : severity, units: [unit.id],
                            message: message, evidence: evidence, location: unit.location)

@@ -1,0 +1,74 @@
+import OrgAnalysis
+import OrgModel
+
+/// CSV for Excel: UTF-8 with a byte-order mark and CRLF line ends, so that Excel opens Vietnamese text
+/// correctly; one row per finding, and a second table of staffing per unit and category.
+public enum CSVReporter {
+    /// One row per finding, in report order.
+    public static func findings(_ input: ReportInput) -> String {
+        let vi = input.language == .vi
+        let labels = ReportLabels(language: input.language)
+        let header = vi
+            ? ["Mã", "Mức độ", "Quy tắc", "Đơn vị", "Nhiệm vụ", "Nhiệm vụ theo quy định", "Nội dung", "Bằng chứng", "Căn cứ pháp lý", "Vị trí"]
+            : ["Code", "Severity", "Rule", "Units", "Duties", "Mandate", "Message", "Evidence", "Legal basis", "Location"]
+        var rows = [header]
+        for finding in input.result.findings {
+            let description = RuleCatalog.rule(code: finding.code)?.description
+            rows.append([
+                finding.code, labels.severity(finding.severity), description?.title.text(input.language) ?? "",
+                finding.units.map(\.rawValue).joined(separator: " "), finding.duties.map(\.rawValue).joined(separator: " "),
+                finding.mandate?.rawValue ?? "", finding.message.text(input.language),
+                finding.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\(TextReporter.describe($0.value))" }
+                    .joined(separator: "; "),
+                description?.citations.map(\.reference).joined(separator: "; ") ?? "",
+                finding.location?.description ?? "",
+            ])
+        }
+        return table(rows)
+    }
+
+    /// One row per unit and staff category: quota, in post, vacancies, use rate, deputies.
+    public static func staffing(_ input: ReportInput) -> String {
+        let vi = input.language == .vi
+        let header = vi
+            ? ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Đơn vị cấp trên", "Loại biên chế", "Biên chế giao", "Có mặt",
+               "Còn trống", "Tỉ lệ sử dụng (%)", "Cấp phó", "Đơn vị trực thuộc"]
+            : ["Unit id", "Unit name", "Kind", "Parent", "Category", "Quota", "In post", "Vacant", "Use rate (%)",
+               "Deputies", "Direct sub-units"]
+        var rows = [header]
+        let graph = input.result.graph
+        for row in input.result.staffing.units {
+            guard let unit = graph.unit(row.unit) else { continue }
+            for (category, figures) in row.categories {
+                rows.append([
+                    unit.id.rawValue, unit.name, SummaryReporter.kindName(unit.kind, input.language),
+                    unit.parent?.rawValue ?? "", SummaryReporter.categoryName(category, input.language),
+                    String(figures.quota), String(figures.actual), String(figures.vacancies),
+                    figures.useRate.map { String(Int(($0 * 100).rounded())) } ?? "",
+                    row.deputies.map(String.init) ?? "", String(row.directSubUnits),
+                ])
+            }
+        }
+        return table(rows)
+    }
+
+    /// RFC 4180 with a BOM and CRLF.
+    static func table(_ rows: [[String]]) -> String {
+        "\u{FEFF}" + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A field, quoted when it holds a comma, a quote or a line break; text (not a number) starting with
+    /// =, +, - or @ is prefixed with an apostrophe so that Excel never runs text from a chart as a formula.
+    static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+}
+
+/// Test access to the field quoting, which is the part of CSV that goes wrong.
+public enum CSVReporterProbe {
+    /// One field as ``CSVReporter`` writes it.
+    public static func field(_ value: String) -> String { CSVReporter.field(value) }
+}

@@ -1,0 +1,100 @@
+import OrgAnalysis
+import OrgModel
+
+/// Markdown for wikis and issue trackers: a summary table, findings by severity and code with their
+/// evidence and legal basis, staffing totals and scores.
+public enum MarkdownReporter {
+    /// The report text.
+    public static func render(_ input: ReportInput) -> String {
+        let vi = input.language == .vi
+        let labels = ReportLabels(language: input.language)
+        let result = input.result
+        let chart = result.graph.chart
+        var lines: [String] = []
+        lines.append("# " + (vi ? "Báo cáo rà soát: " : "Review report: ") + escape(chart.name))
+        lines.append("")
+        lines.append("- " + (vi ? "Sơ đồ" : "Chart") + ": `\(chart.id)`, " + labels.asOf + " "
+            + (chart.asOf?.description ?? labels.noDate))
+        lines.append("- \(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
+            + "\(result.graph.mandates.count) \(labels.mandates)")
+        lines.append("- " + labels.regime + ": " + escape(result.norms.regime.title.text(input.language)) + "; "
+            + labels.provinceCategory + " " + result.norms.provinceCategory.rawValue
+            + (result.norms.categoryAssumed ? " (\(labels.assumed))" : ""))
+        lines.append("- " + (vi ? "Điểm tuân thủ" : "Compliance score") + ": **\(result.scores.overall)**/100")
+        if let timestamp = input.timestamp { lines.append("- " + (vi ? "Tạo lúc" : "Generated") + ": \(timestamp)") }
+        lines.append("")
+        let counts = result.counts
+        lines.append("| " + (vi ? "Mức độ" : "Severity") + " | " + (vi ? "Số phát hiện" : "Findings") + " |")
+        lines.append("| --- | ---: |")
+        for severity in Severity.allCases { lines.append("| \(labels.severity(severity)) | \(counts[severity] ?? 0) |") }
+        lines.append("")
+        if result.findings.isEmpty { lines.append(labels.noFindings) }
+        for severity in Severity.allCases {
+            let group = result.findings.filter { $0.severity == severity }
+            guard !group.isEmpty else { continue }
+            lines.append("## \(labels.severityHeading(severity)) (\(group.count))")
+            for code in orderedCodes(group) {
+                guard let description = RuleCatalog.rule(code: code)?.description else { continue }
+                let findings = group.filter { $0.code == code }
+                lines.append("")
+                lines.append("### \(code) \(escape(description.title.text(input.language))) (\(findings.count))")
+                lines.append("")
+                lines.append("*" + (vi ? "Căn cứ" : "Basis") + ": "
+                    + escape(description.citations.map(\.reference).joined(separator: "; ")) + "*")
+                lines.append("")
+                for finding in findings {
+                    lines.append("- " + escape(finding.message.text(input.language)))
+                    var details: [String] = []
+                    if let location = finding.location { details.append("`\(location)`") }
+                    if !finding.evidence.isEmpty {
+                        details.append(finding.evidence.sorted { $0.key < $1.key }
+                            .map { "\($0.key) = \(escape(TextReporter.describe($0.value)))" }.joined(separator: "; "))
+                    }
+                    if !details.isEmpty { lines.append("  <br>" + details.joined(separator: " · ")) }
+                }
+            }
+            lines.append("")
+        }
+        lines.append(contentsOf: staffingTable(input))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func staffingTable(_ input: ReportInput) -> [String] {
+        let vi = input.language == .vi
+        let summary = input.result.staffing
+        guard !summary.categories.isEmpty else { return [] }
+        var lines = ["## " + (vi ? "Biên chế" : "Staffing"), ""]
+        lines.append(vi ? "| Loại | Giao | Có mặt | Còn trống | Tỉ lệ |" : "| Category | Quota | In post | Vacant | Use rate |")
+        lines.append("| --- | ---: | ---: | ---: | ---: |")
+        for (category, figures) in summary.categories {
+            lines.append("| \(SummaryReporter.categoryName(category, input.language)) | \(figures.quota) | \(figures.actual) | "
+                + "\(figures.vacancies) | \(figures.useRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") |")
+        }
+        lines.append("")
+        lines.append(vi ? "| Sở | Điểm tuân thủ | Lỗi | Cảnh báo |" : "| Department | Score | Errors | Warnings |")
+        lines.append("| --- | ---: | ---: | ---: |")
+        for department in input.result.scores.departments {
+            let name = input.result.graph.unit(department.unit)?.name ?? department.unit.rawValue
+            lines.append("| \(escape(name)) (`\(department.unit)`) | \(department.score) | \(department.findings[.error] ?? 0) | "
+                + "\(department.findings[.warning] ?? 0) |")
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// Codes in first-appearance order (findings are already in report order).
+    static func orderedCodes(_ findings: [Finding]) -> [String] {
+        var seen = Set<String>()
+        return findings.compactMap { seen.insert($0.code).inserted ? $0.code : nil }
+    }
+
+    /// Escapes the characters Markdown would read as markup.
+    static func escape(_ text: String) -> String {
+        var output = ""
+        for character in text {
+            if "\\`*_[]<>|#".contains(character) { output.append("\\") }
+            output.append(character)
+        }
+        return output
+    }
+}
