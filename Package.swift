@@ -40,7 +40,7 @@ let package = Package(
             dependencies: ["OrgImport", "OrgModel"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel"]),
+        .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"]),
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
     ],

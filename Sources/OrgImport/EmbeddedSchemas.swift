@@ -205,8 +205,206 @@ enum EmbeddedSchemas {
         </xs:schema>
         """#
 
+    /// `orgdata/schema/proposal-1.xsd`.
+    static let proposal1 = #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!--
+          Restructuring proposal XML, version 1 (urn:orgscope:proposal:1): changes to one org chart, applied in
+          document order by `orgscope propose`. What XSD cannot say (ids that exist at each step, cycles, duty
+          conservation) orgscope checks while applying.
+        -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:p="urn:orgscope:proposal:1"
+                   targetNamespace="urn:orgscope:proposal:1"
+                   elementFormDefault="qualified"
+                   attributeFormDefault="unqualified">
+
+          <xs:simpleType name="Identifier">
+            <xs:restriction base="xs:string">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="200"/>
+              <xs:pattern value="[^\s]+"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:simpleType name="Identifiers">
+            <xs:list itemType="p:Identifier"/>
+          </xs:simpleType>
+
+          <xs:simpleType name="Name">
+            <xs:restriction base="xs:token">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="1000"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:simpleType name="Text">
+            <xs:restriction base="xs:token">
+              <xs:minLength value="1"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:simpleType name="UnitKind">
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="committee"/>
+              <xs:enumeration value="department"/>
+              <xs:enumeration value="office"/>
+              <xs:enumeration value="division"/>
+              <xs:enumeration value="sub-department"/>
+              <xs:enumeration value="public-service-unit"/>
+              <xs:enumeration value="district"/>
+              <xs:enumeration value="commune"/>
+              <xs:enumeration value="other"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:simpleType name="Role">
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="lead"/>
+              <xs:enumeration value="support"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:simpleType name="StaffCategory">
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="civil-servant"/>
+              <xs:enumeration value="public-employee"/>
+              <xs:enumeration value="contract"/>
+              <xs:enumeration value="other"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:simpleType name="Count">
+            <xs:restriction base="xs:nonNegativeInteger">
+              <xs:maxInclusive value="10000000"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <xs:complexType name="StaffingType">
+            <xs:attribute name="category" type="p:StaffCategory" use="required"/>
+            <xs:attribute name="quota" type="p:Count"/>
+            <xs:attribute name="actual" type="p:Count"/>
+          </xs:complexType>
+
+          <xs:complexType name="LeadershipType">
+            <xs:attribute name="heads" type="p:Count"/>
+            <xs:attribute name="deputies" type="p:Count"/>
+          </xs:complexType>
+
+          <xs:complexType name="UnitRefType">
+            <xs:attribute name="ref" type="p:Identifier" use="required"/>
+          </xs:complexType>
+
+          <xs:complexType name="MergeType">
+            <xs:sequence>
+              <xs:element name="unit" type="p:UnitRefType" minOccurs="2" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="into" type="p:Identifier" use="required"/>
+            <xs:attribute name="name" type="p:Name"/>
+            <xs:attribute name="kind" type="p:UnitKind"/>
+            <xs:attribute name="parent" type="p:Identifier"/>
+            <xs:attribute name="deputies" type="p:Count"/>
+          </xs:complexType>
+
+          <xs:complexType name="IntoType">
+            <xs:sequence>
+              <xs:element name="staffing" type="p:StaffingType" minOccurs="0" maxOccurs="unbounded"/>
+              <xs:element name="leadership" type="p:LeadershipType" minOccurs="0"/>
+            </xs:sequence>
+            <xs:attribute name="id" type="p:Identifier" use="required"/>
+            <xs:attribute name="name" type="p:Name" use="required"/>
+            <xs:attribute name="kind" type="p:UnitKind"/>
+            <xs:attribute name="duties" type="p:Identifiers"/>
+            <xs:attribute name="subUnitsTo" type="p:Identifiers"/>
+          </xs:complexType>
+
+          <xs:complexType name="SplitType">
+            <xs:sequence>
+              <xs:element name="into" type="p:IntoType" minOccurs="2" maxOccurs="unbounded"/>
+            </xs:sequence>
+            <xs:attribute name="unit" type="p:Identifier" use="required"/>
+          </xs:complexType>
+
+          <xs:complexType name="TransferDutyType">
+            <xs:attribute name="duty" type="p:Identifier" use="required"/>
+            <xs:attribute name="to" type="p:Identifier" use="required"/>
+            <xs:attribute name="role" type="p:Role"/>
+          </xs:complexType>
+
+          <xs:complexType name="AbolishType">
+            <xs:attribute name="unit" type="p:Identifier" use="required"/>
+            <xs:attribute name="dutiesTo" type="p:Identifier"/>
+            <xs:attribute name="staffTo" type="p:Identifier"/>
+          </xs:complexType>
+
+          <xs:complexType name="MoveType">
+            <xs:attribute name="unit" type="p:Identifier" use="required"/>
+            <xs:attribute name="parent" type="p:Identifier" use="required"/>
+          </xs:complexType>
+
+          <xs:complexType name="RenameType">
+            <xs:attribute name="unit" type="p:Identifier" use="required"/>
+            <xs:attribute name="name" type="p:Name" use="required"/>
+          </xs:complexType>
+
+          <xs:complexType name="SetStaffingType">
+            <xs:attribute name="unit" type="p:Identifier" use="required"/>
+            <xs:attribute name="category" type="p:StaffCategory" use="required"/>
+            <xs:attribute name="quota" type="p:Count"/>
+            <xs:attribute name="actual" type="p:Count"/>
+          </xs:complexType>
+
+          <xs:complexType name="SetLeadershipType">
+            <xs:attribute name="unit" type="p:Identifier" use="required"/>
+            <xs:attribute name="heads" type="p:Count"/>
+            <xs:attribute name="deputies" type="p:Count"/>
+          </xs:complexType>
+
+          <xs:complexType name="AddDutyType">
+            <xs:simpleContent>
+              <xs:extension base="p:Text">
+                <xs:attribute name="unit" type="p:Identifier" use="required"/>
+                <xs:attribute name="id" type="p:Identifier" use="required"/>
+                <xs:attribute name="mandate" type="p:Identifier"/>
+                <xs:attribute name="role" type="p:Role"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
+
+          <xs:complexType name="DropDutyType">
+            <xs:attribute name="duty" type="p:Identifier" use="required"/>
+            <xs:attribute name="reason" type="p:Text" use="required"/>
+          </xs:complexType>
+
+          <xs:element name="proposal">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="rationale" type="p:Text" minOccurs="0"/>
+                <xs:choice minOccurs="0" maxOccurs="unbounded">
+                  <xs:element name="merge" type="p:MergeType"/>
+                  <xs:element name="split" type="p:SplitType"/>
+                  <xs:element name="transferDuty" type="p:TransferDutyType"/>
+                  <xs:element name="abolish" type="p:AbolishType"/>
+                  <xs:element name="move" type="p:MoveType"/>
+                  <xs:element name="rename" type="p:RenameType"/>
+                  <xs:element name="setStaffing" type="p:SetStaffingType"/>
+                  <xs:element name="setLeadership" type="p:SetLeadershipType"/>
+                  <xs:element name="addDuty" type="p:AddDutyType"/>
+                  <xs:element name="dropDuty" type="p:DropDutyType"/>
+                </xs:choice>
+              </xs:sequence>
+              <xs:attribute name="id" type="p:Identifier" use="required"/>
+              <xs:attribute name="chart" type="p:Identifier" use="required"/>
+              <xs:attribute name="title" type="p:Name" use="required"/>
+              <xs:attribute name="effective" type="xs:date"/>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """#
+
     /// File name → text, for the test that keeps these in step with orgdata/schema.
     static let all: [(name: String, text: String)] = [
         ("orgchart-1.xsd", orgchart1),
+        ("proposal-1.xsd", proposal1),
     ]
 }

@@ -201,9 +201,10 @@ final class SAXDocumentParser {
         return handler
     }
 
-    /// Removes the namespace from libxml2's `{urn:...}name` element names.
+    /// Removes orgscope's namespaces from libxml2's `{urn:...}name` element names.
     static func clean(_ message: String) -> String {
         message.trimmed.replacingOccurrences("{urn:orgscope:orgchart:1}", with: "")
+            .replacingOccurrences("{urn:orgscope:proposal:1}", with: "")
     }
 
     /// Adds what to do to libxml2 messages whose cause is not obvious.

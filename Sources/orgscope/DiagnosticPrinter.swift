@@ -3,7 +3,8 @@ import OrgModel
 
 /// Prints import diagnostics to standard error as `FILE:LINE:COLUMN: error: message`.
 enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic], limit: Int, truncated: Bool) {
+    static func print(_ diagnostics: [Diagnostic], limit: Int, truncated: Bool,
+                      what: String = "nothing was analysed and no report was written") {
         guard !diagnostics.isEmpty else { return }
         var text = ""
         for diagnostic in diagnostics.prefix(limit) { text += diagnostic.description + "\n" }
@@ -14,7 +15,7 @@ enum DiagnosticPrinter {
         }
         if errors > 0 {
             text += "orgscope: \(errors)\(truncated ? "+" : "") error\(errors == 1 ? "" : "s"); "
-                + "nothing was analysed and no report was written\n"
+                + what + "\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
     }

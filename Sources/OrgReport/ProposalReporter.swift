@@ -1,0 +1,187 @@
+import OrgAnalysis
+import OrgModel
+
+/// The report of `orgscope propose`: before against after, and the annex tables of a tờ trình (duties
+/// transferred, people transferred, units created and removed). Text, Markdown and JSON; pure functions.
+public enum ProposalReporter {
+    /// The report in `format` (text, markdown or json; CSV gives the annex table of duty transfers).
+    public static func render(_ review: ProposalReview, language: Language, format: OutputFormat) -> String {
+        switch format {
+        case .json: json(review, language: language).serialized()
+        case .markdown: document(review, language: language, markdown: true)
+        case .csv: CSVReporter.table(transferRows(review, language: language))
+        default: document(review, language: language, markdown: false)
+        }
+    }
+
+    private static func document(_ review: ProposalReview, language: Language, markdown: Bool) -> String {
+        let vi = language == .vi
+        let proposal = review.proposal
+        var out: [String] = []
+        func heading(_ text: String, _ level: Int) {
+            out.append(markdown ? String(repeating: "#", count: level) + " " + text : (level == 1 ? text : text.uppercased()))
+        }
+        heading((vi ? "Đề án " : "Proposal ") + "\(proposal.id): \(proposal.title)", 1)
+        out.append((vi ? "Sơ đồ: " : "Chart: ") + proposal.chart + (proposal.effective.map { (vi ? "; hiệu lực " : "; effective ") + $0.description } ?? ""))
+        if let rationale = proposal.rationale { out.append((vi ? "Lý do: " : "Rationale: ") + rationale) }
+        out.append("")
+        heading(vi ? "Phát hiện trước và sau" : "Findings before and after", 2)
+        let beforeCount = review.before.findings.count, afterCount = review.after.findings.count
+        out.append((vi ? "Trước: \(beforeCount), sau: \(afterCount); " : "Before: \(beforeCount), after: \(afterCount); ")
+            + (vi ? "đã khắc phục \(review.resolved.count), phát sinh \(review.introduced.count), giữ nguyên \(review.unchanged.count)"
+                  : "resolved \(review.resolved.count), introduced \(review.introduced.count), unchanged \(review.unchanged.count)"))
+        for (title, list) in [(vi ? "Đã khắc phục" : "Resolved", review.resolved), (vi ? "Phát sinh" : "Introduced", review.introduced)] {
+            out.append("")
+            out.append(title + " (\(list.count))" + (markdown ? "" : ":"))
+            for finding in list { out.append("- \(finding.code) " + finding.message.text(language)) }
+        }
+        out.append("")
+        heading(vi ? "Biên chế" : "Staffing", 2)
+        for change in review.staffing where change.unit == nil {
+            out.append("- " + SummaryReporter.categoryName(change.category, language) + ": "
+                + (vi ? "giao \(change.before.quota) → \(change.after.quota), có mặt \(change.before.actual) → \(change.after.actual)"
+                      : "quota \(change.before.quota) → \(change.after.quota), in post \(change.before.actual) → \(change.after.actual)")
+                + (change.quotaChangePercent.map { " (\(percent($0, vi)))" } ?? ""))
+        }
+        if let target = review.reductionTarget {
+            let met = review.meetsReductionTarget ?? false
+            out.append((vi ? "Mục tiêu tinh giản biên chế công chức (Kết luận 40-KL/TW): giảm ít nhất "
+                           : "Civil-servant reduction target (Conclusion 40-KL/TW): at least ")
+                + percent(target, vi, signed: false) + (vi ? (met ? ": đạt" : ": chưa đạt") : (met ? ": met" : ": not met")))
+        }
+        let departments = review.staffing.filter { $0.unit != nil && ($0.before != $0.after) }
+        if !departments.isEmpty {
+            out.append("")
+            out.append((vi ? "Thay đổi theo sở" : "Changes by department") + (markdown ? "" : ":"))
+            for change in departments {
+                out.append("- \(change.unit?.rawValue ?? "") " + SummaryReporter.categoryName(change.category, language)
+                    + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)")
+            }
+        }
+        out.append("")
+        heading(vi ? "Phụ lục" : "Annex", 2)
+        out.append(contentsOf: annex(review, language: language, markdown: markdown))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func annex(_ review: ProposalReview, language: Language, markdown: Bool) -> [String] {
+        let vi = language == .vi
+        let outcome = review.outcome
+        var out: [String] = []
+        let rows = transferRows(review, language: language)
+        out.append((vi ? "1. Nhiệm vụ chuyển giao" : "1. Duties transferred") + " (\(rows.count - 1))")
+        out.append(contentsOf: table(rows, markdown: markdown))
+        out.append("")
+        var people = [vi ? ["Từ đơn vị", "Đến đơn vị", "Loại", "Số người", "Biên chế"] : ["From", "To", "Category", "People", "Quota"]]
+        for move in outcome.peopleTransfers {
+            people.append([move.from.rawValue, move.to.rawValue, SummaryReporter.categoryName(move.category, language),
+                           String(move.people), String(move.quota)])
+        }
+        out.append((vi ? "2. Người chuyển giao" : "2. People transferred") + " (\(people.count - 1))")
+        out.append(contentsOf: table(people, markdown: markdown))
+        out.append("")
+        var units = [vi ? ["Đơn vị", "Tên", "Thay đổi"] : ["Unit", "Name", "Change"]]
+        for (id, name) in outcome.created { units.append([id.rawValue, name, vi ? "thành lập" : "created"]) }
+        for (id, name) in outcome.removed { units.append([id.rawValue, name, vi ? "giải thể, sáp nhập" : "removed"]) }
+        out.append((vi ? "3. Đơn vị thành lập và giải thể" : "3. Units created and removed") + " (\(units.count - 1))")
+        out.append(contentsOf: table(units, markdown: markdown))
+        if !outcome.roleChanges.isEmpty {
+            out.append("")
+            var roles = [vi ? ["Nhiệm vụ", "Đơn vị", "Vai trò mới"] : ["Duty", "Unit", "New role"]]
+            for change in outcome.roleChanges {
+                let role = vi ? (change.role == .lead ? "chủ trì" : "phối hợp") : change.role.rawValue
+                roles.append([change.duty.rawValue, change.unit.rawValue, role])
+            }
+            out.append((vi ? "Nhiệm vụ đổi vai trò (chủ trì, phối hợp)" : "Duties whose role changed") + " (\(roles.count - 1))")
+            out.append(contentsOf: table(roles, markdown: markdown))
+        }
+        if !outcome.dropped.isEmpty {
+            out.append("")
+            var dropped = [vi ? ["Nhiệm vụ", "Đơn vị", "Nội dung", "Lý do"] : ["Duty", "Unit", "Text", "Reason"]]
+            for drop in outcome.dropped { dropped.append([drop.duty.rawValue, drop.unit.rawValue, drop.text, drop.reason]) }
+            out.append((vi ? "4. Nhiệm vụ bãi bỏ" : "4. Duties dropped") + " (\(dropped.count - 1))")
+            out.append(contentsOf: table(dropped, markdown: markdown))
+        }
+        return out
+    }
+
+    static func transferRows(_ review: ProposalReview, language: Language) -> [[String]] {
+        var rows = [language == .vi ? ["Nhiệm vụ", "Từ đơn vị", "Đến đơn vị", "Nội dung"] : ["Duty", "From", "To", "Text"]]
+        for move in review.outcome.dutyTransfers { rows.append([move.duty.rawValue, move.from.rawValue, move.to.rawValue, move.text]) }
+        return rows
+    }
+
+    private static func table(_ rows: [[String]], markdown: Bool) -> [String] {
+        guard rows.count > 1 else { return [] }
+        if markdown {
+            return ["", "| " + rows[0].joined(separator: " | ") + " |", "|" + rows[0].map { _ in " --- |" }.joined()]
+                + rows.dropFirst().map { "| " + $0.map(MarkdownReporter.escape).joined(separator: " | ") + " |" }
+        }
+        return rows.dropFirst().map { "  - " + $0.joined(separator: " | ") }
+    }
+
+    private static func percent(_ value: Double, _ vi: Bool, signed: Bool = true) -> String {
+        let text = JSONValue.format((value * 10).rounded() / 10)
+        let sign = signed && value > 0 ? "+" : ""
+        return sign + (vi ? String(text.map { $0 == "." ? "," : $0 }) : text) + "%"
+    }
+
+    private static func json(_ review: ProposalReview, language: Language) -> JSONValue {
+        let outcome = review.outcome
+        let header: JSONValue = .object([
+            ("id", .string(review.proposal.id)), ("chart", .string(review.proposal.chart)),
+            ("title", .string(review.proposal.title)),
+            ("effective", review.proposal.effective.map { .string($0.description) } ?? .null),
+        ])
+        let findings: JSONValue = .object([
+            ("before", .int(review.before.findings.count)), ("after", .int(review.after.findings.count)),
+            ("resolved", list(review.resolved, language)), ("introduced", list(review.introduced, language)),
+            ("unchanged", list(review.unchanged, language)),
+        ])
+        let staffing: [JSONValue] = review.staffing.map(change)
+        let duties: [JSONValue] = outcome.dutyTransfers.map { move in
+            .object([("duty", .string(move.duty.rawValue)), ("from", .string(move.from.rawValue)),
+                     ("to", .string(move.to.rawValue)), ("text", .string(move.text))])
+        }
+        let people: [JSONValue] = outcome.peopleTransfers.map { move in
+            .object([("from", .string(move.from.rawValue)), ("to", .string(move.to.rawValue)),
+                     ("category", .string(move.category.rawValue)), ("people", .int(move.people)), ("quota", .int(move.quota))])
+        }
+        let created: [JSONValue] = outcome.created.map { .object([("unit", .string($0.unit.rawValue)), ("name", .string($0.name))]) }
+        let removed: [JSONValue] = outcome.removed.map { .object([("unit", .string($0.unit.rawValue)), ("name", .string($0.name))]) }
+        let dropped: [JSONValue] = outcome.dropped.map { drop in
+            .object([("duty", .string(drop.duty.rawValue)), ("unit", .string(drop.unit.rawValue)), ("reason", .string(drop.reason))])
+        }
+        let target: JSONValue = review.reductionTarget.map(JSONValue.number) ?? .null
+        let met: JSONValue = review.meetsReductionTarget.map(JSONValue.bool) ?? .null
+        return .object([
+            ("schemaVersion", .int(1)), ("proposal", header), ("findings", findings), ("staffing", .array(staffing)),
+            ("reductionTarget", target), ("meetsReductionTarget", met), ("dutiesTransferred", .array(duties)),
+            ("peopleTransferred", .array(people)), ("unitsCreated", .array(created)), ("unitsRemoved", .array(removed)),
+            ("dutiesDropped", .array(dropped)), ("dutiesAdded", .array(outcome.added.map { .string($0.rawValue) })),
+            ("roleChanges", .array(outcome.roleChanges.map { change in
+                .object([("duty", .string(change.duty.rawValue)), ("unit", .string(change.unit.rawValue)),
+                         ("role", .string(change.role.rawValue))])
+            })),
+        ])
+    }
+
+    private static func list(_ findings: [Finding], _ language: Language) -> JSONValue {
+        .array(findings.map { finding in
+            .object([("code", .string(finding.code)), ("severity", .string(finding.severity.rawValue)),
+                     ("units", .array(finding.units.map { .string($0.rawValue) })),
+                     ("message", .string(finding.message.text(language)))])
+        })
+    }
+
+    private static func change(_ change: ProposalReview.StaffingChange) -> JSONValue {
+        let unit: JSONValue = change.unit.map { .string($0.rawValue) } ?? .null
+        let percent: JSONValue = change.quotaChangePercent.map(JSONValue.number) ?? .null
+        return .object([
+            ("unit", unit), ("category", .string(change.category.rawValue)),
+            ("quotaBefore", .int(change.before.quota)), ("quotaAfter", .int(change.after.quota)),
+            ("actualBefore", .int(change.before.actual)), ("actualAfter", .int(change.after.actual)),
+            ("quotaChangePercent", percent),
+        ])
+    }
+}
