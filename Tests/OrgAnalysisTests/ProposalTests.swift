@@ -270,3 +270,42 @@ struct ProposalTests {
         #expect(shape(reimported) == shape(original))
     }
 }
+
+@Suite("Comparing two charts")
+struct ChartComparisonTests {
+    @Test("Known differences: rename, move, merge, split, removal, addition, duties moved, mandates, findings")
+    func knownDifferences() throws {
+        let old = try ProposalTests.chart()
+        let outcome = try ProposalTests.outcome("""
+            <rename unit="b" name="Sở B mới"/>
+            <move unit="a.y.t" parent="b"/>
+            <merge into="a.x" ><unit ref="a.x"/><unit ref="a.y"/></merge>
+            <split unit="b"><into id="b1" name="Sở B1" duties="b.1"/><into id="b2" name="Sở B2"/></split>
+            <addDuty unit="b2" id="b2.1">Nhiệm vụ mới</addDuty>
+            <transferDuty duty="a.1" to="b1"/>
+            <dropDuty duty="a.x.2" reason="Bãi bỏ"/>
+            """)
+        let comparison = ChartComparison(old: old, new: outcome.chart, analyzer: Analyzer())
+        let changes = comparison.units
+        #expect(changes.contains(.merged(from: ["a.x", "a.y"], into: "a.x")))
+        #expect(changes.contains(.removed("b", name: "Sở B")) || changes.contains { if case .split("b", _) = $0 { true } else { false } })
+        #expect(changes.contains(.moved("a.y.t", from: "a.y", to: "b1")))
+        #expect(comparison.duties.contains { $0.duty == "a.1" && $0.from == "a" && $0.to == "b1" && $0.byID })
+        #expect(comparison.duties.contains { $0.duty == "a.y.1" && $0.to == "a.x" })
+        #expect(comparison.dutiesGone == ["a.x.2"])
+        #expect(changes.contains(.added("b2", name: "Sở B2")) || changes.contains { if case .split = $0 { true } else { false } })
+    }
+
+    @Test("A unit whose id changed but whose name did not is matched by name; duties without ids by text")
+    func reidentified() throws {
+        let old = try ProposalTests.chart()
+        let renamedXML = ProposalTests.chartXML.replacingOccurrences(of: "id=\"b\" name=\"Sở B\"", with: "id=\"sb\" name=\"Sở B\"")
+            .replacingOccurrences(of: "<duty id=\"b.1\">", with: "<duty>")
+        let new = try OrgChartImporter().load(files: [ProposalTests.write(renamedXML, "renamed.xml")]).chart
+        let comparison = ChartComparison(old: old, new: new, analyzer: Analyzer())
+        #expect(comparison.units == [.reidentified(from: "b", to: "sb", name: "Sở B")])
+        #expect(comparison.duties.map(\.duty) == ["b.1"])
+        #expect(comparison.duties.first?.byID == false)
+        #expect(comparison.dutiesGone.isEmpty)
+    }
+}

@@ -283,3 +283,44 @@ struct ReportFormatTests {
         #expect(stamped.stdout.contains("\"generatedAt\": \"20"))
     }
 }
+
+@Suite("Command line: propose and compare", .serialized)
+struct ProposeCommandTests {
+    static let chart = ["orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml"]
+
+    @Test("The sample proposal applies, resolves the sample's findings and writes a chart that validates")
+    func goodProposal() throws {
+        let directory = try Orgscope.scratch()
+        let written = directory.appendingPathComponent("after.xml").path
+        let outcome = try Orgscope.run(["propose"] + Self.chart + ["orgdata/proposals/cb-2025-12-sap-xep.xml",
+                                        "--write-chart", written, "--format", "json", "--reduction-target", "5"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [String: Any])
+        #expect((findings["resolved"] as? [Any])?.count == 13)
+        #expect((findings["introduced"] as? [Any])?.isEmpty == true)
+        #expect(json["meetsReductionTarget"] as? Bool == false)
+        #expect((json["dutiesDropped"] as? [Any])?.count == 1)
+        let validate = try Orgscope.run(["validate", written, "--mandates", "orgdata/mandates/vn-province-2025.xml"])
+        #expect(validate.status == 0)
+        let compare = try Orgscope.run(["compare", "orgdata/cao-bang-2025.xml", written, "--mandates",
+                                        "orgdata/mandates/vn-province-2025.xml", "--lang", "en"])
+        #expect(compare.status == 0)
+        #expect(compare.stdout.contains("merged: stp.hcbt + stp.btp → stp.hcbt"))
+        #expect(compare.stdout.contains("FINDINGS RESOLVED (13)"))
+    }
+
+    @Test("The proposal that loses duties is rejected at its line, exit 2, nothing written")
+    func rejectedProposal() throws {
+        let directory = try Orgscope.scratch()
+        let written = directory.appendingPathComponent("after.xml").path
+        let outcome = try Orgscope.run(["propose"] + Self.chart + ["orgdata/proposals/cb-2025-12-bi-bac.xml",
+                                        "--write-chart", written])
+        #expect(outcome.status == 2)
+        #expect(outcome.stdout.isEmpty)
+        let errors = outcome.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 3)
+        #expect(errors.allSatisfy { $0.hasPrefix("orgdata/proposals/cb-2025-12-bi-bac.xml:9:3: error: abolishing 'stp.btp' loses duty") })
+        #expect(!FileManager.default.fileExists(atPath: written))
+    }
+}

@@ -50,7 +50,7 @@ public struct ProposalReview: Sendable {
         introduced = after.findings.filter { !beforeKeys.contains(Self.key($0)) }
         unchanged = after.findings.filter { beforeKeys.contains(Self.key($0)) }
         self.reductionTarget = reductionTarget
-        staffing = Self.changes(before: before.staffing, after: after.staffing)
+        staffing = Self.staffingChanges(before: before.staffing, after: after.staffing)
     }
 
     /// Civil-servant quota change in percent (negative is a reduction).
@@ -70,7 +70,8 @@ public struct ProposalReview: Sendable {
             + ["|", finding.mandate?.rawValue ?? ""]).joined(separator: " ")
     }
 
-    private static func changes(before: StaffingSummary, after: StaffingSummary) -> [StaffingChange] {
+    /// Staffing per category before and after, overall (unit nil) then per department.
+    static func staffingChanges(before: StaffingSummary, after: StaffingSummary) -> [StaffingChange] {
         var result: [StaffingChange] = []
         let categories = StaffCategory.allCases.filter { category in
             (before.categories + after.categories).contains { $0.category == category }

@@ -1,0 +1,97 @@
+import OrgAnalysis
+import OrgModel
+
+/// The report of `orgscope compare OLD NEW`: text, Markdown, JSON, or CSV (one row per unit change).
+public enum ComparisonReporter {
+    /// The report in `format` (HTML is written as text).
+    public static func render(_ comparison: ChartComparison, language: Language, format: OutputFormat) -> String {
+        switch format {
+        case .json: json(comparison, language).serialized()
+        case .csv: CSVReporter.table(unitRows(comparison, language))
+        case .markdown: document(comparison, language, markdown: true)
+        default: document(comparison, language, markdown: false)
+        }
+    }
+
+    static func describe(_ change: ChartComparison.UnitChange, _ language: Language) -> (kind: String, text: String) {
+        let vi = language == .vi
+        switch change {
+        case .renamed(let id, let from, let to): return (vi ? "đổi tên" : "renamed", "\(id): \(from) → \(to)")
+        case .moved(let id, let from, let to):
+            return (vi ? "chuyển" : "moved", "\(id): \(from?.rawValue ?? "–") → \(to?.rawValue ?? "–")")
+        case .reidentified(let from, let to, let name): return (vi ? "đổi mã" : "new id", "\(name): \(from) → \(to)")
+        case .merged(let from, let into):
+            return (vi ? "hợp nhất" : "merged", from.map(\.rawValue).joined(separator: " + ") + " → \(into)")
+        case .split(let id, let into): return (vi ? "chia tách" : "split", "\(id) → " + into.map(\.rawValue).joined(separator: ", "))
+        case .removed(let id, let name): return (vi ? "giải thể" : "removed", "\(id) \(name)")
+        case .added(let id, let name): return (vi ? "thành lập" : "added", "\(id) \(name)")
+        }
+    }
+
+    private static func unitRows(_ comparison: ChartComparison, _ language: Language) -> [[String]] {
+        [language == .vi ? ["Thay đổi", "Nội dung"] : ["Change", "Details"]]
+            + comparison.units.map { change in let d = describe(change, language); return [d.kind, d.text] }
+    }
+
+    private static func document(_ comparison: ChartComparison, _ language: Language, markdown: Bool) -> String {
+        let vi = language == .vi
+        let old = comparison.old.graph.chart, new = comparison.new.graph.chart
+        var out: [String] = []
+        let title = (vi ? "So sánh sơ đồ tổ chức: " : "Comparison of org charts: ")
+            + "\(old.id) (\(old.asOf?.description ?? "–")) → \(new.id) (\(new.asOf?.description ?? "–"))"
+        out.append(markdown ? "# " + title : title)
+        out.append("")
+        func section(_ name: String, _ lines: [String]) {
+            out.append(markdown ? "## \(name) (\(lines.count))" : "\(name.uppercased()) (\(lines.count))")
+            out.append(contentsOf: lines.map { "- " + (markdown ? MarkdownReporter.escape($0) : $0) })
+            out.append("")
+        }
+        section(vi ? "Đơn vị" : "Units", comparison.units.map { let d = describe($0, language); return "\(d.kind): \(d.text)" })
+        section(vi ? "Nhiệm vụ chuyển đơn vị" : "Duties moved", comparison.duties.map {
+            "\($0.duty): \($0.from) → \($0.to)" + ($0.byID ? "" : (vi ? " (khớp theo nội dung)" : " (matched by text)"))
+        })
+        section(vi ? "Nhiệm vụ không còn" : "Duties no longer found", comparison.dutiesGone.map(\.rawValue))
+        section(vi ? "Nhiệm vụ theo quy định mới được thực hiện" : "Mandates newly covered", comparison.mandatesCovered.map(\.rawValue))
+        section(vi ? "Nhiệm vụ theo quy định không còn ai thực hiện" : "Mandates no longer covered", comparison.mandatesLost.map(\.rawValue))
+        section(vi ? "Biên chế" : "Staffing", comparison.staffing.filter { $0.unit == nil || $0.before != $0.after }.map { change in
+            (change.unit?.rawValue ?? (vi ? "toàn tỉnh" : "whole chart")) + " " + SummaryReporter.categoryName(change.category, language)
+                + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)"
+        })
+        section(vi ? "Phát hiện đã khắc phục" : "Findings resolved", comparison.resolved.map { "\($0.code) " + $0.message.text(language) })
+        section(vi ? "Phát hiện mới" : "Findings introduced", comparison.introduced.map { "\($0.code) " + $0.message.text(language) })
+        out.append((vi ? "Phát hiện giữ nguyên: " : "Findings unchanged: ") + "\(comparison.unchanged.count)")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func json(_ comparison: ChartComparison, _ language: Language) -> JSONValue {
+        let units: [JSONValue] = comparison.units.map { change in
+            let d = describe(change, .en)
+            return .object([("change", .string(d.kind)), ("details", .string(d.text))])
+        }
+        let duties: [JSONValue] = comparison.duties.map { move in
+            .object([("duty", .string(move.duty.rawValue)), ("from", .string(move.from.rawValue)),
+                     ("to", .string(move.to.rawValue)), ("matchedBy", .string(move.byID ? "id" : "text"))])
+        }
+        func findings(_ list: [Finding]) -> JSONValue {
+            .array(list.map { .object([("code", .string($0.code)), ("units", .array($0.units.map { .string($0.rawValue) })),
+                                       ("message", .string($0.message.text(language)))]) })
+        }
+        let staffing: [JSONValue] = comparison.staffing.map { change in
+            let unit: JSONValue = change.unit.map { .string($0.rawValue) } ?? .null
+            return .object([("unit", unit), ("category", .string(change.category.rawValue)),
+                            ("quotaBefore", .int(change.before.quota)), ("quotaAfter", .int(change.after.quota)),
+                            ("actualBefore", .int(change.before.actual)), ("actualAfter", .int(change.after.actual))])
+        }
+        return .object([
+            ("schemaVersion", .int(1)),
+            ("old", .string(comparison.old.graph.chart.id)), ("new", .string(comparison.new.graph.chart.id)),
+            ("units", .array(units)), ("dutiesMoved", .array(duties)),
+            ("dutiesGone", .array(comparison.dutiesGone.map { .string($0.rawValue) })),
+            ("mandatesCovered", .array(comparison.mandatesCovered.map { .string($0.rawValue) })),
+            ("mandatesLost", .array(comparison.mandatesLost.map { .string($0.rawValue) })),
+            ("staffing", .array(staffing)),
+            ("findings", .object([("resolved", findings(comparison.resolved)), ("introduced", findings(comparison.introduced)),
+                                  ("unchanged", .int(comparison.unchanged.count))])),
+        ])
+    }
+}
