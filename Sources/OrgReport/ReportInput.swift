@@ -41,6 +41,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case csv
     /// For wikis and issue trackers.
     case markdown
+    /// One self-contained page (summary, org tree, matrix, staffing, findings) to open in a browser or print.
+    case html
 
     /// The file name ending of the main file.
     public var fileExtension: String {
@@ -49,6 +51,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .json: "json"
         case .csv: "csv"
         case .markdown: "md"
+        case .html: "html"
         }
     }
 }
@@ -61,5 +64,6 @@ public func render(_ input: ReportInput, as format: OutputFormat) -> [RenderedFi
     case .csv: [RenderedFile(suffix: ".csv", content: CSVReporter.findings(input)),
                 RenderedFile(suffix: ".staffing.csv", content: CSVReporter.staffing(input))]
     case .markdown: [RenderedFile(suffix: ".md", content: MarkdownReporter.render(input))]
+    case .html: [RenderedFile(suffix: ".html", content: HTMLReporter.render(input))]
     }
 }
