@@ -18,8 +18,7 @@ public enum CSVReporter {
                 finding.code, labels.severity(finding.severity), description?.title.text(input.language) ?? "",
                 finding.units.map(\.rawValue).joined(separator: " "), finding.duties.map(\.rawValue).joined(separator: " "),
                 finding.mandate?.rawValue ?? "", finding.message.text(input.language),
-                finding.evidence.sorted { $0.key < $1.key }.map { "\($0.key)=\(TextReporter.describe($0.value))" }
-                    .joined(separator: "; "),
+                EvidenceNames.list(finding.evidence, input.language, separator: "; "),
                 description?.citations.map(\.reference).joined(separator: "; ") ?? "",
                 finding.location?.description ?? "",
             ])

@@ -104,7 +104,8 @@ extension HTMLReporter {
     /// key = value rows; long lists one item a line.
     private static func evidenceTable(_ evidence: [String: EvidenceValue], page: Page) -> String {
         let rows = evidence.sorted { $0.key < $1.key }.map { key, value in
-            "<tr><th scope=\"row\"><code>\(escape(key))</code></th><td>\(describe(value, page: page))</td></tr>"
+            let name = escape(EvidenceNames.name(key, page.input.language))
+            return "<tr><th scope=\"row\" title=\"\(escape(key))\">\(name)</th><td>\(describe(value, page: page))</td></tr>"
         }
         return "<table class=\"evidence\">" + rows.joined() + "</table>"
     }

@@ -47,8 +47,7 @@ public enum MarkdownReporter {
                     var details: [String] = []
                     if let location = finding.location { details.append("`\(location)`") }
                     if !finding.evidence.isEmpty {
-                        details.append(finding.evidence.sorted { $0.key < $1.key }
-                            .map { "\($0.key) = \(escape(TextReporter.describe($0.value)))" }.joined(separator: "; "))
+                        details.append(escape(EvidenceNames.list(finding.evidence, input.language, separator: "; ")))
                     }
                     if !details.isEmpty { lines.append("  <br>" + details.joined(separator: " · ")) }
                 }

@@ -35,8 +35,7 @@ public enum TextReporter {
                 var details: [String] = []
                 if let location = finding.location { details.append(location.description) }
                 if !finding.evidence.isEmpty {
-                    details.append(labels.evidence + ": " + finding.evidence.sorted { $0.key < $1.key }
-                        .map { "\($0.key)=\(describe($0.value))" }.joined(separator: ", "))
+                    details.append(labels.evidence + ": " + EvidenceNames.list(finding.evidence, input.language, separator: "; "))
                 }
                 if !details.isEmpty { lines.append("      " + details.joined(separator: "; ")) }
             }

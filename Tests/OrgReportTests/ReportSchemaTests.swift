@@ -15,11 +15,12 @@ struct ReportSchemaTests {
         return JSONSchemaValidator(root: try AnyJSON.parse(text))
     }
 
-    @Test("The sample's JSON reports in reports/ validate")
+    @Test("The sample's JSON reports in reports/ and the golden JSON reports validate")
     func sampleReports() throws {
         let validator = try Self.validator()
-        for name in ["cao-bang-2025.vi.json", "cao-bang-2025.en.json"] {
-            let text = try String(contentsOf: Self.root.appendingPathComponent("reports/\(name)"), encoding: .utf8)
+        for name in ["reports/cao-bang-2025.vi.json", "reports/cao-bang-2025.en.json",
+                     "Tests/OrgReportTests/Golden/golden.vi.json", "Tests/OrgReportTests/Golden/golden.en.json"] {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(name), encoding: .utf8)
             #expect(validator.validate(try AnyJSON.parse(text)) == [], "\(name)")
         }
     }
