@@ -3,13 +3,16 @@ import OrgModel
 
 /// The report of `orgscope compare OLD NEW`: text, Markdown, JSON, or CSV (one row per unit change).
 public enum ComparisonReporter {
-    /// The report in `format` (HTML is written as text).
+    /// The report in `format`.
     public static func render(_ comparison: ChartComparison, language: Language, format: OutputFormat) -> String {
         switch format {
         case .json: json(comparison, language).serialized()
         case .csv: CSVReporter.table(unitRows(comparison, language))
         case .markdown: document(comparison, language, markdown: true)
-        default: document(comparison, language, markdown: false)
+        case .html:
+            HTMLDocument.render(markdown: document(comparison, language, markdown: true),
+                                title: (language == .vi ? "So sánh sơ đồ tổ chức" : "Comparison of org charts"), language: language)
+        case .text: document(comparison, language, markdown: false)
         }
     }
 

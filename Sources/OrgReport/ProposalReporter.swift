@@ -4,13 +4,17 @@ import OrgModel
 /// The report of `orgscope propose`: before against after, and the annex tables of a tờ trình (duties
 /// transferred, people transferred, units created and removed). Text, Markdown and JSON; pure functions.
 public enum ProposalReporter {
-    /// The report in `format` (text, markdown or json; CSV gives the annex table of duty transfers).
+    /// The report in `format` (CSV gives the annex table of duty transfers).
     public static func render(_ review: ProposalReview, language: Language, format: OutputFormat) -> String {
         switch format {
         case .json: json(review, language: language).serialized()
         case .markdown: document(review, language: language, markdown: true)
+        case .html:
+            HTMLDocument.render(markdown: document(review, language: language, markdown: true),
+                                title: (language == .vi ? "Đề án " : "Proposal ") + "\(review.proposal.id): \(review.proposal.title)",
+                                language: language)
         case .csv: CSVReporter.table(transferRows(review, language: language))
-        default: document(review, language: language, markdown: false)
+        case .text: document(review, language: language, markdown: false)
         }
     }
 

@@ -22,7 +22,7 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .customLong("mandates"), help: ArgumentHelp("A mandate catalogue for both charts; repeatable.", valueName: "file"))
     var catalogs: [String] = []
 
-    @Option(help: "Report format: text, markdown, json or csv.")
+    @Option(help: "Report format: text, markdown, json, html or csv (the unit changes).")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically.", valueName: "path"))
@@ -38,8 +38,8 @@ struct CompareCommand: ParsableCommand {
     var analysis: AnalysisOptions
 
     func validate() throws {
-        guard let chosen = OutputFormat(rawValue: format), chosen.rawValue != "html" else {
-            throw ValidationError("compare writes text, markdown, json or csv.")
+        guard OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("Unknown format '\(format)'; use text, json, csv, markdown or html.")
         }
     }
 

@@ -23,7 +23,7 @@ struct ProposeCommand: ParsableCommand {
                                valueName: "percent"))
     var reductionTarget: Double?
 
-    @Option(help: "Report format: text, markdown, json, or csv (the duties transferred).")
+    @Option(help: "Report format: text, markdown, json, html, or csv (the duties transferred).")
     var format: String = "text"
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file, atomically.", valueName: "path"))
@@ -40,8 +40,8 @@ struct ProposeCommand: ParsableCommand {
 
     func validate() throws {
         guard input.files.count >= 2 else { throw ValidationError("Give the chart file(s), then the proposal file.") }
-        guard OutputFormat(rawValue: format) != nil, format != "html" else {
-            throw ValidationError("propose writes text, markdown, json or csv.")
+        guard OutputFormat(rawValue: format) != nil else {
+            throw ValidationError("Unknown format '\(format)'; use text, json, csv, markdown or html.")
         }
         if let reductionTarget, !(0...100).contains(reductionTarget) {
             throw ValidationError("--reduction-target is a percentage from 0 to 100.")

@@ -308,6 +308,11 @@ struct ProposeCommandTests {
         #expect(compare.status == 0)
         #expect(compare.stdout.contains("merged: stp.hcbt + stp.btp → stp.hcbt"))
         #expect(compare.stdout.contains("FINDINGS RESOLVED (13)"))
+        let html = try Orgscope.run(["compare", "orgdata/cao-bang-2025.xml", written, "--mandates",
+                                     "orgdata/mandates/vn-province-2025.xml", "--format", "html"])
+        #expect(html.status == 0)
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<h2>Đơn vị (3)</h2>"))
+        #expect(!html.stdout.contains("http"))
     }
 
     @Test("The proposal that loses duties is rejected at its line, exit 2, nothing written")
@@ -333,7 +338,7 @@ struct ProposalReportsTests {
         let chart = ["orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml"]
         var fresh: [String: Data] = [:]
         for lang in ["vi", "en"] {
-            for (format, ext) in [("markdown", "md"), ("json", "json")] {
+            for (format, ext) in [("markdown", "md"), ("json", "json"), ("html", "html")] {
                 let name = "cb-2025-12-sap-xep.\(lang).\(ext)"
                 let path = directory.appendingPathComponent(name).path
                 let chartPath = directory.appendingPathComponent("chart.xml").path
