@@ -16,6 +16,8 @@ public struct AnalysisResult: Sendable {
     public var staffing: StaffingSummary
     /// Compliance scores 0–100.
     public var scores: ComplianceScores
+    /// How long each phase took, in order (for `--timings`; never part of a report).
+    public var timings: [(phase: String, seconds: Double)] = []
 
     /// Findings per severity.
     public var counts: [Severity: Int] {
@@ -46,7 +48,10 @@ public struct Analyzer: Sendable {
 
     /// Runs every enabled rule on a graph already built.
     public func analyze(_ graph: DutyGraph) -> AnalysisResult {
+        var clock = PhaseClock()
         let text = TextAnalysis(graph: graph, settings: configuration.text)
+        clock.timings.append(contentsOf: text.timings)
+        clock.restart()
         let norms = configuration.norms(for: graph.chart)
         let context = RuleContext(graph: graph, configuration: configuration, text: text, norms: norms)
         var findings: [Finding] = []
@@ -58,10 +63,33 @@ public struct Analyzer: Sendable {
                 for index in produced.indices { produced[index].severity = severity }
             }
             findings.append(contentsOf: produced)
+            clock.lap("rule \(rule.code)")
         }
         findings.sort(by: Finding.reportOrder)
-        return AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms,
-                              staffing: StaffingSummary(graph: graph),
-                              scores: ComplianceScores(graph: graph, findings: findings))
+        let staffing = StaffingSummary(graph: graph)
+        let scores = ComplianceScores(graph: graph, findings: findings)
+        clock.lap("staffing and scores")
+        var result = AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms,
+                                    staffing: staffing, scores: scores)
+        result.timings = clock.timings
+        return result
     }
+}
+
+/// Measures consecutive phases.
+struct PhaseClock {
+    private var start = ContinuousClock.now
+    /// Each phase and its seconds, in order.
+    var timings: [(phase: String, seconds: Double)] = []
+
+    /// Ends the current phase under `name` and starts the next.
+    mutating func lap(_ name: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - start
+        timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        start = now
+    }
+
+    /// Starts the next phase now.
+    mutating func restart() { start = ContinuousClock.now }
 }

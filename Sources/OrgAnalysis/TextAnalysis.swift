@@ -25,6 +25,8 @@ public struct TextAnalysis: Sendable {
     public let joinStatistics: SimilarityJoin.Statistics
     /// The vectors (duties in `DutyGraph.duties` order, then mandates in chart order).
     public let vectors: TextVectors
+    /// Seconds per phase (vectors, join, inference).
+    public let timings: [(phase: String, seconds: Double)]
 
     /// Runs the text engine on a graph.
     public init(graph: DutyGraph, settings: TextSettings) {
@@ -32,8 +34,10 @@ public struct TextAnalysis: Sendable {
         let duties = graph.duties
         let mandates = graph.chart.mandates
         let texts = duties.map { graph.duty($0).text } + mandates.map(\.text)
+        var clock = PhaseClock()
         let vectors = TextVectors(texts: texts)
         self.vectors = vectors
+        clock.lap("text vectors")
 
         // Near-duplicates, within one jurisdiction and level of government.
         var groups: [GroupKey: [Int]] = [:]
@@ -51,6 +55,7 @@ public struct TextAnalysis: Sendable {
             return SimilarPair(a: pair.a, b: pair.b, score: pair.score)
         }
         joinStatistics = statistics
+        clock.lap("similarity join")
 
         // Explicit assignments, then inferred ones for duties that name no mandate.
         var assignments: [MandateID: [MandateAssignment]] = [:]
@@ -105,6 +110,8 @@ public struct TextAnalysis: Sendable {
         for key in assignments.keys { assignments[key]?.sort { $0.duty < $1.duty } }
         self.assignments = assignments
         self.inferred = inferred
+        clock.lap("mandate inference")
+        timings = clock.timings
     }
 
     private struct GroupKey: Hashable {

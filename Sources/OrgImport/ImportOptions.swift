@@ -19,6 +19,9 @@ public struct ImportOptions: Sendable {
     public var maxDiagnostics: Int
     /// The libxml2 interface used.
     public var backend: Backend
+    /// Called after each chunk read with the file, the bytes read so far and the file's size (for a
+    /// progress display).
+    public var progress: (@Sendable (_ file: String, _ read: Int, _ size: Int) -> Void)?
 
     /// Options with the defaults above.
     public init(

@@ -21,6 +21,7 @@ final class SAXDocumentParser {
     fileprivate var lastClosed = SourceLocation(file: "", line: 0, column: 0)
     fileprivate var stopped = false
     fileprivate var sawFatalError = false
+    private var fileSize = 0
     /// libxml2 interns names in a dictionary, so the same namespace URI comes back as the same pointer:
     /// converting it once saves an allocation per element.
     fileprivate var lastNamespace: (pointer: UnsafePointer<xmlChar>, string: String)?
@@ -56,6 +57,7 @@ final class SAXDocumentParser {
                 return false
             }
         }
+        fileSize = Int(status.st_size)
         let owner = Unmanaged.passUnretained(self).toOpaque()
         var context = orgscope_context(owner: owner, diagnostic: saxDiagnostic, parser: nil)
         var handler = Self.makeHandler()
@@ -104,8 +106,11 @@ final class SAXDocumentParser {
             if let validator { xmlSchemaFreeValidCtxt(validator) }
         }
 
+        var total = count
         while !stopped {
             count = read(descriptor, buffer, chunkSize)
+            total += max(count, 0)
+            options.progress?(file, total, fileSize)
             if count < 0 {
                 diagnostics.error(at(1, 1), "cannot read the file: \(String(cString: strerror(errno)))")
                 return false

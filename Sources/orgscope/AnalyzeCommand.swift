@@ -39,6 +39,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(help: "Record when the report was made (reports are otherwise byte-identical from run to run).")
     var timestamp = false
 
+    @Flag(help: "Print how long each phase took to standard error (timing: PHASE SECONDS).")
+    var timings = false
+
     @OptionGroup(title: "Rules, dates and thresholds")
     var analysis: AnalysisOptions
 
@@ -69,8 +72,23 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let formats = try formats()
         let configuration = try analysis.configuration()
+        var clock = ContinuousClock.now
+        var phases: [(String, Double)] = []
+        func lap(_ name: String) {
+            let now = ContinuousClock.now
+            let elapsed = now - clock
+            phases.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            clock = now
+        }
         let chart = try input.loadChart()
-        let result = Analyzer(configuration: configuration).analyze(chart)
+        lap("import")
+        Progress.shared.phase("analysis")
+        let graph = DutyGraph(chart: chart)
+        lap("graph")
+        let result = Analyzer(configuration: configuration).analyze(graph)
+        phases.append(contentsOf: result.timings)
+        clock = ContinuousClock.now
+        Progress.shared.phase("report")
         let stamp = timestamp ? ISO8601DateFormatter().string(from: Date()) : nil
         let colour = output == nil && formats == [.text] && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
@@ -79,6 +97,12 @@ struct AnalyzeCommand: ParsableCommand {
             try write(formats.map { render(reportInput, as: $0) }, to: output, formats: formats)
         } else if let main = render(reportInput, as: formats[0]).first {
             FileHandle.standardOutput.write(Data(main.content.utf8))
+        }
+        lap("report")
+        Progress.shared.finish()
+        if timings {
+            let lines = phases.map { "timing: \($0.0) \(String(format: "%.3f", $0.1))" }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((lines + "\n").utf8))
         }
         if failing(result) { throw ExitCode(ExitStatus.findings) }
     }

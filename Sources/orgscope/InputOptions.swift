@@ -32,7 +32,9 @@ struct InputOptions: ParsableArguments {
     }
 
     var importOptions: ImportOptions {
-        ImportOptions(maxFileSize: maxFileSize << 20, maxDepth: maxDepth, backend: xmlBackend)
+        var options = ImportOptions(maxFileSize: maxFileSize << 20, maxDepth: maxDepth, backend: xmlBackend)
+        options.progress = Progress.shared.importHandler
+        return options
     }
 
     /// Imports the chart, printing every diagnostic to stderr; exits 2 on errors.
