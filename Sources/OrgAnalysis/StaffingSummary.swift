@@ -110,19 +110,26 @@ public struct ComplianceScores: Sendable {
     /// Per department, in document order.
     public var departments: [DepartmentScore]
 
-    /// Scores `findings` on `graph`.
+    /// Scores `findings` on `graph`: each finding is charged once to each department above one of its units.
     public init(graph: DutyGraph, findings: [Finding]) {
         let departmentIndices = graph.chart.units.indices.filter { graph.isDepartmentLevel($0) }
-        departments = departmentIndices.map { department in
-            var counts: [Severity: Int] = [:]
-            var cost = 0
-            for finding in findings where finding.units.contains(where: { id in
-                graph.index[id].map { graph.contains(department, $0) } ?? false
-            }) {
-                counts[finding.severity, default: 0] += 1
-                cost += Self.weights[finding.severity] ?? 0
+        var slot = [Int](repeating: -1, count: graph.chart.units.count)  // unit → its department's position
+        for (position, department) in departmentIndices.enumerated() {
+            slot[department] = position
+            for descendant in graph.descendants(of: department) where slot[descendant] == -1 { slot[descendant] = position }
+        }
+        var counts = [[Severity: Int]](repeating: [:], count: departmentIndices.count)
+        var costs = [Int](repeating: 0, count: departmentIndices.count)
+        for finding in findings {
+            var charged = Set<Int>()
+            for id in finding.units {
+                guard let unit = graph.index[id], slot[unit] >= 0, charged.insert(slot[unit]).inserted else { continue }
+                counts[slot[unit]][finding.severity, default: 0] += 1
+                costs[slot[unit]] += Self.weights[finding.severity] ?? 0
             }
-            return DepartmentScore(unit: graph.unit(department).id, score: max(0, 100 - cost), findings: counts)
+        }
+        departments = departmentIndices.enumerated().map { position, department in
+            DepartmentScore(unit: graph.unit(department).id, score: max(0, 100 - costs[position]), findings: counts[position])
         }
         let cost = findings.reduce(0) { $0 + (Self.weights[$1.severity] ?? 0) }
         overall = max(0, 100 - Int((Double(cost) / Double(max(1, departmentIndices.count))).rounded()))

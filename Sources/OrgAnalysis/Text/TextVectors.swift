@@ -36,12 +36,29 @@ public struct TextVectors: Sendable {
         let stops = StopPhraseMatcher(phrases: stopPhrases)
         var raw: [(marked: [Int32], plain: [Int32], unmarked: Bool, catchAll: Bool, own: Bool, length: Int)] = []
         raw.reserveCapacity(texts.count)
+        // Words repeat across a chart: each distinct word is normalised and interned once.
+        var cache: [String: [(syllable: VietnameseText.Syllable, key: Int32, plain: Int32)]] = [:]
         for text in texts {
-            let syllables = VietnameseText.syllables(text)
+            var syllables: [VietnameseText.Syllable] = []
+            var markedIDs: [Int32] = [], plainIDs: [Int32] = []
+            VietnameseText.forEachWord(text) { word in
+                let tokens: [(syllable: VietnameseText.Syllable, key: Int32, plain: Int32)]
+                if let hit = cache[word] {
+                    tokens = hit
+                } else {
+                    tokens = VietnameseText.syllables(ofWord: word).map {
+                        ($0, vocabulary.syllable($0.key), vocabulary.syllable("~" + $0.plain))
+                    }
+                    cache[word] = tokens
+                }
+                for token in tokens {
+                    syllables.append(token.syllable)
+                    markedIDs.append(token.key)
+                    plainIDs.append(token.plain)
+                }
+            }
             let stopped = stops.mask(syllables)
             let catchAll = CatchAllDuty.matches(syllables)
-            let markedIDs = syllables.map { vocabulary.syllable($0.key) }
-            let plainIDs = syllables.map { vocabulary.syllable("~" + $0.plain) }
             raw.append((vocabulary.features(markedIDs, stopped: stopped), vocabulary.features(plainIDs, stopped: stopped),
                         VietnameseText.isUnmarked(syllables), catchAll, SelfAdministrationDuty.matches(syllables),
                         syllables.count))
@@ -157,12 +174,14 @@ struct Vocabulary {
 
 /// Finds stop phrases in a syllable sequence (matched on plain keys, longest first).
 struct StopPhraseMatcher {
-    private let phrases: [[String]]
+    /// Phrases by their first word, longest first.
+    private let byFirstWord: [String: [[String]]]
 
     init(phrases: [String]) {
-        self.phrases = phrases.map { VietnameseText.syllables($0).map(\.plain) }
+        let list = phrases.map { VietnameseText.syllables($0).map(\.plain) }
             .filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
+        byFirstWord = Dictionary(grouping: list, by: { $0[0] })
     }
 
     func mask(_ syllables: [VietnameseText.Syllable]) -> [Bool] {
@@ -171,7 +190,7 @@ struct StopPhraseMatcher {
         var index = 0
         while index < words.count {
             var matched = 0
-            for phrase in phrases where phrase.count <= words.count - index && phrase[0] == words[index] {
+            for phrase in byFirstWord[words[index]] ?? [] where phrase.count <= words.count - index {
                 if words[index..<index + phrase.count].elementsEqual(phrase) {
                     matched = phrase.count
                     break

@@ -25,31 +25,35 @@ public enum VietnameseText {
     public static func syllables(_ text: String) -> [Syllable] {
         var result: [Syllable] = []
         result.reserveCapacity(text.utf8.count / 4)
+        forEachWord(text) { result.append(contentsOf: syllables(ofWord: $0)) }
+        return result
+    }
+
+    /// Calls `body` with each word of `text` (letters and digits; everything else separates), as written.
+    /// Decomposed input is composed first.
+    static func forEachWord(_ text: String, _ body: (String) -> Void) {
         var needsNFC = false
         for scalar in text.unicodeScalars where (0x300...0x36F).contains(scalar.value) {
             needsNFC = true
             break
         }
         let source = needsNFC ? text.precomposedStringWithCanonicalMapping : text
-        var word: [Unicode.Scalar] = []
-        func flush() {
-            guard !word.isEmpty else { return }
-            if let expansion = abbreviations[String(String.UnicodeScalarView(word)).lowercased()] {
-                result.append(contentsOf: expansion)
-            } else {
-                result.append(syllable(word))
-            }
-            word.removeAll(keepingCapacity: true)
-        }
+        var word = String.UnicodeScalarView()
         for scalar in source.unicodeScalars {
             if isLetterOrDigit(scalar) {
                 word.append(scalar)
-            } else {
-                flush()
+            } else if !word.isEmpty {
+                body(String(word))
+                word = String.UnicodeScalarView()
             }
         }
-        flush()
-        return result
+        if !word.isEmpty { body(String(word)) }
+    }
+
+    /// The syllables one word stands for: itself, or the expansion of an abbreviation.
+    static func syllables(ofWord word: String) -> [Syllable] {
+        if let expansion = abbreviations[word.lowercased()] { return expansion }
+        return [syllable(Array(word.unicodeScalars))]
     }
 
     /// True when a text of four syllables or more carries no Vietnamese mark at all: it was typed
