@@ -95,20 +95,20 @@ public struct SimilarityJoin: Sendable {
         var statistics = Statistics()
         let n = members.count
         statistics.allPairs = n * (n - 1) / 2
-        var found: [Int: Double] = [:]  // key a * count + b
-        let count = vectors.entries.count
+        // The two passes see disjoint pairs (the marked pass leaves unmarked texts out; the plain pass keeps
+        // only pairs with an unmarked text), and each pass reports a pair once: no de-duplication needed.
+        var pairs: [Pair] = []
         let marked = members.filter { !vectors.entries[$0].unmarked }
         join(marked, vector: { vectors.entries[$0].marked }, probeOnly: nil, statistics: &statistics) { a, b, score in
-            found[min(a, b) * count + max(a, b)] = score
+            pairs.append(Pair(a: min(a, b), b: max(a, b), score: score))
         }
         if members.contains(where: { vectors.entries[$0].unmarked }) {
             join(members, vector: { vectors.entries[$0].plain }, probeOnly: { vectors.entries[$0].unmarked },
                  statistics: &statistics) { a, b, _ in
                 let score = vectors.similarity(a, b)
-                if score >= threshold { found[min(a, b) * count + max(a, b)] = score }
+                if score >= threshold { pairs.append(Pair(a: min(a, b), b: max(a, b), score: score)) }
             }
         }
-        let pairs = found.map { Pair(a: $0.key / count, b: $0.key % count, score: $0.value) }
         statistics.matches = pairs.count
         return (pairs, statistics)
     }
@@ -119,9 +119,9 @@ public struct SimilarityJoin: Sendable {
                       statistics: inout Statistics, emit: (Int, Int, Double) -> Void) {
         let frequency = vectors.documentFrequency
         let limit = Float(threshold)
-        var index: [Int32: [Int]] = [:]
-        var seen: [Int: Int] = [:]  // candidate → the member it was last counted for
-        for member in members {
+        var index: [Int32: [Int32]] = [:]  // feature → positions in `members` whose prefix has it
+        var seen = [Int32](repeating: -1, count: members.count)  // position → the position it was last counted for
+        for (position, member) in members.enumerated() {
             let current = vector(member)
             guard !current.isEmpty else { continue }
             // Rarest first: the order every prefix is taken in.
@@ -129,9 +129,10 @@ public struct SimilarityJoin: Sendable {
                 (frequency[Int(current.features[$0])], current.features[$0])
                     < (frequency[Int(current.features[$1])], current.features[$1])
             }
-            for position in order {
-                for other in index[current.features[position]] ?? [] where seen[other] != member {
-                    seen[other] = member
+            for slot in order {
+                for otherPosition in index[current.features[slot]] ?? [] where seen[Int(otherPosition)] != Int32(position) {
+                    seen[Int(otherPosition)] = Int32(position)
+                    let other = members[Int(otherPosition)]
                     if let probeOnly, !probeOnly(member), !probeOnly(other) { continue }
                     statistics.candidates += 1
                     let score = current.dot(vector(other))
@@ -139,10 +140,10 @@ public struct SimilarityJoin: Sendable {
                 }
             }
             var remainder = current.weights.reduce(0) { $0 + $1 * $1 }
-            for position in order {
+            for slot in order {
                 if remainder.squareRoot() < limit { break }
-                index[current.features[position], default: []].append(member)
-                remainder -= current.weights[position] * current.weights[position]
+                index[current.features[slot], default: []].append(Int32(position))
+                remainder -= current.weights[slot] * current.weights[slot]
             }
         }
     }
