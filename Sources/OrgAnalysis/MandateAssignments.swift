@@ -23,11 +23,8 @@ public struct MandateAssignment: Hashable, Sendable {
 /// threshold. Only mandates of the unit's own level of government
 /// are considered (inference never invents a level mismatch), and an explicit `mandate` is never
 /// overridden.
-final class MandateInference {
+struct MandateInference: Sendable {
     let vectors: TextVectors
-    /// The duty being scored, spread over all features, so that each candidate costs one pass over its
-    /// own (short) vector instead of a merge with the duty's.
-    private var dense: [Float]
     /// Offset of the first mandate in `vectors` (duties come first).
     let mandateOffset: Int
     /// Per mandate (by vector index), the centroid of the duties that cite it explicitly: what the
@@ -40,7 +37,6 @@ final class MandateInference {
     init(vectors: TextVectors, mandateOffset: Int, examples: [(duty: Int, mandate: Int)] = []) {
         self.vectors = vectors
         self.mandateOffset = mandateOffset
-        dense = [Float](repeating: 0, count: vectors.featureCount)
         var sums: [Int: [Int32: Float]] = [:]
         for example in examples {
             let entry = vectors.entries[example.duty]
@@ -63,22 +59,26 @@ final class MandateInference {
         return max(fromText, Double(dv.dot(profile)))
     }
 
+    /// A zeroed scratch array for ``best(duty:candidates:threshold:dense:)``: the duty being scored is
+    /// spread over all features, so that each candidate costs one pass over its own (short) vector.
+    func scratch() -> [Float] { [Float](repeating: 0, count: vectors.featureCount) }
+
     /// ``score(duty:mandate:)`` against the duty loaded in `dense`.
-    private func denseScore(unmarked: Bool, mandate: Int) -> Double {
+    private func denseScore(unmarked: Bool, mandate: Int, dense: [Float]) -> Double {
         let m = vectors.entries[mandate]
-        var best = dot(unmarked ? m.plain : m.marked)
-        if let profile = profiles[mandate] { best = max(best, dot(profile)) }
+        var best = dot(unmarked ? m.plain : m.marked, dense)
+        if let profile = profiles[mandate] { best = max(best, dot(profile, dense)) }
         return Double(best)
     }
 
-    private func dot(_ vector: SparseVector) -> Float {
+    private func dot(_ vector: SparseVector, _ dense: [Float]) -> Float {
         var sum: Float = 0
         for (feature, weight) in zip(vector.features, vector.weights) { sum += dense[Int(feature)] * weight }
         return sum
     }
 
     /// The best mandate of `candidates` for `duty`, with its score, if any reaches `threshold`.
-    func best(duty: Int, candidates: [Int], threshold: Double) -> (mandate: Int, score: Double)? {
+    func best(duty: Int, candidates: [Int], threshold: Double, dense: inout [Float]) -> (mandate: Int, score: Double)? {
         let entry = vectors.entries[duty]
         guard !entry.catchAll, !entry.selfAdministration else { return nil }
         let vector = entry.unmarked ? entry.plain : entry.marked
@@ -86,7 +86,7 @@ final class MandateInference {
         defer { for feature in vector.features { dense[Int(feature)] = 0 } }
         var best: (Int, Double)?
         for candidate in candidates {
-            let value = denseScore(unmarked: entry.unmarked, mandate: candidate)
+            let value = denseScore(unmarked: entry.unmarked, mandate: candidate, dense: dense)
             if value >= threshold, value > (best?.1 ?? -1) { best = (candidate, value) }
         }
         return best

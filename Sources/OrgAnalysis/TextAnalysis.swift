@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OrgModel
 
 /// What the text engine found in a chart, computed once before the rules run: near-duplicate duty
@@ -80,32 +82,50 @@ public struct TextAnalysis: Sendable {
             features.formUnion(inference.profiles[duties.count + offset]?.features ?? [])
             for feature in features.sorted() { postings[feature, default: []].append(duties.count + offset) }
         }
-        var mark = [Int](repeating: -1, count: mandates.count)
+        // Each duty's best mandate, computed on every core in chunks (each with its own scratch), then
+        // gathered in duty order, so that the result is the same on one core or many.
+        let inferMandates = settings.inferMandates, threshold = settings.inferenceThreshold
+        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let chunkSize = (duties.count + chunks - 1) / max(chunks, 1)
+        nonisolated(unsafe) let best = UnsafeMutableBufferPointer<(mandate: Int, score: Double)?>.allocate(capacity: duties.count)
+        best.initialize(repeating: nil)
+        defer { best.deallocate() }
+        let mandateLevels = mandates.map(\.level)
+        let offset = duties.count
+        let index = postings
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            guard inferMandates else { return }
+            var dense = inference.scratch()
+            var mark = [Int](repeating: -1, count: mandateLevels.count)
+            let range = (chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
+            for position in range {
+                let reference = duties[position]
+                guard graph.duty(reference).mandate == nil else { continue }
+                let level = graph.level[reference.unit]
+                let entry = vectors.entries[position]
+                var candidates: [Int] = []
+                for feature in entry.unmarked ? entry.plain.features : entry.marked.features {
+                    for candidate in index[feature] ?? [] where mark[candidate - offset] != position {
+                        mark[candidate - offset] = position
+                        let mandateLevel = mandateLevels[candidate - offset]
+                        if level == nil || mandateLevel == nil || mandateLevel == level { candidates.append(candidate) }
+                    }
+                }
+                candidates.sort()
+                best[position] = inference.best(duty: position, candidates: candidates, threshold: threshold, dense: &dense)
+            }
+        }
         for (index, reference) in duties.enumerated() {
             let duty = graph.duty(reference)
             if let mandate = duty.mandate {
                 assignments[mandate, default: []].append(
                     MandateAssignment(duty: index, mandate: mandate, role: duty.role, inferredScore: nil))
-                continue
+            } else if let choice = best[index] {
+                let assignment = MandateAssignment(duty: index, mandate: mandates[choice.mandate - offset].id,
+                                                   role: duty.role, inferredScore: choice.score)
+                assignments[assignment.mandate, default: []].append(assignment)
+                inferred[index] = assignment
             }
-            guard settings.inferMandates else { continue }
-            let level = graph.level[reference.unit]
-            let entry = vectors.entries[index]
-            var candidates: [Int] = []
-            for feature in entry.unmarked ? entry.plain.features : entry.marked.features {
-                for candidate in postings[feature] ?? [] where mark[candidate - duties.count] != index {
-                    mark[candidate - duties.count] = index
-                    let mandateLevel = mandates[candidate - duties.count].level
-                    if level == nil || mandateLevel == nil || mandateLevel == level { candidates.append(candidate) }
-                }
-            }
-            candidates.sort()
-            guard let best = inference.best(duty: index, candidates: candidates, threshold: settings.inferenceThreshold)
-            else { continue }
-            let assignment = MandateAssignment(duty: index, mandate: mandates[best.mandate - duties.count].id,
-                                               role: duty.role, inferredScore: best.score)
-            assignments[assignment.mandate, default: []].append(assignment)
-            inferred[index] = assignment
         }
         for key in assignments.keys { assignments[key]?.sort { $0.duty < $1.duty } }
         self.assignments = assignments

@@ -123,8 +123,9 @@ public enum Evaluation {
         }
         let inference = MandateInference(vectors: vectors, mandateOffset: duties.count, examples: examples)
         let candidates = Array(duties.count..<(duties.count + mandates.count))
+        var dense = inference.scratch()
         return duties.indices.map { index in
-            inference.best(duty: index, candidates: candidates, threshold: 0).map {
+            inference.best(duty: index, candidates: candidates, threshold: 0, dense: &dense).map {
                 (mandates[$0.mandate - duties.count].id, $0.score)
             }
         }
