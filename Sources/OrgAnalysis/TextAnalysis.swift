@@ -97,7 +97,7 @@ public struct TextAnalysis: Sendable {
             guard inferMandates else { return }
             var dense = inference.scratch()
             var mark = [Int](repeating: -1, count: mandateLevels.count)
-            let range = (chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
+            let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             for position in range {
                 let reference = duties[position]
                 guard graph.duty(reference).mandate == nil else { continue }
