@@ -78,6 +78,11 @@ public indirect enum JSONValue: Hashable, Sendable {
 
     private static func quote(_ text: String, into output: inout String) {
         output.append("\"")
+        if !needsEscaping(text) {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
@@ -92,6 +97,19 @@ public indirect enum JSONValue: Hashable, Sendable {
             }
         }
         output.append("\"")
+    }
+
+    /// True when `text` holds a quote, a backslash, a control character or U+2028/U+2029.
+    private static func needsEscaping(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        while let byte = utf8.next() {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
     }
 
     /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation.

@@ -77,11 +77,14 @@ public struct MergeCandidateRule: Rule {
         }
         for assignments in context.text.assignments.values {
             let leads = assignments.filter { $0.role == .lead && $0.isFirm(settings.conflictThreshold) }
-            for (offset, first) in leads.enumerated() {
-                for second in leads[(offset + 1)...] {
-                    let a = graph.duties[first.duty].unit, b = graph.duties[second.duty].unit
-                    guard a != b, !graph.areNested(a, b), graph.jurisdiction[a] == graph.jurisdiction[b] else { continue }
-                    shared[UnitPair(a, b), default: []].append((first.duty, second.duty))
+            // Pairs only within a jurisdiction: a national chart has the same mandate in every province.
+            for (_, group) in graph.byJurisdiction(leads) {
+                for (offset, first) in group.enumerated() {
+                    for second in group[(offset + 1)...] {
+                        let a = graph.duties[first.duty].unit, b = graph.duties[second.duty].unit
+                        guard a != b, !graph.areNested(a, b) else { continue }
+                        shared[UnitPair(a, b), default: []].append((first.duty, second.duty))
+                    }
                 }
             }
         }
