@@ -20,6 +20,9 @@ final class DiagnosticCollector {
         add(Diagnostic(.warning, at: location, message))
     }
 
+    /// Records that diagnostics were dropped elsewhere (a per-file collector that filled up).
+    func markTruncated() { truncated = true }
+
     func add(_ diagnostic: Diagnostic) {
         guard diagnostics.count < limit else {
             truncated = true

@@ -1,3 +1,4 @@
+import Dispatch
 import OrgModel
 
 /// What a successful import gives: the merged chart, and warnings worth showing.
@@ -31,20 +32,23 @@ public final class OrgChartImporter {
         if schema == nil { schema = CompiledSchema.orgChart(diagnostics: diagnostics) }
         guard let schema else { throw .rejected(diagnostics: diagnostics.sorted(fileOrder: order), truncated: false) }
 
+        // Files are parsed on every core, each with its own collector (libxml2 keeps its error state per
+        // thread, and a compiled schema may be shared); results are gathered in the order given, so the
+        // outcome is the same on one core or many.
+        let parsed = parseAll(order, schema: schema)
         var documents: [ParsedDocument] = []
         var allWellFormed = true
-        for (index, file) in order.enumerated() {
-            let builder = OrgDocumentBuilder(file: file, diagnostics: diagnostics)
-            let wellFormed = parse(file: file, schema: schema, builder: builder, diagnostics: diagnostics)
-            allWellFormed = allWellFormed && wellFormed
-            var document = builder.document
+        for (index, result) in parsed.enumerated() {
+            for diagnostic in result.diagnostics { diagnostics.add(diagnostic) }
+            if result.truncated { diagnostics.markTruncated() }
+            allWellFormed = allWellFormed && result.wellFormed
+            var document = result.document
             if index >= files.count, document.kind == .chart {
                 diagnostics.error(document.location, "--mandates expects a <mandateCatalog>, and this file is "
                     + "an <orgChart>; pass charts without --mandates")
                 document.kind = .unknown
             }
             documents.append(document)
-            if diagnostics.isFull { break }
         }
 
         let chart = merge(documents, diagnostics: diagnostics, checkReferences: allWellFormed)
@@ -56,8 +60,32 @@ public final class OrgChartImporter {
         return ImportResult(chart: chart, warnings: warnings)
     }
 
-    private func parse(file: String, schema: CompiledSchema, builder: OrgDocumentBuilder,
-                       diagnostics: DiagnosticCollector) -> Bool {
+    private struct ParsedFile: @unchecked Sendable {
+        var document: ParsedDocument
+        var diagnostics: [Diagnostic]
+        var truncated: Bool
+        var wellFormed: Bool
+    }
+
+    private func parseAll(_ files: [String], schema: CompiledSchema) -> [ParsedFile] {
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ParsedFile?>.allocate(capacity: files.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let schema = schema
+        let options = options
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let collector = DiagnosticCollector(limit: options.maxDiagnostics)
+            let builder = OrgDocumentBuilder(file: files[index], diagnostics: collector)
+            let wellFormed = Self.parse(file: files[index], schema: schema, builder: builder, diagnostics: collector,
+                                        options: options)
+            results[index] = ParsedFile(document: builder.document, diagnostics: collector.diagnostics,
+                                        truncated: collector.truncated, wellFormed: wellFormed)
+        }
+        return results.compactMap { $0 }
+    }
+
+    private static func parse(file: String, schema: CompiledSchema, builder: OrgDocumentBuilder,
+                              diagnostics: DiagnosticCollector, options: ImportOptions) -> Bool {
         switch options.backend {
         case .sax:
             let parser = SAXDocumentParser(path: file, file: file, options: options, diagnostics: diagnostics,
