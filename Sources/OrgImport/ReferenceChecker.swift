@@ -105,7 +105,8 @@ struct ReferenceChecker {
             if let position = current, state[position] == 1, let begin = path.firstIndex(of: position) {
                 let cycle = path[begin...]
                 let anchor = cycle.min() ?? position  // indices follow document order
-                let ordered = Array(cycle[cycle.firstIndex(of: anchor)!...] + cycle[..<cycle.firstIndex(of: anchor)!])
+                let pivot = cycle.firstIndex(of: anchor) ?? cycle.startIndex
+                let ordered = Array(cycle[pivot...] + cycle[..<pivot])
                 let text = (ordered + [anchor]).map { units[$0].id.rawValue }.joined(separator: " → ")
                 diagnostics.error(units[anchor].location,
                                   "the parent references form a cycle: \(text); a unit cannot contain itself")
