@@ -143,3 +143,28 @@ struct OverlapScenarioTests {
         #expect(result.findings.contains { $0.code == "GAP001" && $0.severity == .error })
     }
 }
+
+@Suite("Overlap edge cases found by the benchmark")
+struct OverlapEdgeCaseTests {
+    @Test("A committee's own lead does not hide two departments leading the same mandate")
+    func committeeDoesNotHide() throws {
+        let result = try OverlapScenarioTests.analyze("""
+              <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                <duty id="ubnd.1" mandate="TT.05">Chỉ đạo tiếp công dân, giải quyết khiếu nại, tố cáo</duty>
+                <unit id="sct" name="Sở Công Thương" kind="department"><leadership heads="1"/>
+                  <duty id="sct.1" mandate="TT.05">Giải quyết khiếu nại trong lĩnh vực công thương</duty>
+                </unit>
+                <unit id="ttr" name="Thanh tra tỉnh" kind="department"><leadership heads="1"/>
+                  <duty id="ttr.1" mandate="TT.05">Giải quyết khiếu nại, tố cáo theo thẩm quyền</duty>
+                </unit>
+              </unit>
+            """, mandates: #"<mandate id="TT.05" level="province">Giải quyết khiếu nại, tố cáo</mandate>"#)
+        #expect(result.findings.first { $0.code == "OVL001" }?.units == ["sct", "ttr"])
+    }
+
+    @Test("'thuộc sở hữu' (ownership) is not a department's housekeeping")
+    func ownershipIsNotHousekeeping() {
+        #expect(!SelfAdministrationDuty.matches(VietnameseText.syllables("Quản lý đất thuộc sở hữu nhà nước tại địa phương")))
+        #expect(SelfAdministrationDuty.matches(VietnameseText.syllables("Quản lý các phòng thuộc Sở")))
+    }
+}

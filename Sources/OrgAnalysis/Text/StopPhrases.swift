@@ -70,13 +70,21 @@ public enum SelfAdministrationDuty {
     public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
         let words = syllables.map(\.plain)
         // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
-        let markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["trong", "so"],
-                       ["thuoc", "so"]]
-        return markers.contains { words.containsRun($0) }
+        let markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"]]
+        // "sở hữu" (ownership) is not "Sở" (the department): "đất thuộc sở hữu nhà nước" is public work.
+        return markers.contains { marker in
+            words.runStarts(marker).contains { end in end >= words.count || words[end] != "huu" }
+        }
     }
 }
 
 extension [String] {
+    /// The index just after each occurrence of `run` as consecutive elements.
+    func runStarts(_ run: [String]) -> [Int] {
+        guard !run.isEmpty, run.count <= count else { return [] }
+        return (0...(count - run.count)).filter { self[$0..<($0 + run.count)].elementsEqual(run) }.map { $0 + run.count }
+    }
+
     /// True when `run` occurs in the array as consecutive elements.
     func containsRun(_ run: [String]) -> Bool {
         guard !run.isEmpty, run.count <= count else { return run.isEmpty }

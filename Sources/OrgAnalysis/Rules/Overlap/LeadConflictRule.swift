@@ -77,9 +77,14 @@ public struct LeadConflictRule: Rule {
             let threshold = context.configuration.text.conflictThreshold
             let leads = (context.text.assignments[mandate] ?? []).filter { $0.role == .lead && $0.isFirm(threshold) }
             for (_, group) in graph.byJurisdiction(leads) {
-                let units = graph.topmost(Set(group.map { graph.duties[$0.duty].unit }))
+                // The people's committee answers for everything on its territory; its own lead on a mandate
+                // must not hide two of its departments leading the same mandate.
+                let leadUnits = { (list: [MandateAssignment]) in
+                    Set(list.map { graph.duties[$0.duty].unit }.filter { !DutyGraph.isTerritorial(graph.unit($0).kind) })
+                }
+                let units = graph.topmost(leadUnits(group))
                 guard units.count >= 2 else { continue }
-                let explicitUnits = graph.topmost(Set(group.filter { !$0.isInferred }.map { graph.duties[$0.duty].unit }))
+                let explicitUnits = graph.topmost(leadUnits(group.filter { !$0.isInferred }))
                 let inferredOnly = explicitUnits.count < 2
                 findings.append(finding(mandate: mandate, units: units, group: group, inferredOnly: inferredOnly,
                                         graph: graph))

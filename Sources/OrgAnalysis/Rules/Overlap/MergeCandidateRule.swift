@@ -73,6 +73,8 @@ public struct MergeCandidateRule: Rule {
         // Matched duties per unit pair: near-duplicate texts, and the same mandate led by both.
         var shared: [UnitPair: [(Int, Int)]] = [:]
         for pair in context.text.similarPairs {
+            // A lead beside a support is coordination: it does not make two units alike.
+            guard graph.duty(graph.duties[pair.a]).role == graph.duty(graph.duties[pair.b]).role else { continue }
             shared[UnitPair(graph.duties[pair.a].unit, graph.duties[pair.b].unit), default: []].append((pair.a, pair.b))
         }
         for assignments in context.text.assignments.values {
