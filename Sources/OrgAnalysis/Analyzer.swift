@@ -77,13 +77,16 @@ public struct Analyzer: Sendable {
 }
 
 /// Measures consecutive phases.
-struct PhaseClock {
+public struct PhaseClock {
     private var start = ContinuousClock.now
     /// Each phase and its seconds, in order.
-    var timings: [(phase: String, seconds: Double)] = []
+    public var timings: [(phase: String, seconds: Double)] = []
+
+    /// A clock whose first phase starts now.
+    public init() {}
 
     /// Ends the current phase under `name` and starts the next.
-    mutating func lap(_ name: String) {
+    public mutating func lap(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = now - start
         timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
@@ -91,5 +94,5 @@ struct PhaseClock {
     }
 
     /// Starts the next phase now.
-    mutating func restart() { start = ContinuousClock.now }
+    public mutating func restart() { start = ContinuousClock.now }
 }

@@ -61,7 +61,7 @@ enum EvidenceNames {
         switch value {
         case .bool(let flag): language == .vi ? (flag ? "có" : "không") : (flag ? "yes" : "no")
         case .number(let number):
-            language == .vi ? String(JSONValue.format(number).map { $0 == "." ? "," : $0 }) : JSONValue.format(number)
+            JSONValue.localized(JSONValue.format(number), vi: language == .vi)
         default: TextReporter.describe(value)
         }
     }

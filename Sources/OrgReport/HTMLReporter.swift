@@ -148,7 +148,7 @@ extension HTMLReporter {
             var scale = 1.0
             for _ in 0..<min(4, max(0, digits)) { scale *= 10 }
             let text = JSONValue.format((value * scale).rounded() / scale)
-            return vi ? String(text.map { $0 == "." ? "," : $0 }) : text
+            return JSONValue.localized(text, vi: vi)
         }
 
         /// A rate as a whole percentage, or a dash.

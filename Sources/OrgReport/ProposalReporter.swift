@@ -127,7 +127,7 @@ public enum ProposalReporter {
     private static func percent(_ value: Double, _ vi: Bool, signed: Bool = true) -> String {
         let text = JSONValue.format((value * 10).rounded() / 10)
         let sign = signed && value > 0 ? "+" : ""
-        return sign + (vi ? String(text.map { $0 == "." ? "," : $0 }) : text) + "%"
+        return sign + JSONValue.localized(text, vi: vi) + "%"
     }
 
     private static func json(_ review: ProposalReview, language: Language) -> JSONValue {

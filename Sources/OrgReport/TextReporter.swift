@@ -114,7 +114,7 @@ public enum TextReporter {
 
     /// A decimal number with the Vietnamese decimal comma when `vi`.
     private static func localized(_ number: String, _ vi: Bool) -> String {
-        vi ? String(number.map { $0 == "." ? "," : $0 }) : number
+        JSONValue.localized(number, vi: vi)
     }
 
     static func describe(_ value: EvidenceValue) -> String {

@@ -72,22 +72,15 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let formats = try formats()
         let configuration = try analysis.configuration()
-        var clock = ContinuousClock.now
-        var phases: [(String, Double)] = []
-        func lap(_ name: String) {
-            let now = ContinuousClock.now
-            let elapsed = now - clock
-            phases.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            clock = now
-        }
+        var clock = PhaseClock()
         let chart = try input.loadChart()
-        lap("import")
+        clock.lap("import")
         Progress.shared.phase("analysis")
         let graph = DutyGraph(chart: chart)
-        lap("graph")
+        clock.lap("graph")
         let result = Analyzer(configuration: configuration).analyze(graph)
-        phases.append(contentsOf: result.timings)
-        clock = ContinuousClock.now
+        clock.timings.append(contentsOf: result.timings)
+        clock.restart()
         Progress.shared.phase("report")
         let stamp = timestamp ? ISO8601DateFormatter().string(from: Date()) : nil
         let colour = output == nil && formats == [.text] && isatty(STDOUT_FILENO) == 1
@@ -98,10 +91,11 @@ struct AnalyzeCommand: ParsableCommand {
         } else if let main = render(reportInput, as: formats[0]).first {
             FileHandle.standardOutput.write(Data(main.content.utf8))
         }
-        lap("report")
+        clock.lap("report")
         Progress.shared.finish()
         if timings {
-            let lines = phases.map { "timing: \($0.0) \(String(format: "%.3f", $0.1))" }.joined(separator: "\n")
+            let lines = clock.timings.map { "timing: \($0.phase) \(String(format: "%.3f", $0.seconds))" }
+                .joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\n").utf8))
         }
         if failing(result) { throw ExitCode(ExitStatus.findings) }
