@@ -25,26 +25,37 @@ public struct MandateAssignment: Hashable, Sendable {
 /// overridden.
 struct MandateInference: Sendable {
     let vectors: TextVectors
-    /// Offset of the first mandate in `vectors` (duties come first).
-    let mandateOffset: Int
+    /// The mandates' vector indices.
+    let mandates: Range<Int>
+    /// Per mandate (by vector index), its text's vectors in the marked and the plain space.
+    let mandateVectors: [Int: (marked: SparseVector, plain: SparseVector)]
     /// Per mandate (by vector index), the centroid of the duties that cite it explicitly: what the
     /// chart's own annotated duties say that mandate looks like in practice. Pruned to its heaviest
     /// features.
     let profiles: [Int: SparseVector]
 
-    /// Inference over `vectors`, learning each mandate's profile from `examples` (duty vector index →
-    /// mandate vector index) when given.
-    init(vectors: TextVectors, mandateOffset: Int, examples: [(duty: Int, mandate: Int)] = []) {
+    /// Inference over `vectors`, whose texts `mandates` are the mandates, learning each mandate's profile
+    /// from `examples` (duty vector index → mandate vector index) when given.
+    init(vectors: TextVectors, mandates: Range<Int>, examples: [(duty: Int, mandate: Int)] = []) {
         self.vectors = vectors
-        self.mandateOffset = mandateOffset
+        self.mandates = mandates
+        var mandateVectors: [Int: (marked: SparseVector, plain: SparseVector)] = [:]
+        for index in mandates { mandateVectors[index] = (vectors.vector(index, plain: false), vectors.vector(index, plain: true)) }
+        self.mandateVectors = mandateVectors
         var sums: [Int: [Int32: Float]] = [:]
         for example in examples {
-            let entry = vectors.entries[example.duty]
-            guard !entry.catchAll else { continue }
-            let vector = entry.unmarked ? entry.plain : entry.marked
-            for (feature, weight) in zip(vector.features, vector.weights) { sums[example.mandate, default: [:]][feature, default: 0] += weight }
+            guard !vectors.info(example.duty).catchAll else { continue }
+            vectors.forEachFeature(example.duty, plain: vectors.isUnmarked(example.duty)) { feature, weight in
+                sums[example.mandate, default: [:]][feature, default: 0] += weight
+            }
         }
         profiles = sums.mapValues { SparseVector(weights: $0, keep: 64) }
+    }
+
+    /// The vector of mandate `index` in the space a duty is compared in.
+    private func mandateVector(_ index: Int, plain: Bool) -> SparseVector {
+        guard let pair = mandateVectors[index] else { return vectors.vector(index, plain: plain) }
+        return plain ? pair.plain : pair.marked
     }
 
     /// The cosine of the duty with the mandate's text, or with the mandate's profile (what the chart's
@@ -52,9 +63,9 @@ struct MandateInference: Sendable {
     /// beat a coverage-weighted score (F1 0.73 against 0.62: a one-word mandate such as "quản lý nhà
     /// nước về giá" is "covered" by every duty that says "đánh giá"), and the profiles lift it to 0.85.
     func score(duty: Int, mandate: Int) -> Double {
-        let d = vectors.entries[duty], m = vectors.entries[mandate]
-        let dv = d.unmarked ? d.plain : d.marked
-        let fromText = Double(dv.dot(d.unmarked ? m.plain : m.marked))
+        let unmarked = vectors.isUnmarked(duty)
+        let dv = vectors.vector(duty, plain: unmarked)
+        let fromText = Double(dv.dot(mandateVector(mandate, plain: unmarked)))
         guard let profile = profiles[mandate] else { return fromText }
         return max(fromText, Double(dv.dot(profile)))
     }
@@ -65,8 +76,7 @@ struct MandateInference: Sendable {
 
     /// ``score(duty:mandate:)`` against the duty loaded in `dense`.
     private func denseScore(unmarked: Bool, mandate: Int, dense: [Float]) -> Double {
-        let m = vectors.entries[mandate]
-        var best = dot(unmarked ? m.plain : m.marked, dense)
+        var best = dot(mandateVector(mandate, plain: unmarked), dense)
         if let profile = profiles[mandate] { best = max(best, dot(profile, dense)) }
         return Double(best)
     }
@@ -79,14 +89,17 @@ struct MandateInference: Sendable {
 
     /// The best mandate of `candidates` for `duty`, with its score, if any reaches `threshold`.
     func best(duty: Int, candidates: [Int], threshold: Double, dense: inout [Float]) -> (mandate: Int, score: Double)? {
-        let entry = vectors.entries[duty]
-        guard !entry.catchAll, !entry.selfAdministration else { return nil }
-        let vector = entry.unmarked ? entry.plain : entry.marked
-        for (feature, weight) in zip(vector.features, vector.weights) { dense[Int(feature)] = weight }
-        defer { for feature in vector.features { dense[Int(feature)] = 0 } }
+        let info = vectors.info(duty)
+        guard !info.catchAll, !info.selfAdministration else { return nil }
+        var loaded: [Int32] = []
+        vectors.forEachFeature(duty, plain: info.unmarked) { feature, weight in
+            dense[Int(feature)] = weight
+            loaded.append(feature)
+        }
+        defer { for feature in loaded { dense[Int(feature)] = 0 } }
         var best: (Int, Double)?
         for candidate in candidates {
-            let value = denseScore(unmarked: entry.unmarked, mandate: candidate, dense: dense)
+            let value = denseScore(unmarked: info.unmarked, mandate: candidate, dense: dense)
             if value >= threshold, value > (best?.1 ?? -1) { best = (candidate, value) }
         }
         return best

@@ -72,13 +72,13 @@ public struct TextAnalysis: Sendable {
                 examples.append((index, target))
             }
         }
-        let inference = MandateInference(vectors: vectors, mandateOffset: duties.count, examples: examples)
+        let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count), examples: examples)
         // Mandates reachable from each feature, so that a duty is scored only against mandates it
         // shares a word with (a national chart has a million duties).
         var postings: [Int32: [Int]] = [:]
         for offset in mandates.indices {
-            let entry = vectors.entries[duties.count + offset]
-            var features = Set(entry.marked.features + entry.plain.features)
+            let own = inference.mandateVectors[duties.count + offset]
+            var features = Set((own?.marked.features ?? []) + (own?.plain.features ?? []))
             features.formUnion(inference.profiles[duties.count + offset]?.features ?? [])
             for feature in features.sorted() { postings[feature, default: []].append(duties.count + offset) }
         }
@@ -102,9 +102,8 @@ public struct TextAnalysis: Sendable {
                 let reference = duties[position]
                 guard graph.duty(reference).mandate == nil else { continue }
                 let level = graph.level[reference.unit]
-                let entry = vectors.entries[position]
                 var candidates: [Int] = []
-                for feature in entry.unmarked ? entry.plain.features : entry.marked.features {
+                vectors.forEachFeature(position, plain: vectors.isUnmarked(position)) { feature, _ in
                     for candidate in index[feature] ?? [] where mark[candidate - offset] != position {
                         mark[candidate - offset] = position
                         let mandateLevel = mandateLevels[candidate - offset]

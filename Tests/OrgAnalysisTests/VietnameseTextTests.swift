@@ -95,6 +95,6 @@ struct TextVectorsTests {
         #expect(vectors.similarity(0, 2) > 0.99)
         #expect(vectors.similarity(2, 0) == vectors.similarity(0, 2))
         #expect(vectors.similarity(0, 3) < 0.05)
-        #expect(vectors.entries[2].unmarked && !vectors.entries[0].unmarked)
+        #expect(vectors.isUnmarked(2) && !vectors.isUnmarked(0))
     }
 }

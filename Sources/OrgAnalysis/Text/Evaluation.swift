@@ -67,8 +67,7 @@ public enum Evaluation {
         let vectors = TextVectors(texts: texts)
         return pairs.indices.map { index in
             let a = 2 * index, b = 2 * index + 1
-            let excluded = { (entry: TextVectors.Entry) in entry.catchAll || entry.selfAdministration }
-            if excluded(vectors.entries[a]) || excluded(vectors.entries[b]) { return 0 }
+            if vectors.isExcludedFromOverlap(a) || vectors.isExcludedFromOverlap(b) { return 0 }
             return vectors.similarity(a, b)
         }
     }
@@ -121,7 +120,7 @@ public enum Evaluation {
             guard let mandate = duty.mandate, let target = mandateIndex[mandate] else { return nil }
             return (duties.count + mandates.count + offset, target)
         }
-        let inference = MandateInference(vectors: vectors, mandateOffset: duties.count, examples: examples)
+        let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count), examples: examples)
         let candidates = Array(duties.count..<(duties.count + mandates.count))
         var dense = inference.scratch()
         return duties.indices.map { index in

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// All pairs of texts whose cosine reaches a threshold, without comparing all pairs.
 ///
@@ -57,13 +58,33 @@ public struct SimilarityJoin: Sendable {
     /// Every qualifying pair among the texts of each group, sorted. Catch-all and self-administration
     /// texts take no part.
     public func pairs(groups: [[Int]], mode: Mode = .prefixFilter) -> (pairs: [Pair], statistics: Statistics) {
-        // Each iteration writes only its own slot.
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<([Pair], Statistics)>.allocate(capacity: groups.count)
+        // Groups are dealt to one worker per core, largest first to the least loaded, so that each worker
+        // keeps one set of scratch arrays; each worker writes only its own slot, and the pairs are sorted at
+        // the end, so the output is the same on one core or many.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, groups.count))
+        var shares = [[Int]](repeating: [], count: workers)
+        var load = [Int](repeating: 0, count: workers)
+        for group in groups.indices.sorted(by: { (groups[$0].count, $1) > (groups[$1].count, $0) }) {
+            let worker = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
+            shares[worker].append(group)
+            load[worker] += groups[group].count * groups[group].count
+        }
+        let assigned = shares
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<([Pair], Statistics)>.allocate(capacity: workers)
         results.initialize(repeating: ([], Statistics()))
         defer { results.deallocate() }
-        DispatchQueue.concurrentPerform(iterations: groups.count) { index in
-            let members = groups[index].filter { !vectors.entries[$0].catchAll && !vectors.entries[$0].selfAdministration }
-            results[index] = mode == .bruteForce ? bruteForce(members) : prefixFiltered(members)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var scratch = Scratch(featureCount: vectors.featureCount)
+            var found: [Pair] = []
+            var statistics = Statistics()
+            for group in assigned[worker] {
+                let members = groups[group].filter { !vectors.isExcludedFromOverlap($0) }
+                let part = mode == .bruteForce ? bruteForce(members, into: &found) : prefixFiltered(members, scratch: &scratch, into: &found)
+                statistics.allPairs += part.allPairs
+                statistics.candidates += part.candidates
+            }
+            statistics.matches = found.count
+            results[worker] = (found, statistics)
         }
         var all: [Pair] = []
         var statistics = Statistics()
@@ -77,8 +98,7 @@ public struct SimilarityJoin: Sendable {
         return (all, statistics)
     }
 
-    private func bruteForce(_ members: [Int]) -> ([Pair], Statistics) {
-        var pairs: [Pair] = []
+    private func bruteForce(_ members: [Int], into pairs: inout [Pair]) -> Statistics {
         for (position, a) in members.enumerated() {
             for b in members[(position + 1)...] {
                 let score = vectors.similarity(a, b)
@@ -86,65 +106,176 @@ public struct SimilarityJoin: Sendable {
             }
         }
         let n = members.count
-        return (pairs, Statistics(allPairs: n * (n - 1) / 2, candidates: n * (n - 1) / 2, matches: pairs.count))
+        return Statistics(allPairs: n * (n - 1) / 2, candidates: n * (n - 1) / 2, matches: 0)
     }
 
     /// Two passes: the marked space for every text, then the plain space for pairs that involve a text
-    /// typed without marks (the only pairs compared there).
-    private func prefixFiltered(_ members: [Int]) -> ([Pair], Statistics) {
+    /// typed without marks (the only pairs compared there). The two passes see disjoint pairs (the marked
+    /// pass leaves unmarked texts out; the plain pass keeps only pairs with an unmarked text), and each
+    /// pass reports a pair once: no de-duplication needed.
+    private func prefixFiltered(_ members: [Int], scratch: inout Scratch, into pairs: inout [Pair]) -> Statistics {
         var statistics = Statistics()
         let n = members.count
         statistics.allPairs = n * (n - 1) / 2
-        // The two passes see disjoint pairs (the marked pass leaves unmarked texts out; the plain pass keeps
-        // only pairs with an unmarked text), and each pass reports a pair once: no de-duplication needed.
-        var pairs: [Pair] = []
-        let marked = members.filter { !vectors.entries[$0].unmarked }
-        join(marked, vector: { vectors.entries[$0].marked }, probeOnly: nil, statistics: &statistics) { a, b, score in
-            pairs.append(Pair(a: min(a, b), b: max(a, b), score: score))
+        let marked = members.filter { !vectors.isUnmarked($0) }
+        join(GroupVectors(vectors, marked, plain: false), probeOnly: false, scratch: &scratch, statistics: &statistics,
+             into: &pairs)
+        if members.contains(where: { vectors.isUnmarked($0) }) {
+            join(GroupVectors(vectors, members, plain: true), probeOnly: true, scratch: &scratch, statistics: &statistics,
+                 into: &pairs)
         }
-        if members.contains(where: { vectors.entries[$0].unmarked }) {
-            join(members, vector: { vectors.entries[$0].plain }, probeOnly: { vectors.entries[$0].unmarked },
-                 statistics: &statistics) { a, b, _ in
-                let score = vectors.similarity(a, b)
-                if score >= threshold { pairs.append(Pair(a: min(a, b), b: max(a, b), score: score)) }
-            }
-        }
-        statistics.matches = pairs.count
-        return (pairs, statistics)
+        return statistics
     }
 
-    /// The prefix-filter join of `members` in one feature space. With `probeOnly`, a pair is kept only
-    /// when at least one side satisfies it.
-    private func join(_ members: [Int], vector: (Int) -> SparseVector, probeOnly: ((Int) -> Bool)?,
-                      statistics: inout Statistics, emit: (Int, Int, Double) -> Void) {
-        let frequency = vectors.documentFrequency
-        let limit = Float(threshold)
-        var index: [Int32: [Int32]] = [:]  // feature → positions in `members` whose prefix has it
-        var seen = [Int32](repeating: -1, count: members.count)  // position → the position it was last counted for
-        for (position, member) in members.enumerated() {
-            let current = vector(member)
-            guard !current.isEmpty else { continue }
-            // Rarest first: the order every prefix is taken in.
-            let order = current.features.indices.sorted {
-                (frequency[Int(current.features[$0])], current.features[$0])
-                    < (frequency[Int(current.features[$1])], current.features[$1])
-            }
-            for slot in order {
-                for otherPosition in index[current.features[slot]] ?? [] where seen[Int(otherPosition)] != Int32(position) {
-                    seen[Int(otherPosition)] = Int32(position)
-                    let other = members[Int(otherPosition)]
-                    if let probeOnly, !probeOnly(member), !probeOnly(other) { continue }
-                    statistics.candidates += 1
-                    let score = current.dot(vector(other))
-                    if score >= limit { emit(other, member, Double(score)) }
+    /// One worker's arrays over all features, kept zeroed between uses.
+    private struct Scratch {
+        /// Feature → first posting (-1 for none); postings are chained.
+        var head: [Int32]
+        /// The current vector's weights, spread over all features.
+        var dense: [Float]
+        /// Per feature, its largest weight in the group.
+        var maxWeight: [Float]
+        /// Per slot of the current vector (rarest first), the bound of what its features from that slot
+        /// on can add to a dot product: the sum of weight × the feature's largest weight in the group.
+        var suffixBound: [Float] = []
+
+        init(featureCount: Int) {
+            head = [Int32](repeating: -1, count: featureCount)
+            dense = [Float](repeating: 0, count: featureCount)
+            maxWeight = [Float](repeating: 0, count: featureCount)
+        }
+    }
+
+    /// A group's vectors in one space: ascending features with weights (the order scores are summed in,
+    /// as ``TextVectors/similarity(_:_:)`` sums them), and the same features rarest first (the order
+    /// prefixes are taken in).
+    private struct GroupVectors {
+        var members: [Int]
+        var start: [Int] = [0]
+        var ascending: [Int32] = [], ascendingWeights: [Float] = []
+        var rarest: [Int32] = [], rarestWeights: [Float] = []
+        var unmarked: [Bool] = []
+
+        init(_ vectors: TextVectors, _ members: [Int], plain: Bool) {
+            self.members = members
+            let frequency = vectors.documentFrequency
+            var order: [Int] = []
+            for member in members {
+                let first = ascending.count
+                vectors.forEachFeature(member, plain: plain) { feature, weight in
+                    ascending.append(feature)
+                    ascendingWeights.append(weight)
                 }
-            }
-            var remainder = current.weights.reduce(0) { $0 + $1 * $1 }
-            for slot in order {
-                if remainder.squareRoot() < limit { break }
-                index[current.features[slot], default: []].append(Int32(position))
-                remainder -= current.weights[slot] * current.weights[slot]
+                order.removeAll(keepingCapacity: true)
+                order.append(contentsOf: first..<ascending.count)
+                order.sort { (frequency[Int(ascending[$0])], ascending[$0]) < (frequency[Int(ascending[$1])], ascending[$1]) }
+                for position in order {
+                    rarest.append(ascending[position])
+                    rarestWeights.append(ascendingWeights[position])
+                }
+                start.append(ascending.count)
+                unmarked.append(vectors.isUnmarked(member))
             }
         }
+    }
+
+    /// The prefix-filter join of one group in one space. With `probeOnly`, a pair is kept only when at
+    /// least one side was typed without marks.
+    ///
+    /// Each vector indexes its prefix with the weights; probing accumulates, per earlier vector, the dot
+    /// product over that vector's prefix. Two bounds, both exact, spare most verifications: a candidate
+    /// first met where the probing vector's remaining norm is below the threshold cannot qualify (every
+    /// feature the two share comes later in the global rarest-first order), and one whose accumulated
+    /// score plus the bound of its unindexed remainder is below the threshold cannot either. A remainder's
+    /// bound is the tighter of its norm (Cauchy–Schwarz) and the sum of its weights times each feature's
+    /// largest weight in the group (the AllPairs bound).
+    private func join(_ group: GroupVectors, probeOnly: Bool, scratch: inout Scratch, statistics: inout Statistics,
+                      into pairs: inout [Pair]) {
+        let limit = Float(threshold)
+        // Float sums differ in the last bits from the exact ones: bounds are loosened by this much.
+        let slack: Float = 1e-5
+        let n = group.members.count
+        var postingPosition: [Int32] = [], postingWeight: [Float] = [], postingNext: [Int32] = []
+        var indexedFeatures: [Int32] = []
+        var accumulated = [Float](repeating: 0, count: n)
+        var unindexedNorm = [Float](repeating: 0, count: n)
+        var seen = [Int32](repeating: -1, count: n)
+        var touched: [Int32] = []
+        for slot in group.rarest.indices {
+            let feature = Int(group.rarest[slot])
+            scratch.maxWeight[feature] = max(scratch.maxWeight[feature], group.rarestWeights[slot])
+        }
+        defer { for feature in group.rarest { scratch.maxWeight[Int(feature)] = 0 } }
+        for position in 0..<n {
+            let range = group.start[position]..<group.start[position + 1]
+            guard !range.isEmpty else { continue }
+            var remaining = range.reduce(Float(0)) { $0 + group.rarestWeights[$1] * group.rarestWeights[$1] }
+            let total = remaining
+            // The bound of what this vector's features from each slot on can add to any dot product.
+            scratch.suffixBound.removeAll(keepingCapacity: true)
+            scratch.suffixBound.append(contentsOf: repeatElement(0, count: range.count + 1))
+            for slot in range.reversed() {
+                scratch.suffixBound[slot - range.lowerBound] = scratch.suffixBound[slot - range.lowerBound + 1]
+                    + group.rarestWeights[slot] * scratch.maxWeight[Int(group.rarest[slot])]
+            }
+            touched.removeAll(keepingCapacity: true)
+            for slot in range {
+                let weight = group.rarestWeights[slot]
+                let admitsNew = min(remaining.squareRoot(), scratch.suffixBound[slot - range.lowerBound]) >= limit - slack
+                var posting = scratch.head[Int(group.rarest[slot])]
+                while posting >= 0 {
+                    let other = Int(postingPosition[Int(posting)])
+                    if seen[other] != Int32(position) {
+                        if admitsNew {
+                            seen[other] = Int32(position)
+                            touched.append(Int32(other))
+                            accumulated[other] = weight * postingWeight[Int(posting)]
+                        }
+                    } else {
+                        accumulated[other] += weight * postingWeight[Int(posting)]
+                    }
+                    posting = postingNext[Int(posting)]
+                }
+                remaining -= weight * weight
+            }
+            if !touched.isEmpty {
+                for slot in range { scratch.dense[Int(group.ascending[slot])] = group.ascendingWeights[slot] }
+                for touchedPosition in touched {
+                    let other = Int(touchedPosition)
+                    if probeOnly, !group.unmarked[position], !group.unmarked[other] { continue }
+                    guard accumulated[other] + unindexedNorm[other] >= limit - slack else { continue }
+                    statistics.candidates += 1
+                    var score: Float = 0
+                    for slot in group.start[other]..<group.start[other + 1] {
+                        score += scratch.dense[Int(group.ascending[slot])] * group.ascendingWeights[slot]
+                    }
+                    if score >= limit {
+                        let a = group.members[other], b = group.members[position]
+                        pairs.append(Pair(a: min(a, b), b: max(a, b), score: Double(score)))
+                    }
+                }
+                for slot in range { scratch.dense[Int(group.ascending[slot])] = 0 }
+            }
+            // Index the prefix: the rarest features until what is left could no longer reach the threshold,
+            // by either bound: its norm (Cauchy–Schwarz), or its weights times the group's largest weights.
+            var rest = total
+            var firstUnindexed = range.upperBound
+            for slot in range {
+                if min(rest.squareRoot(), scratch.suffixBound[slot - range.lowerBound]) < limit - slack {
+                    firstUnindexed = slot
+                    break
+                }
+                let feature = Int(group.rarest[slot])
+                if scratch.head[feature] < 0 { indexedFeatures.append(Int32(feature)) }
+                postingPosition.append(Int32(position))
+                postingWeight.append(group.rarestWeights[slot])
+                postingNext.append(scratch.head[feature])
+                scratch.head[feature] = Int32(postingPosition.count - 1)
+                rest -= group.rarestWeights[slot] * group.rarestWeights[slot]
+            }
+            // What the unindexed remainder can add to any dot product, by the tighter of the two bounds.
+            unindexedNorm[position] = min(max(rest, 0).squareRoot(), scratch.suffixBound[firstUnindexed - range.lowerBound])
+        }
+        for feature in indexedFeatures { scratch.head[Int(feature)] = -1 }
     }
 }

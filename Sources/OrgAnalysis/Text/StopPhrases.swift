@@ -53,11 +53,27 @@ public enum StopPhrases {
 public enum CatchAllDuty {
     /// True for a catch-all duty statement.
     public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
-        let words = syllables.map(\.plain)
-        guard words.count <= 24 else { return false }
-        let markers = [["nhiem", "vu", "khac"], ["nhiem", "vu", "quyen", "han", "khac"], ["cong", "viec", "khac"]]
-        // Plain keys spell "quy" as "qui".
-        return markers.contains { words.containsRun($0) } && (words.contains("giao") || words.containsRun(["qui", "dinh"]))
+        Matcher(id: { $0 }).matches(syllables.map(\.plain))
+    }
+
+    /// The test over plain syllables written as any kind of id (strings, or interned numbers).
+    struct Matcher<ID: Hashable> {
+        private let markers: [[ID]]
+        private let giao: ID, quiDinh: [ID]
+
+        /// `id` turns a plain syllable into the ids the matched sequences use.
+        init(id: (String) -> ID) {
+            markers = [["nhiem", "vu", "khac"], ["nhiem", "vu", "quyen", "han", "khac"], ["cong", "viec", "khac"]]
+                .map { $0.map(id) }
+            giao = id("giao")
+            // Plain keys spell "quy" as "qui".
+            quiDinh = ["qui", "dinh"].map(id)
+        }
+
+        func matches(_ words: [ID]) -> Bool {
+            guard words.count <= 24 else { return false }
+            return markers.contains { words.containsRun($0) } && (words.contains(giao) || words.containsRun(quiDinh))
+        }
     }
 }
 
@@ -68,25 +84,41 @@ public enum CatchAllDuty {
 public enum SelfAdministrationDuty {
     /// True for a duty about the unit's own administration.
     public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
-        let words = syllables.map(\.plain)
-        // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
-        let markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"]]
-        // "sở hữu" (ownership) is not "Sở" (the department): "đất thuộc sở hữu nhà nước" is public work.
-        return markers.contains { marker in
-            words.runStarts(marker).contains { end in end >= words.count || words[end] != "huu" }
+        Matcher(id: { $0 }).matches(syllables.map(\.plain))
+    }
+
+    /// The test over plain syllables written as any kind of id (strings, or interned numbers).
+    struct Matcher<ID: Hashable> {
+        private let markers: [[ID]]
+        private let huu: ID
+
+        /// `id` turns a plain syllable into the ids the matched sequences use.
+        init(id: (String) -> ID) {
+            // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
+            markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"]]
+                .map { $0.map(id) }
+            huu = id("huu")
+        }
+
+        func matches(_ words: [ID]) -> Bool {
+            // "sở hữu" (ownership) is not "Sở" (the department): "đất thuộc sở hữu nhà nước" is public work.
+            markers.contains { marker in
+                words.runStarts(marker).contains { end in end >= words.count || words[end] != huu }
+            }
         }
     }
 }
 
-extension [String] {
+extension Array where Element: Equatable {
     /// The index just after each occurrence of `run` as consecutive elements.
-    func runStarts(_ run: [String]) -> [Int] {
+    func runStarts(_ run: [Element]) -> [Int] {
         guard !run.isEmpty, run.count <= count else { return [] }
-        return (0...(count - run.count)).filter { self[$0..<($0 + run.count)].elementsEqual(run) }.map { $0 + run.count }
+        return (0...(count - run.count)).filter { self[$0] == run[0] && self[$0..<($0 + run.count)].elementsEqual(run) }
+            .map { $0 + run.count }
     }
 
     /// True when `run` occurs in the array as consecutive elements.
-    func containsRun(_ run: [String]) -> Bool {
+    func containsRun(_ run: [Element]) -> Bool {
         guard !run.isEmpty, run.count <= count else { return run.isEmpty }
         for start in 0...(count - run.count) where self[start] == run[0] {
             if self[start..<(start + run.count)].elementsEqual(run) { return true }

@@ -6,85 +6,271 @@ import Foundation
 /// independent) and the plain keys (no marks). Weights are inverse document frequency over the whole
 /// corpus (every duty of the chart and every mandate), zero inside stop phrases; vectors have unit
 /// length so that a dot product is a cosine.
+///
+/// Storage is built for a national chart (a million texts): each text keeps only its marked features,
+/// as one run of a shared array, and its two norms. A weight is `idf / norm`, computed when needed; the
+/// plain-space features of a text are the images of its marked features (a marked key determines its
+/// plain key), so they are derived rather than stored.
 public struct TextVectors: Sendable {
-    /// One text's vectors.
-    public struct Entry: Sendable {
-        /// Marked-space features (ids ascending) and their weights.
-        public var marked: SparseVector
-        /// Plain-space features.
-        public var plain: SparseVector
+    /// What a text is, besides its features.
+    public struct Info: Sendable, Equatable {
         /// Typed without diacritics: compare it in the plain space.
         public var unmarked: Bool
         /// The catch-all duty: never compared.
         public var catchAll: Bool
         /// About the unit's own housekeeping ("... của Sở"): never compared for overlap.
         public var selfAdministration: Bool
-        /// The syllable count (short texts are less reliable).
-        public var length: Int
     }
 
-    /// Per text, in the order given.
-    public let entries: [Entry]
+    /// Number of texts.
+    public let count: Int
+    /// Text `i`'s marked features are `features[offsets[i]..<offsets[i + 1]]`, ascending.
+    let offsets: [Int]
+    let features: [Int32]
+    let markedNorms: [Float]
+    let plainNorms: [Float]
+    let flags: [UInt8]
+    /// Inverse document frequency per feature (bigrams at half weight).
+    let idf: [Float]
+    /// Each feature's counterpart in the plain space (a plain feature maps to itself).
+    let plainFeature: [Int32]
     /// How many texts each feature occurs in.
     public let documentFrequency: [Int32]
     /// Number of distinct features.
     public var featureCount: Int { documentFrequency.count }
 
+    private static let unmarkedFlag: UInt8 = 1, catchAllFlag: UInt8 = 2, selfAdministrationFlag: UInt8 = 4
+
     /// Builds the vectors of `texts`.
     public init(texts: [String], stopPhrases: [String] = StopPhrases.shipped) {
-        var vocabulary = Vocabulary()
-        let stops = StopPhraseMatcher(phrases: stopPhrases)
-        var raw: [(marked: [Int32], plain: [Int32], unmarked: Bool, catchAll: Bool, own: Bool, length: Int)] = []
-        raw.reserveCapacity(texts.count)
-        // Words repeat across a chart: each distinct word is normalised and interned once.
-        var cache: [String: [(syllable: VietnameseText.Syllable, key: Int32, plain: Int32)]] = [:]
-        for text in texts {
-            var syllables: [VietnameseText.Syllable] = []
-            var markedIDs: [Int32] = [], plainIDs: [Int32] = []
-            VietnameseText.forEachWord(text) { word in
-                let tokens: [(syllable: VietnameseText.Syllable, key: Int32, plain: Int32)]
-                if let hit = cache[word] {
-                    tokens = hit
-                } else {
-                    tokens = VietnameseText.syllables(ofWord: word).map {
-                        ($0, vocabulary.syllable($0.key), vocabulary.syllable("~" + $0.plain))
-                    }
-                    cache[word] = tokens
-                }
-                for token in tokens {
-                    syllables.append(token.syllable)
-                    markedIDs.append(token.key)
-                    plainIDs.append(token.plain)
-                }
-            }
-            let stopped = stops.mask(syllables)
-            let catchAll = CatchAllDuty.matches(syllables)
-            raw.append((vocabulary.features(markedIDs, stopped: stopped), vocabulary.features(plainIDs, stopped: stopped),
-                        VietnameseText.isUnmarked(syllables), catchAll, SelfAdministrationDuty.matches(syllables),
-                        syllables.count))
-        }
-        var frequency = [Int32](repeating: 0, count: vocabulary.featureCount)
-        for entry in raw {
-            for feature in entry.marked { frequency[Int(feature)] += 1 }
-            for feature in entry.plain { frequency[Int(feature)] += 1 }
-        }
-        let count = Double(max(texts.count, 1))
+        var builder = Builder(stopPhrases: stopPhrases)
+        for text in texts { builder.add(text) }
+        count = texts.count
+        offsets = builder.offsets
+        features = builder.features
+        flags = builder.flags
+        plainFeature = builder.plainFeature
+        documentFrequency = builder.frequency
+        let total = Double(max(texts.count, 1))
         // Bigrams at half weight: they reward shared word order without letting a shared two-word frame
         // ("kiểm tra việc") outweigh the subject (measured: scripts/eval-similarity).
-        var idf = frequency.map { Float(log(1 + count / Double(max($0, 1)))) }
-        for (id, isBigram) in vocabulary.bigramFlags.enumerated() where isBigram { idf[id] *= 0.5 }
-        entries = raw.map { entry in
-            Entry(marked: SparseVector(features: entry.marked, idf: idf), plain: SparseVector(features: entry.plain, idf: idf),
-                  unmarked: entry.unmarked, catchAll: entry.catchAll, selfAdministration: entry.own, length: entry.length)
+        var idf = builder.frequency.map { Float(log(1 + total / Double(max($0, 1)))) }
+        for (id, isBigram) in builder.bigram.enumerated() where isBigram { idf[id] *= 0.5 }
+        self.idf = idf
+        var markedNorms = [Float](repeating: 0, count: texts.count)
+        var plainNorms = [Float](repeating: 0, count: texts.count)
+        var plain: [Int32] = []
+        for index in 0..<texts.count {
+            let range = builder.offsets[index]..<builder.offsets[index + 1]
+            markedNorms[index] = range.reduce(Float(0)) { $0 + idf[Int(builder.features[$1])] * idf[Int(builder.features[$1])] }
+                .squareRoot()
+            Self.plainSet(builder.features[range], plainFeature: builder.plainFeature, into: &plain)
+            plainNorms[index] = plain.reduce(Float(0)) { $0 + idf[Int($1)] * idf[Int($1)] }.squareRoot()
         }
-        documentFrequency = frequency
+        self.markedNorms = markedNorms
+        self.plainNorms = plainNorms
+    }
+
+    /// Text `index`'s flags.
+    public func info(_ index: Int) -> Info {
+        let value = flags[index]
+        return Info(unmarked: value & Self.unmarkedFlag != 0, catchAll: value & Self.catchAllFlag != 0,
+                    selfAdministration: value & Self.selfAdministrationFlag != 0)
+    }
+
+    /// True when text `index` was typed without marks.
+    public func isUnmarked(_ index: Int) -> Bool { flags[index] & Self.unmarkedFlag != 0 }
+
+    /// True when text `index` takes no part in overlap detection (catch-all or housekeeping).
+    public func isExcludedFromOverlap(_ index: Int) -> Bool {
+        flags[index] & (Self.catchAllFlag | Self.selfAdministrationFlag) != 0
+    }
+
+    /// Text `index`'s vector in the marked or the plain space, as arrays.
+    public func vector(_ index: Int, plain: Bool) -> SparseVector {
+        var ids: [Int32] = [], weights: [Float] = []
+        forEachFeature(index, plain: plain) { feature, weight in
+            ids.append(feature)
+            weights.append(weight)
+        }
+        return SparseVector(features: ids, weights: weights)
+    }
+
+    /// The vector text `index` is compared with: plain when it was typed without marks.
+    public func comparisonVector(_ index: Int) -> SparseVector { vector(index, plain: isUnmarked(index)) }
+
+    /// Calls `body` with each feature of text `index` in the given space, ascending, and its weight.
+    func forEachFeature(_ index: Int, plain: Bool, _ body: (Int32, Float) -> Void) {
+        let range = offsets[index]..<offsets[index + 1]
+        if plain {
+            let norm = plainNorms[index]
+            guard norm > 0 else { return }
+            var ids: [Int32] = []
+            Self.plainSet(features[range], plainFeature: plainFeature, into: &ids)
+            for id in ids { body(id, idf[Int(id)] / norm) }
+        } else {
+            let norm = markedNorms[index]
+            guard norm > 0 else { return }
+            for position in range { body(features[position], idf[Int(features[position])] / norm) }
+        }
     }
 
     /// The cosine of texts `a` and `b`: in the plain space when either was typed without marks.
     public func similarity(_ a: Int, _ b: Int) -> Double {
-        let left = entries[a], right = entries[b]
-        if left.unmarked || right.unmarked { return Double(left.plain.dot(right.plain)) }
-        return Double(left.marked.dot(right.marked))
+        let plain = isUnmarked(a) || isUnmarked(b)
+        return Double(vector(a, plain: plain).dot(vector(b, plain: plain)))
+    }
+
+    /// The distinct plain-space images of `marked`, ascending.
+    static func plainSet(_ marked: ArraySlice<Int32>, plainFeature: [Int32], into result: inout [Int32]) {
+        result.removeAll(keepingCapacity: true)
+        for feature in marked { result.append(plainFeature[Int(feature)]) }
+        result.sort()
+        var kept = 0
+        for position in result.indices where kept == 0 || result[position] != result[kept - 1] {
+            result[kept] = result[position]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+    }
+
+    /// Tokenises texts into features, interning words, syllables and features as dense ids.
+    private struct Builder {
+        var offsets: [Int] = [0]
+        var features: [Int32] = []
+        var flags: [UInt8] = []
+        var frequency: [Int32] = []
+        var bigram: [Bool] = []
+        var plainFeature: [Int32] = []
+
+        private var words = ByteInterner()
+        /// Per word id: its tokens, `tokenStart[w]..<tokenStart[w + 1]` of the token arrays.
+        private var tokenStart: [Int32] = [0]
+        private var tokenMarked: [Int32] = [], tokenPlain: [Int32] = []
+        private var tokenHasMark: [Bool] = []
+        private var syllables: [String: Int32] = [:]
+        private var featureIDs = IDTable()
+        private let stops: StopPhraseMatcher
+        private let catchAll: CatchAllDuty.Matcher<Int32>
+        private let selfAdministration: SelfAdministrationDuty.Matcher<Int32>
+        // Scratch, reused for every text.
+        private var marked: [Int32] = [], plain: [Int32] = [], hasMark: [Bool] = [], stopped: [Bool] = []
+        private var textFeatures: [Int32] = [], plainScratch: [Int32] = []
+
+        init(stopPhrases: [String]) {
+            var syllables: [String: Int32] = [:]
+            let plainID = { (word: String) -> Int32 in
+                let key = "~" + word
+                if let id = syllables[key] { return id }
+                let id = Int32(syllables.count)
+                syllables[key] = id
+                return id
+            }
+            stops = StopPhraseMatcher(phrases: stopPhrases, id: plainID)
+            catchAll = CatchAllDuty.Matcher(id: plainID)
+            selfAdministration = SelfAdministrationDuty.Matcher(id: plainID)
+            self.syllables = syllables
+        }
+
+        mutating func add(_ text: String) {
+            marked.removeAll(keepingCapacity: true)
+            plain.removeAll(keepingCapacity: true)
+            hasMark.removeAll(keepingCapacity: true)
+            VietnameseText.forEachWordBytes(text) { word in
+                var id = words.find(word)
+                if id < 0 {
+                    id = words.insert(word)
+                    intern(String(decoding: word, as: UTF8.self))
+                }
+                for token in Int(tokenStart[Int(id)])..<Int(tokenStart[Int(id) + 1]) {
+                    marked.append(tokenMarked[token])
+                    plain.append(tokenPlain[token])
+                    hasMark.append(tokenHasMark[token])
+                }
+            }
+            stops.mask(plain, into: &stopped)
+            var value: UInt8 = 0
+            if marked.count >= 4, !hasMark.contains(true) { value |= TextVectors.unmarkedFlag }
+            if catchAll.matches(plain) { value |= TextVectors.catchAllFlag }
+            if selfAdministration.matches(plain) { value |= TextVectors.selfAdministrationFlag }
+            flags.append(value)
+
+            textFeatures.removeAll(keepingCapacity: true)
+            for index in marked.indices where !stopped[index] {
+                textFeatures.append(feature(marked[index], plain[index]))
+                if index + 1 < marked.count, !stopped[index + 1] {
+                    textFeatures.append(feature(marked[index], marked[index + 1], plain[index], plain[index + 1]))
+                }
+            }
+            textFeatures.sort()
+            var previous: Int32 = -1
+            for id in textFeatures where id != previous {
+                features.append(id)
+                frequency[Int(id)] += 1
+                previous = id
+            }
+            TextVectors.plainSet(features[offsets[offsets.count - 1]...], plainFeature: plainFeature, into: &plainScratch)
+            for id in plainScratch { frequency[Int(id)] += 1 }
+            offsets.append(features.count)
+        }
+
+        /// Records the tokens of a word seen for the first time.
+        private mutating func intern(_ word: String) {
+            for syllable in VietnameseText.syllables(ofWord: word) {
+                tokenMarked.append(syllableID(syllable.key))
+                tokenPlain.append(syllableID("~" + syllable.plain))
+                tokenHasMark.append(syllable.marked)
+            }
+            tokenStart.append(Int32(tokenMarked.count))
+        }
+
+        private mutating func syllableID(_ key: String) -> Int32 {
+            if let id = syllables[key] { return id }
+            let id = Int32(syllables.count)
+            syllables[key] = id
+            return id
+        }
+
+        /// The unigram feature of a marked syllable, its plain counterpart created with it.
+        private mutating func feature(_ markedSyllable: Int32, _ plainSyllable: Int32) -> Int32 {
+            let key = UInt64(UInt32(bitPattern: markedSyllable))
+            if let id = featureIDs.find(key) { return id }
+            return newFeature(key, plainKey: UInt64(UInt32(bitPattern: plainSyllable)), isBigram: false)
+        }
+
+        /// The bigram feature of two marked syllables, its plain counterpart created with it.
+        private mutating func feature(_ first: Int32, _ second: Int32, _ plainFirst: Int32, _ plainSecond: Int32) -> Int32 {
+            let key = Self.pair(first, second)
+            if let id = featureIDs.find(key) { return id }
+            return newFeature(key, plainKey: Self.pair(plainFirst, plainSecond), isBigram: true)
+        }
+
+        private static func pair(_ first: Int32, _ second: Int32) -> UInt64 {
+            (UInt64(UInt32(bitPattern: first)) << 32) | UInt64(UInt32(bitPattern: second)) | (1 << 63)
+        }
+
+        private mutating func newFeature(_ key: UInt64, plainKey: UInt64, isBigram: Bool) -> Int32 {
+            let plainID: Int32
+            if let existing = featureIDs.find(plainKey) {
+                plainID = existing
+            } else {
+                plainID = append(plainKey, isBigram: isBigram)
+                plainFeature[Int(plainID)] = plainID
+            }
+            if plainKey == key { return plainID }
+            let id = append(key, isBigram: isBigram)
+            plainFeature[Int(id)] = plainID
+            return id
+        }
+
+        private mutating func append(_ key: UInt64, isBigram: Bool) -> Int32 {
+            let id = Int32(frequency.count)
+            featureIDs.insert(key, id)
+            frequency.append(0)
+            bigram.append(isBigram)
+            plainFeature.append(-1)
+            return id
+        }
     }
 }
 
@@ -95,13 +281,8 @@ public struct SparseVector: Sendable {
     /// Weights, L2-normalised.
     public var weights: [Float]
 
-    /// Weights a feature set by `idf` and normalises it.
-    init(features: [Int32], idf: [Float]) {
-        let sorted = features.sorted()
-        var weights = sorted.map { idf[Int($0)] }
-        let norm = weights.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        if norm > 0 { weights = weights.map { $0 / norm } }
-        self.features = sorted
+    init(features: [Int32], weights: [Float]) {
+        self.features = features
         self.weights = weights
     }
 
@@ -135,58 +316,127 @@ public struct SparseVector: Sendable {
     public var isEmpty: Bool { weights.allSatisfy { $0 == 0 } }
 }
 
-/// Interns syllables and features as dense ids.
-struct Vocabulary {
-    private var syllables: [String: Int32] = [:]
-    private var features: [UInt64: Int32] = [:]
-    private(set) var bigramFlags: [Bool] = []
+/// Interns byte strings (words as written) as dense ids: open addressing over a byte arena, so that a
+/// word seen before costs one hash and one comparison, with no `String` made.
+struct ByteInterner {
+    private var slots = [Int32](repeating: -1, count: 1 << 12)
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = [0]
+    private var arena: [UInt8] = []
 
-    var featureCount: Int { features.count }
-
-    mutating func syllable(_ key: String) -> Int32 {
-        if let id = syllables[key] { return id }
-        let id = Int32(syllables.count)
-        syllables[key] = id
-        return id
-    }
-
-    /// Unigrams and bigrams of a syllable sequence, skipping stop positions; distinct ids.
-    mutating func features(_ ids: [Int32], stopped: [Bool]) -> [Int32] {
-        var result = Set<Int32>()
-        for index in ids.indices where !stopped[index] {
-            result.insert(feature(UInt64(UInt32(bitPattern: ids[index]))))
-            if index + 1 < ids.count, !stopped[index + 1] {
-                let pair = (UInt64(UInt32(bitPattern: ids[index])) << 32) | UInt64(UInt32(bitPattern: ids[index + 1]))
-                result.insert(feature(pair | (1 << 63)))
-            }
+    /// The id of `bytes`, or -1.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let hash = Self.hash(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while true {
+            let id = slots[slot]
+            if id < 0 { return -1 }
+            if hashes[Int(id)] == hash, equal(Int(id), bytes) { return id }
+            slot = (slot + 1) & (slots.count - 1)
         }
-        return Array(result)
     }
 
-    private mutating func feature(_ key: UInt64) -> Int32 {
-        if let id = features[key] { return id }
-        let id = Int32(features.count)
-        features[key] = id
-        bigramFlags.append(key & (1 << 63) != 0)
+    /// Adds `bytes` (not present) and returns its id.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        if (hashes.count + 1) * 2 > slots.count { grow() }
+        let id = Int32(hashes.count)
+        let hash = Self.hash(bytes)
+        hashes.append(hash)
+        arena.append(contentsOf: bytes)
+        starts.append(arena.count)
+        place(id, hash: hash)
         return id
+    }
+
+    private func equal(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[id], end = starts[id + 1]
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            bytes.count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    private mutating func place(_ id: Int32, hash: UInt64) {
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+        slots[slot] = id
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for id in hashes.indices { place(Int32(id), hash: hashes[id]) }
+    }
+
+    /// FNV-1a, then a final mix so that the low bits (the slot) depend on every byte.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return IDTable.mix(hash)
+    }
+}
+
+/// A map from 64-bit keys to dense ids: open addressing, linear probing.
+struct IDTable {
+    private var keys = [UInt64](repeating: 0, count: 1 << 12)
+    private var values = [Int32](repeating: -1, count: 1 << 12)
+    private var used = 0
+
+    func find(_ key: UInt64) -> Int32? {
+        var slot = Int(truncatingIfNeeded: Self.mix(key)) & (keys.count - 1)
+        while values[slot] >= 0 {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        return nil
+    }
+
+    /// Adds `key` (not present).
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (used + 1) * 2 > keys.count { grow() }
+        place(key, value)
+        used += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ value: Int32) {
+        var slot = Int(truncatingIfNeeded: Self.mix(key)) & (keys.count - 1)
+        while values[slot] >= 0 { slot = (slot + 1) & (keys.count - 1) }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: -1, count: oldKeys.count * 2)
+        for slot in oldKeys.indices where oldValues[slot] >= 0 { place(oldKeys[slot], oldValues[slot]) }
+    }
+
+    /// A 64-bit finaliser (splitmix64).
+    static func mix(_ value: UInt64) -> UInt64 {
+        var z = value &+ 0x9e37_79b9_7f4a_7c15
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
     }
 }
 
 /// Finds stop phrases in a syllable sequence (matched on plain keys, longest first).
 struct StopPhraseMatcher {
     /// Phrases by their first word, longest first.
-    private let byFirstWord: [String: [[String]]]
+    private let byFirstWord: [Int32: [[Int32]]]
 
-    init(phrases: [String]) {
-        let list = phrases.map { VietnameseText.syllables($0).map(\.plain) }
+    /// The phrases, their plain syllables turned into ids by `id`.
+    init(phrases: [String], id: (String) -> Int32) {
+        let list = phrases.map { VietnameseText.syllables($0).map { id($0.plain) } }
             .filter { !$0.isEmpty }
             .sorted { $0.count > $1.count }
         byFirstWord = Dictionary(grouping: list, by: { $0[0] })
     }
 
-    func mask(_ syllables: [VietnameseText.Syllable]) -> [Bool] {
-        let words = syllables.map(\.plain)
-        var mask = [Bool](repeating: false, count: words.count)
+    /// Sets `mask[i]` for every position inside a stop phrase of `words` (plain syllable ids).
+    func mask(_ words: [Int32], into mask: inout [Bool]) {
+        mask.removeAll(keepingCapacity: true)
+        mask.append(contentsOf: repeatElement(false, count: words.count))
         var index = 0
         while index < words.count {
             var matched = 0
@@ -203,6 +453,5 @@ struct StopPhraseMatcher {
                 index += 1
             }
         }
-        return mask
     }
 }

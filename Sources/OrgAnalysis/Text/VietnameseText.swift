@@ -50,6 +50,58 @@ public enum VietnameseText {
         if !word.isEmpty { body(String(word)) }
     }
 
+    /// ``forEachWord(_:_:)`` over the UTF-8 bytes, without making a `String` per word: `body` gets each
+    /// word's bytes, valid only during the call. The same words, in the same order.
+    static func forEachWordBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var source = text
+        let composed = source.withUTF8 { bytes -> Bool in
+            // U+0300–U+036F (combining marks) are encoded CC 80 – CD AF: decomposed input is composed first.
+            if bytes.contains(where: { $0 == 0xCC || $0 == 0xCD }) { return false }
+            forEachWord(utf8: bytes, body)
+            return true
+        }
+        guard !composed else { return }
+        let needsNFC = text.unicodeScalars.contains { (0x300...0x36F).contains($0.value) }
+        source = needsNFC ? text.precomposedStringWithCanonicalMapping : text
+        source.withUTF8 { forEachWord(utf8: $0, body) }
+    }
+
+    private static func forEachWord(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var start = -1
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let width: Int, isWordCharacter: Bool
+            if byte < 0x80 {
+                width = 1
+                isWordCharacter = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            } else {
+                var value: UInt32
+                if byte >= 0xF0 {
+                    width = 4
+                    value = UInt32(byte & 0x07)
+                } else if byte >= 0xE0 {
+                    width = 3
+                    value = UInt32(byte & 0x0F)
+                } else {
+                    width = 2
+                    value = UInt32(byte & 0x1F)
+                }
+                for offset in 1..<min(width, bytes.count - index) { value = (value << 6) | UInt32(bytes[index + offset] & 0x3F) }
+                isWordCharacter = value < 0x10000 ? wordCharacters[Int(value)] : (Unicode.Scalar(value).map(isLetterOrDigit) ?? false)
+            }
+            if isWordCharacter {
+                if start < 0 { start = index }
+            } else if start >= 0 {
+                body(UnsafeBufferPointer(start: base + start, count: index - start))
+                start = -1
+            }
+            index += width
+        }
+        if start >= 0 { body(UnsafeBufferPointer(start: base + start, count: bytes.count - start)) }
+    }
+
     /// The syllables one word stands for: itself, or the expansion of an abbreviation.
     static func syllables(ofWord word: String) -> [Syllable] {
         if let expansion = abbreviations[word.lowercased()] { return expansion }
@@ -107,6 +159,11 @@ public enum VietnameseText {
             return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
         }
         return letters[scalar] != nil || scalar.properties.isAlphabetic
+    }
+
+    /// ``isLetterOrDigit(_:)`` for the Basic Multilingual Plane, computed once.
+    private static let wordCharacters: [Bool] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(isLetterOrDigit) ?? false
     }
 
     private struct Letter {
