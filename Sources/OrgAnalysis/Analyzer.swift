@@ -1,3 +1,4 @@
+import Foundation
 import OrgModel
 
 /// The result of an analysis.
@@ -18,6 +19,8 @@ public struct AnalysisResult: Sendable {
     public var scores: ComplianceScores
     /// How long each phase took, in order (for `--timings`; never part of a report).
     public var timings: [(phase: String, seconds: Double)] = []
+    /// The process's resident and peak memory at the end of each phase, in KiB (for `--timings`).
+    public var memory: [(phase: String, residentKiB: Int, peakKiB: Int)] = []
 
     /// Findings per severity.
     public var counts: [Severity: Int] {
@@ -51,6 +54,7 @@ public struct Analyzer: Sendable {
         var clock = PhaseClock()
         let text = TextAnalysis(graph: graph, settings: configuration.text)
         clock.timings.append(contentsOf: text.timings)
+        clock.memory.append(contentsOf: text.memory)
         clock.restart()
         let norms = configuration.norms(for: graph.chart)
         let context = RuleContext(graph: graph, configuration: configuration, text: text, norms: norms)
@@ -72,6 +76,7 @@ public struct Analyzer: Sendable {
         var result = AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms,
                                     staffing: staffing, scores: scores)
         result.timings = clock.timings
+        result.memory = clock.memory
         return result
     }
 }
@@ -81,6 +86,8 @@ public struct PhaseClock {
     private var start = ContinuousClock.now
     /// Each phase and its seconds, in order.
     public var timings: [(phase: String, seconds: Double)] = []
+    /// Each phase and the resident and peak memory (KiB) at its end, from /proc/self/status.
+    public var memory: [(phase: String, residentKiB: Int, peakKiB: Int)] = []
 
     /// A clock whose first phase starts now.
     public init() {}
@@ -90,9 +97,34 @@ public struct PhaseClock {
         let now = ContinuousClock.now
         let elapsed = now - start
         timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        let status = Self.memoryStatus()
+        memory.append((name, status.resident, status.peak))
         start = now
     }
 
     /// Starts the next phase now.
     public mutating func restart() { start = ContinuousClock.now }
+
+    /// VmRSS and VmHWM in KiB (zero where /proc is missing).
+    private static func memoryStatus() -> (resident: Int, peak: Int) {
+        // /proc files report a size of zero: read until the end rather than by size.
+        let descriptor = open("/proc/self/status", O_RDONLY)
+        guard descriptor >= 0 else { return (0, 0) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        let status = String(decoding: bytes, as: UTF8.self)
+        var resident = 0, peak = 0
+        for line in status.split(separator: "\n") {
+            let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count >= 2, let value = Int(fields[1]) else { continue }
+            if fields[0] == "VmRSS:" { resident = value } else if fields[0] == "VmHWM:" { peak = value }
+        }
+        return (resident, peak)
+    }
 }

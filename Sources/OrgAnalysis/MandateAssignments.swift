@@ -105,3 +105,102 @@ struct MandateInference: Sendable {
         return best
     }
 }
+
+/// The mandates' vectors inverted by feature, for scoring a million duties: a duty's score against every
+/// mandate is accumulated over the duty's own features only (a duty shares a few words with most
+/// mandates, not all of theirs), in the order ``MandateInference/best(duty:candidates:threshold:dense:)``
+/// sums them, so that both give the same scores to the last bit.
+struct MandatePostings: Sendable {
+    /// One table per kind of mandate vector: text in the marked space, text in the plain space, profile.
+    private struct Table: Sendable {
+        /// Feature `f`'s postings are `mandate[start[f]..<start[f + 1]]` with their weights.
+        var start: [Int32]
+        var mandate: [Int32]
+        var weight: [Float]
+
+        init(featureCount: Int, vectors: [(mandate: Int, vector: SparseVector)]) {
+            var counts = [Int32](repeating: 0, count: featureCount + 1)
+            for entry in vectors { for feature in entry.vector.features { counts[Int(feature) + 1] += 1 } }
+            for index in 1..<counts.count { counts[index] += counts[index - 1] }
+            start = counts
+            var next = counts
+            mandate = [Int32](repeating: 0, count: Int(counts[featureCount]))
+            weight = [Float](repeating: 0, count: Int(counts[featureCount]))
+            for entry in vectors {
+                for (feature, value) in zip(entry.vector.features, entry.vector.weights) {
+                    let slot = Int(next[Int(feature)])
+                    mandate[slot] = Int32(entry.mandate)
+                    weight[slot] = value
+                    next[Int(feature)] += 1
+                }
+            }
+        }
+    }
+
+    private let inference: MandateInference
+    private let marked: Table, plain: Table, profiles: Table
+
+    init(_ inference: MandateInference) {
+        self.inference = inference
+        let mandates = Array(inference.mandates)
+        let count = inference.vectors.featureCount
+        marked = Table(featureCount: count, vectors: mandates.compactMap { index in
+            inference.mandateVectors[index].map { (index - inference.mandates.lowerBound, $0.marked) } })
+        plain = Table(featureCount: count, vectors: mandates.compactMap { index in
+            inference.mandateVectors[index].map { (index - inference.mandates.lowerBound, $0.plain) } })
+        profiles = Table(featureCount: count, vectors: mandates.compactMap { index in
+            inference.profiles[index].map { (index - inference.mandates.lowerBound, $0) } })
+    }
+
+    /// Per-worker arrays, one slot per mandate.
+    struct Scratch {
+        var text: [Float], profile: [Float]
+        var seen: [Int32]
+        var touched: [Int32] = []
+        var stamp: Int32 = 0
+    }
+
+    func scratch() -> Scratch {
+        let count = inference.mandates.count
+        return Scratch(text: [Float](repeating: 0, count: count), profile: [Float](repeating: 0, count: count),
+                       seen: [Int32](repeating: -1, count: count))
+    }
+
+    /// The best mandate (vector index) for `duty` among those `allowed` accepts, with its score, if one
+    /// reaches `threshold` (which must be above zero); ties go to the earlier mandate.
+    func best(duty: Int, threshold: Double, scratch: inout Scratch, allowed: (Int) -> Bool) -> (mandate: Int, score: Double)? {
+        let vectors = inference.vectors
+        let info = vectors.info(duty)
+        guard !info.catchAll, !info.selfAdministration else { return nil }
+        let table = info.unmarked ? plain : marked
+        scratch.stamp &+= 1
+        let stamp = scratch.stamp
+        scratch.touched.removeAll(keepingCapacity: true)
+        vectors.forEachFeature(duty, plain: info.unmarked) { feature, weight in
+            for source in 0..<2 {
+                let postings = source == 0 ? table : profiles
+                for slot in Int(postings.start[Int(feature)])..<Int(postings.start[Int(feature) + 1]) {
+                    let mandate = Int(postings.mandate[slot])
+                    if scratch.seen[mandate] != stamp {
+                        scratch.seen[mandate] = stamp
+                        scratch.text[mandate] = 0
+                        scratch.profile[mandate] = 0
+                        scratch.touched.append(Int32(mandate))
+                    }
+                    if source == 0 {
+                        scratch.text[mandate] += weight * postings.weight[slot]
+                    } else {
+                        scratch.profile[mandate] += weight * postings.weight[slot]
+                    }
+                }
+            }
+        }
+        var best: (Int, Double)?
+        scratch.touched.sort()
+        for mandate in scratch.touched.map(Int.init) where allowed(mandate + inference.mandates.lowerBound) {
+            let value = Double(max(scratch.text[mandate], scratch.profile[mandate]))
+            if value >= threshold, value > (best?.1 ?? -1) { best = (mandate + inference.mandates.lowerBound, value) }
+        }
+        return best
+    }
+}

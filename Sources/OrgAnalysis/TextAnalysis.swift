@@ -29,6 +29,8 @@ public struct TextAnalysis: Sendable {
     public let vectors: TextVectors
     /// Seconds per phase (vectors, join, inference).
     public let timings: [(phase: String, seconds: Double)]
+    /// Resident and peak memory (KiB) at the end of each phase.
+    public let memory: [(phase: String, residentKiB: Int, peakKiB: Int)]
 
     /// Runs the text engine on a graph.
     public init(graph: DutyGraph, settings: TextSettings) {
@@ -73,18 +75,10 @@ public struct TextAnalysis: Sendable {
             }
         }
         let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count), examples: examples)
-        // Mandates reachable from each feature, so that a duty is scored only against mandates it
-        // shares a word with (a national chart has a million duties).
-        var postings: [Int32: [Int]] = [:]
-        for offset in mandates.indices {
-            let own = inference.mandateVectors[duties.count + offset]
-            var features = Set((own?.marked.features ?? []) + (own?.plain.features ?? []))
-            features.formUnion(inference.profiles[duties.count + offset]?.features ?? [])
-            for feature in features.sorted() { postings[feature, default: []].append(duties.count + offset) }
-        }
+        let postings = MandatePostings(inference)
         // Each duty's best mandate, computed on every core in chunks (each with its own scratch), then
         // gathered in duty order, so that the result is the same on one core or many.
-        let inferMandates = settings.inferMandates, threshold = settings.inferenceThreshold
+        let inferMandates = settings.inferMandates, threshold = max(settings.inferenceThreshold, Double.leastNonzeroMagnitude)
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let chunkSize = (duties.count + chunks - 1) / max(chunks, 1)
         nonisolated(unsafe) let best = UnsafeMutableBufferPointer<(mandate: Int, score: Double)?>.allocate(capacity: duties.count)
@@ -92,26 +86,19 @@ public struct TextAnalysis: Sendable {
         defer { best.deallocate() }
         let mandateLevels = mandates.map(\.level)
         let offset = duties.count
-        let index = postings
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             guard inferMandates else { return }
-            var dense = inference.scratch()
-            var mark = [Int](repeating: -1, count: mandateLevels.count)
+            var scratch = postings.scratch()
             let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             for position in range {
                 let reference = duties[position]
                 guard graph.duty(reference).mandate == nil else { continue }
+                // Only mandates of the unit's own level of government (or of none).
                 let level = graph.level[reference.unit]
-                var candidates: [Int] = []
-                vectors.forEachFeature(position, plain: vectors.isUnmarked(position)) { feature, _ in
-                    for candidate in index[feature] ?? [] where mark[candidate - offset] != position {
-                        mark[candidate - offset] = position
-                        let mandateLevel = mandateLevels[candidate - offset]
-                        if level == nil || mandateLevel == nil || mandateLevel == level { candidates.append(candidate) }
-                    }
+                best[position] = postings.best(duty: position, threshold: threshold, scratch: &scratch) { candidate in
+                    let mandateLevel = mandateLevels[candidate - offset]
+                    return level == nil || mandateLevel == nil || mandateLevel == level
                 }
-                candidates.sort()
-                best[position] = inference.best(duty: position, candidates: candidates, threshold: threshold, dense: &dense)
             }
         }
         for (index, reference) in duties.enumerated() {
@@ -131,6 +118,7 @@ public struct TextAnalysis: Sendable {
         self.inferred = inferred
         clock.lap("mandate inference")
         timings = clock.timings
+        memory = clock.memory
     }
 
     private struct GroupKey: Hashable {

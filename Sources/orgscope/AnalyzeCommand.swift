@@ -80,6 +80,7 @@ struct AnalyzeCommand: ParsableCommand {
         clock.lap("graph")
         let result = Analyzer(configuration: configuration).analyze(graph)
         clock.timings.append(contentsOf: result.timings)
+        clock.memory.append(contentsOf: result.memory)
         clock.restart()
         Progress.shared.phase("report")
         let stamp = timestamp ? ISO8601DateFormatter().string(from: Date()) : nil
@@ -94,7 +95,8 @@ struct AnalyzeCommand: ParsableCommand {
         clock.lap("report")
         Progress.shared.finish()
         if timings {
-            let lines = clock.timings.map { "timing: \($0.phase) \(String(format: "%.3f", $0.seconds))" }
+            let lines = (clock.timings.map { "timing: \($0.phase) \(String(format: "%.3f", $0.seconds))" }
+                + clock.memory.map { "memory: \($0.phase) \($0.residentKiB / 1024) MiB resident, \($0.peakKiB / 1024) MiB peak" })
                 .joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\n").utf8))
         }
