@@ -59,4 +59,23 @@ struct SimilarityJoinTests {
         #expect(forward == backward)
         #expect(!forward.isEmpty)
     }
+
+    @Test("Vectors built in chunks on several cores are the vectors one core builds")
+    func chunkedVectors() {
+        let texts = Self.texts(count: 500, seed: 3) + ["Quan ly nha nuoc ve gia tren dia ban", "Quản lý nhà nước về giá",
+                                                       "Thực hiện các nhiệm vụ khác do Giám đốc Sở giao"]
+        let one = TextVectors(texts: texts, workers: 1)
+        for workers in [2, 3, 7] {
+            let many = TextVectors(texts: texts, workers: workers)
+            #expect(many.documentFrequency == one.documentFrequency)
+            for index in texts.indices {
+                #expect(many.info(index) == one.info(index))
+                let (a, b) = (many.vector(index, plain: false), one.vector(index, plain: false))
+                #expect(a.features == b.features && a.weights == b.weights)
+                let (c, d) = (many.vector(index, plain: true), one.vector(index, plain: true))
+                #expect(c.features == d.features && c.weights == d.weights)
+            }
+        }
+        #expect(one.isUnmarked(500) && one.info(502).catchAll)
+    }
 }

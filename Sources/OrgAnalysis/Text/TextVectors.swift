@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Duty and mandate texts as weighted feature vectors, ready to be compared.
@@ -41,10 +42,27 @@ public struct TextVectors: Sendable {
 
     private static let unmarkedFlag: UInt8 = 1, catchAllFlag: UInt8 = 2, selfAdministrationFlag: UInt8 = 4
 
-    /// Builds the vectors of `texts`.
-    public init(texts: [String], stopPhrases: [String] = StopPhrases.shipped) {
-        var builder = Builder(stopPhrases: stopPhrases)
-        for text in texts { builder.add(text) }
+    /// Builds the vectors of `texts`. A large corpus is tokenised on every core, in contiguous chunks,
+    /// and the chunks' dictionaries merged in chunk order, so that every id, and so every vector and score,
+    /// is the same as on one core. `workers` overrides the number of chunks (for tests).
+    public init(texts: [String], stopPhrases: [String] = StopPhrases.shipped, workers: Int? = nil) {
+        let workers = max(1, workers ?? (texts.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1))
+        let chunk = (texts.count + workers - 1) / workers
+        nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Builder?>.allocate(capacity: workers)
+        parts.initialize(repeating: nil)
+        defer { parts.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var builder = Builder(stopPhrases: stopPhrases)
+            for index in min(texts.count, worker * chunk)..<min(texts.count, (worker + 1) * chunk) { builder.add(texts[index]) }
+            parts[worker] = builder
+        }
+        var builder = parts[0] ?? Builder(stopPhrases: stopPhrases)
+        parts[0] = nil
+        for worker in 1..<workers {
+            guard let part = parts[worker] else { continue }
+            parts[worker] = nil
+            builder.merge(part)
+        }
         count = texts.count
         offsets = builder.offsets
         features = builder.features
@@ -57,18 +75,26 @@ public struct TextVectors: Sendable {
         var idf = builder.frequency.map { Float(log(1 + total / Double(max($0, 1)))) }
         for (id, isBigram) in builder.bigram.enumerated() where isBigram { idf[id] *= 0.5 }
         self.idf = idf
-        var markedNorms = [Float](repeating: 0, count: texts.count)
-        var plainNorms = [Float](repeating: 0, count: texts.count)
-        var plain: [Int32] = []
-        for index in 0..<texts.count {
-            let range = builder.offsets[index]..<builder.offsets[index + 1]
-            markedNorms[index] = range.reduce(Float(0)) { $0 + idf[Int(builder.features[$1])] * idf[Int(builder.features[$1])] }
-                .squareRoot()
-            Self.plainSet(builder.features[range], plainFeature: builder.plainFeature, into: &plain)
-            plainNorms[index] = plain.reduce(Float(0)) { $0 + idf[Int($1)] * idf[Int($1)] }.squareRoot()
+        let weights = idf
+        nonisolated(unsafe) let markedNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: texts.count)
+        nonisolated(unsafe) let plainNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: texts.count)
+        defer {
+            markedNorms.deallocate()
+            plainNorms.deallocate()
         }
-        self.markedNorms = markedNorms
-        self.plainNorms = plainNorms
+        let (offsets, features, plainFeature) = (builder.offsets, builder.features, builder.plainFeature)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var plain: [Int32] = []
+            for index in min(texts.count, worker * chunk)..<min(texts.count, (worker + 1) * chunk) {
+                let range = offsets[index]..<offsets[index + 1]
+                markedNorms[index] = range.reduce(Float(0)) { $0 + weights[Int(features[$1])] * weights[Int(features[$1])] }
+                    .squareRoot()
+                Self.plainSet(features[range], plainFeature: plainFeature, into: &plain)
+                plainNorms[index] = plain.reduce(Float(0)) { $0 + weights[Int($1)] * weights[Int($1)] }.squareRoot()
+            }
+        }
+        self.markedNorms = Array(markedNorms)
+        self.plainNorms = Array(plainNorms)
     }
 
     /// Text `index`'s flags.
@@ -149,6 +175,9 @@ public struct TextVectors: Sendable {
         private var tokenMarked: [Int32] = [], tokenPlain: [Int32] = []
         private var tokenHasMark: [Bool] = []
         private var syllables: [String: Int32] = [:]
+        /// Each syllable id's key, and each feature id's key (syllable ids, see ``pair(_:_:)``).
+        private var syllableKeys: [String] = []
+        private var featureKeys: [UInt64] = []
         private var featureIDs = IDTable()
         private let stops: StopPhraseMatcher
         private let catchAll: CatchAllDuty.Matcher<Int32>
@@ -159,17 +188,20 @@ public struct TextVectors: Sendable {
 
         init(stopPhrases: [String]) {
             var syllables: [String: Int32] = [:]
+            var keys: [String] = []
             let plainID = { (word: String) -> Int32 in
                 let key = "~" + word
                 if let id = syllables[key] { return id }
                 let id = Int32(syllables.count)
                 syllables[key] = id
+                keys.append(key)
                 return id
             }
             stops = StopPhraseMatcher(phrases: stopPhrases, id: plainID)
             catchAll = CatchAllDuty.Matcher(id: plainID)
             selfAdministration = SelfAdministrationDuty.Matcher(id: plainID)
             self.syllables = syllables
+            syllableKeys = keys
         }
 
         mutating func add(_ text: String) {
@@ -228,7 +260,45 @@ public struct TextVectors: Sendable {
             if let id = syllables[key] { return id }
             let id = Int32(syllables.count)
             syllables[key] = id
+            syllableKeys.append(key)
             return id
+        }
+
+        /// Appends the texts `other` tokenised after this builder's, as if this builder had read them:
+        /// `other`'s syllables and features are renamed to this builder's ids (new ones numbered in
+        /// `other`'s order of first occurrence, which is the order one builder would have given them).
+        mutating func merge(_ other: Builder) {
+            let syllableMap = other.syllableKeys.map { syllableID($0) }
+            var featureMap = [Int32](repeating: -1, count: other.featureKeys.count)
+            for (local, key) in other.featureKeys.enumerated() {
+                let renamed: UInt64
+                if key & (1 << 63) != 0 {
+                    renamed = Self.pair(syllableMap[Int((key >> 32) & 0x7FFF_FFFF)], syllableMap[Int(key & 0xFFFF_FFFF)])
+                } else {
+                    renamed = UInt64(UInt32(bitPattern: syllableMap[Int(key)]))
+                }
+                let id: Int32
+                if let existing = featureIDs.find(renamed) {
+                    id = existing
+                } else {
+                    id = append(renamed, isBigram: other.bigram[local])
+                    // A feature's plain counterpart is numbered before it: already renamed.
+                    let plainLocal = Int(other.plainFeature[local])
+                    plainFeature[Int(id)] = plainLocal == local ? id : featureMap[plainLocal]
+                }
+                featureMap[local] = id
+                frequency[Int(id)] += other.frequency[local]
+            }
+            let base = features.count
+            var run: [Int32] = []
+            for text in 0..<(other.offsets.count - 1) {
+                run.removeAll(keepingCapacity: true)
+                for position in other.offsets[text]..<other.offsets[text + 1] { run.append(featureMap[Int(other.features[position])]) }
+                run.sort()
+                features.append(contentsOf: run)
+                offsets.append(base + other.offsets[text + 1])
+            }
+            flags.append(contentsOf: other.flags)
         }
 
         /// The unigram feature of a marked syllable, its plain counterpart created with it.
@@ -266,6 +336,7 @@ public struct TextVectors: Sendable {
         private mutating func append(_ key: UInt64, isBigram: Bool) -> Int32 {
             let id = Int32(frequency.count)
             featureIDs.insert(key, id)
+            featureKeys.append(key)
             frequency.append(0)
             bigram.append(isBigram)
             plainFeature.append(-1)
