@@ -158,6 +158,30 @@ struct MandatePostings: Sendable {
         var seen: [Int32]
         var touched: [Int32] = []
         var stamp: Int32 = 0
+        var dutyFeatures: [Int32] = [], dutyWeights: [Float] = []
+    }
+
+    /// Adds the duty in `scratch` times each posting of `table` to the text or the profile sums, feature
+    /// by feature ascending.
+    private func accumulate(_ table: Table, profile: Bool, scratch: inout Scratch, stamp: Int32) {
+        for (feature, weight) in zip(scratch.dutyFeatures, scratch.dutyWeights) {
+            let from = Int(table.start[Int(feature)]), to = Int(table.start[Int(feature) + 1])
+            guard from < to else { continue }
+            for slot in from..<to {
+                let mandate = Int(table.mandate[slot])
+                if scratch.seen[mandate] != stamp {
+                    scratch.seen[mandate] = stamp
+                    scratch.text[mandate] = 0
+                    scratch.profile[mandate] = 0
+                    scratch.touched.append(Int32(mandate))
+                }
+                if profile {
+                    scratch.profile[mandate] += weight * table.weight[slot]
+                } else {
+                    scratch.text[mandate] += weight * table.weight[slot]
+                }
+            }
+        }
     }
 
     func scratch() -> Scratch {
@@ -176,25 +200,14 @@ struct MandatePostings: Sendable {
         scratch.stamp &+= 1
         let stamp = scratch.stamp
         scratch.touched.removeAll(keepingCapacity: true)
+        scratch.dutyFeatures.removeAll(keepingCapacity: true)
+        scratch.dutyWeights.removeAll(keepingCapacity: true)
         vectors.forEachFeature(duty, plain: info.unmarked) { feature, weight in
-            for source in 0..<2 {
-                let postings = source == 0 ? table : profiles
-                for slot in Int(postings.start[Int(feature)])..<Int(postings.start[Int(feature) + 1]) {
-                    let mandate = Int(postings.mandate[slot])
-                    if scratch.seen[mandate] != stamp {
-                        scratch.seen[mandate] = stamp
-                        scratch.text[mandate] = 0
-                        scratch.profile[mandate] = 0
-                        scratch.touched.append(Int32(mandate))
-                    }
-                    if source == 0 {
-                        scratch.text[mandate] += weight * postings.weight[slot]
-                    } else {
-                        scratch.profile[mandate] += weight * postings.weight[slot]
-                    }
-                }
-            }
+            scratch.dutyFeatures.append(feature)
+            scratch.dutyWeights.append(weight)
         }
+        accumulate(table, profile: false, scratch: &scratch, stamp: stamp)
+        accumulate(profiles, profile: true, scratch: &scratch, stamp: stamp)
         var best: (Int, Double)?
         scratch.touched.sort()
         for mandate in scratch.touched.map(Int.init) where allowed(mandate + inference.mandates.lowerBound) {

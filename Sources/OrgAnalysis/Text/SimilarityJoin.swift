@@ -70,6 +70,12 @@ public struct SimilarityJoin: Sendable {
             load[worker] += groups[group].count * groups[group].count
         }
         let assigned = shares
+        // The global rarest-first order every prefix is taken in: by document frequency, then id.
+        var keyed = vectors.documentFrequency.enumerated().map { UInt64(UInt32(bitPattern: $0.element)) << 32 | UInt64($0.offset) }
+        keyed.sort()
+        var order = [Int32](repeating: 0, count: keyed.count)
+        for (position, key) in keyed.enumerated() { order[Int(key & 0xFFFF_FFFF)] = Int32(position) }
+        let rank = order
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<([Pair], Statistics)>.allocate(capacity: workers)
         results.initialize(repeating: ([], Statistics()))
         defer { results.deallocate() }
@@ -79,7 +85,7 @@ public struct SimilarityJoin: Sendable {
             var statistics = Statistics()
             for group in assigned[worker] {
                 let members = groups[group].filter { !vectors.isExcludedFromOverlap($0) }
-                let part = mode == .bruteForce ? bruteForce(members, into: &found) : prefixFiltered(members, scratch: &scratch, into: &found)
+                let part = mode == .bruteForce ? bruteForce(members, into: &found) : prefixFiltered(members, rank: rank, scratch: &scratch, into: &found)
                 statistics.allPairs += part.allPairs
                 statistics.candidates += part.candidates
             }
@@ -113,15 +119,15 @@ public struct SimilarityJoin: Sendable {
     /// typed without marks (the only pairs compared there). The two passes see disjoint pairs (the marked
     /// pass leaves unmarked texts out; the plain pass keeps only pairs with an unmarked text), and each
     /// pass reports a pair once: no de-duplication needed.
-    private func prefixFiltered(_ members: [Int], scratch: inout Scratch, into pairs: inout [Pair]) -> Statistics {
+    private func prefixFiltered(_ members: [Int], rank: [Int32], scratch: inout Scratch, into pairs: inout [Pair]) -> Statistics {
         var statistics = Statistics()
         let n = members.count
         statistics.allPairs = n * (n - 1) / 2
         let marked = members.filter { !vectors.isUnmarked($0) }
-        join(GroupVectors(vectors, marked, plain: false), probeOnly: false, scratch: &scratch, statistics: &statistics,
+        join(GroupVectors(vectors, marked, plain: false, rank: rank), probeOnly: false, scratch: &scratch, statistics: &statistics,
              into: &pairs)
         if members.contains(where: { vectors.isUnmarked($0) }) {
-            join(GroupVectors(vectors, members, plain: true), probeOnly: true, scratch: &scratch, statistics: &statistics,
+            join(GroupVectors(vectors, members, plain: true, rank: rank), probeOnly: true, scratch: &scratch, statistics: &statistics,
                  into: &pairs)
         }
         return statistics
@@ -156,20 +162,24 @@ public struct SimilarityJoin: Sendable {
         var rarest: [Int32] = [], rarestWeights: [Float] = []
         var unmarked: [Bool] = []
 
-        init(_ vectors: TextVectors, _ members: [Int], plain: Bool) {
+        /// `rank` orders features rarest first (by document frequency, then id).
+        init(_ vectors: TextVectors, _ members: [Int], plain: Bool, rank: [Int32]) {
             self.members = members
-            let frequency = vectors.documentFrequency
-            var order: [Int] = []
+            var order: [UInt64] = []
             for member in members {
                 let first = ascending.count
                 vectors.forEachFeature(member, plain: plain) { feature, weight in
                     ascending.append(feature)
                     ascendingWeights.append(weight)
                 }
+                // Rank in the high half, position in the low half: a plain integer sort.
                 order.removeAll(keepingCapacity: true)
-                order.append(contentsOf: first..<ascending.count)
-                order.sort { (frequency[Int(ascending[$0])], ascending[$0]) < (frequency[Int(ascending[$1])], ascending[$1]) }
-                for position in order {
+                for position in first..<ascending.count {
+                    order.append(UInt64(UInt32(bitPattern: rank[Int(ascending[position])])) << 32 | UInt64(position))
+                }
+                order.sort()
+                for key in order {
+                    let position = Int(key & 0xFFFF_FFFF)
                     rarest.append(ascending[position])
                     rarestWeights.append(ascendingWeights[position])
                 }
