@@ -139,9 +139,15 @@ struct MandatePostings: Sendable {
 
     private let inference: MandateInference
     private let marked: Table, plain: Table, profiles: Table
+    /// Per mandate (from the first), its place among the mandates by id: ties go to the smaller id,
+    /// whatever the order of the catalogue.
+    private let tieOrder: [Int]
 
-    init(_ inference: MandateInference) {
+    init(_ inference: MandateInference, ids: [String]) {
         self.inference = inference
+        var tieOrder = [Int](repeating: 0, count: ids.count)
+        for (rank, index) in ids.indices.sorted(by: { (ids[$0], $0) < (ids[$1], $1) }).enumerated() { tieOrder[index] = rank }
+        self.tieOrder = tieOrder
         let mandates = Array(inference.mandates)
         let count = inference.vectors.featureCount
         marked = Table(featureCount: count, vectors: mandates.compactMap { index in
@@ -191,7 +197,7 @@ struct MandatePostings: Sendable {
     }
 
     /// The best mandate (vector index) for `duty` among those `allowed` accepts, with its score, if one
-    /// reaches `threshold` (which must be above zero); ties go to the earlier mandate.
+    /// reaches `threshold` (which must be above zero); ties go to the mandate with the smaller id.
     func best(duty: Int, threshold: Double, scratch: inout Scratch, allowed: (Int) -> Bool) -> (mandate: Int, score: Double)? {
         let vectors = inference.vectors
         let info = vectors.info(duty)
@@ -208,11 +214,15 @@ struct MandatePostings: Sendable {
         }
         accumulate(table, profile: false, scratch: &scratch, stamp: stamp)
         accumulate(profiles, profile: true, scratch: &scratch, stamp: stamp)
-        var best: (Int, Double)?
-        scratch.touched.sort()
+        var best: (mandate: Int, score: Double)?
         for mandate in scratch.touched.map(Int.init) where allowed(mandate + inference.mandates.lowerBound) {
             let value = Double(max(scratch.text[mandate], scratch.profile[mandate]))
-            if value >= threshold, value > (best?.1 ?? -1) { best = (mandate + inference.mandates.lowerBound, value) }
+            guard value >= threshold else { continue }
+            if let current = best, value < current.score
+                || (value == current.score && tieOrder[mandate] > tieOrder[current.mandate - inference.mandates.lowerBound]) {
+                continue
+            }
+            best = (mandate + inference.mandates.lowerBound, value)
         }
         return best
     }

@@ -63,6 +63,7 @@ public struct TextVectors: Sendable {
             parts[worker] = nil
             builder.merge(part)
         }
+        builder.renumberCanonically(workers: workers)
         count = texts.count
         offsets = builder.offsets
         features = builder.features
@@ -299,6 +300,47 @@ public struct TextVectors: Sendable {
                 offsets.append(base + other.offsets[text + 1])
             }
             flags.append(contentsOf: other.flags)
+        }
+
+        /// Renumbers features in an order that depends only on what they are (a hash of their syllables'
+        /// keys, ties broken by the keys themselves), not on where they first occurred: scores sum their
+        /// terms in feature order, so that the same texts in another order give the same scores to the
+        /// last bit, and the same findings.
+        mutating func renumberCanonically(workers: Int) {
+            let syllableHashes = syllableKeys.map { key in
+                key.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            }
+            func text(_ key: UInt64) -> String {
+                key & (1 << 63) != 0
+                    ? syllableKeys[Int((key >> 32) & 0x7FFF_FFFF)] + " " + syllableKeys[Int(key & 0xFFFF_FFFF)]
+                    : syllableKeys[Int(key)]
+            }
+            var order: [(hash: UInt64, id: Int32)] = featureKeys.enumerated().map { id, key in
+                let hash = key & (1 << 63) != 0
+                    ? IDTable.mix(syllableHashes[Int((key >> 32) & 0x7FFF_FFFF)] &* 31 ^ IDTable.mix(syllableHashes[Int(key & 0xFFFF_FFFF)]))
+                    : IDTable.mix(syllableHashes[Int(key)])
+                return (hash, Int32(id))
+            }
+            order.sort { $0.hash != $1.hash ? $0.hash < $1.hash : text(featureKeys[Int($0.id)]) < text(featureKeys[Int($1.id)]) }
+            var renamed = [Int32](repeating: 0, count: order.count)
+            for (position, entry) in order.enumerated() { renamed[Int(entry.id)] = Int32(position) }
+            frequency = order.map { frequency[Int($0.id)] }
+            bigram = order.map { bigram[Int($0.id)] }
+            plainFeature = order.map { renamed[Int(plainFeature[Int($0.id)])] }
+            // (The id table and keys are not renumbered: the builder is done once this has run.)
+            // Each text's run, renamed and sorted again; texts in chunks on every core.
+            let texts = offsets.count - 1, chunk = (texts + workers - 1) / max(workers, 1)
+            let (bounds, map) = (offsets, renamed)
+            features.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let runs = buffer
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for text in min(texts, worker * chunk)..<min(texts, (worker + 1) * chunk) {
+                        var run = UnsafeMutableBufferPointer(rebasing: runs[bounds[text]..<bounds[text + 1]])
+                        for position in run.indices { run[position] = map[Int(run[position])] }
+                        run.sort()
+                    }
+                }
+            }
         }
 
         /// The unigram feature of a marked syllable, its plain counterpart created with it.

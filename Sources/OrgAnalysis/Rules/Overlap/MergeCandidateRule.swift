@@ -99,8 +99,13 @@ public struct MergeCandidateRule: Rule {
             let dutiesLow = counted(key.low), dutiesHigh = counted(key.high)
             let matchedLow = Set(matches.map { graph.duties[$0.0].unit == key.low ? $0.0 : $0.1 })
             let matchedHigh = Set(matches.map { graph.duties[$0.0].unit == key.high ? $0.0 : $0.1 })
-            let (smaller, matchedSmaller, total) = dutiesLow <= dutiesHigh
-                ? (key.low, matchedLow.count, dutiesLow) : (key.high, matchedHigh.count, dutiesHigh)
+            // The smaller unit; between two of one size, the one more of whose duties are matched, then the
+            // smaller id: never the order the file lists them in.
+            let low = (unit: key.low, matched: matchedLow.count, total: dutiesLow)
+            let high = (unit: key.high, matched: matchedHigh.count, total: dutiesHigh)
+            let lowFirst = (low.total, -low.matched, graph.unit(low.unit).id.rawValue)
+                <= (high.total, -high.matched, graph.unit(high.unit).id.rawValue)
+            let (smaller, matchedSmaller, total) = lowFirst ? low : high
             guard total > 0, matchedSmaller >= settings.mergeMinimumShared,
                   Double(matchedSmaller) / Double(total) >= settings.mergeRatio else { continue }
             let other = smaller == key.low ? key.high : key.low
