@@ -51,7 +51,7 @@ public struct TextAnalysis: Sendable {
         }
         let orderedGroups = groups.sorted { ($0.key.jurisdiction, $0.key.level?.rawValue ?? "")
             < ($1.key.jurisdiction, $1.key.level?.rawValue ?? "") }.map(\.value)
-        let join = SimilarityJoin(vectors: vectors, threshold: settings.overlapThreshold)
+        let join = SimilarityJoin(vectors: vectors, threshold: settings.overlapThreshold, maxCandidates: settings.maxCandidates)
         let (pairs, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
         similarPairs = pairs.compactMap { pair in
             let unitA = duties[pair.a].unit, unitB = duties[pair.b].unit

@@ -17,13 +17,18 @@ public struct TextSettings: Sendable, Hashable {
     public var mergeMinimumShared: Int
     /// How candidate pairs are found.
     public var join: SimilarityJoin.Mode
+    /// Candidate pairs the similarity join may verify before it gives up (a chart whose duties are
+    /// nearly all alike would otherwise take hours and all memory); a national chart needs a few million.
+    public var maxCandidates: Int
 
     /// The measured defaults.
     public init(
         overlapThreshold: Double = 0.55, inferenceThreshold: Double = 0.25, conflictThreshold: Double = 0.45,
         inferMandates: Bool = true,
-        mergeRatio: Double = 0.6, mergeMinimumShared: Int = 3, join: SimilarityJoin.Mode = .prefixFilter
+        mergeRatio: Double = 0.6, mergeMinimumShared: Int = 3, join: SimilarityJoin.Mode = .prefixFilter,
+        maxCandidates: Int = 50_000_000
     ) {
+        self.maxCandidates = maxCandidates
         self.overlapThreshold = overlapThreshold
         self.inferenceThreshold = inferenceThreshold
         self.conflictThreshold = conflictThreshold

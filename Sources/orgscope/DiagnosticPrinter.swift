@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import OrgAnalysis
 import OrgModel
 
 /// Prints import diagnostics to standard error as `FILE:LINE:COLUMN: error: message`.
@@ -18,6 +20,16 @@ enum DiagnosticPrinter {
                 + what + "\n"
         }
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Stops with exit status 2 when an analysis hit the similarity join's candidate limit: its overlap
+    /// findings would be incomplete, and an incomplete report must not look like a complete one.
+    static func checkLimits(_ results: [AnalysisResult], maxCandidates: Int) throws {
+        guard results.contains(where: { $0.text.joinStatistics.exceeded }) else { return }
+        fail("the duty texts are so alike that the similarity join verified more than \(maxCandidates) candidate "
+            + "pairs and stopped; no report was written. Look for duties repeated across many units, or raise "
+            + "--max-candidates (each candidate costs about 50 bytes and a microsecond).")
+        throw ExitCode(ExitStatus.badInput)
     }
 
     static func fail(_ message: String) {

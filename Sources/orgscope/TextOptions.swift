@@ -35,11 +35,16 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "How near-duplicate candidates are found: prefix (fast, exact) or brute-force (all pairs, for checking).")
     var join: SimilarityJoin.Mode = .prefixFilter
 
+    @Option(help: ArgumentHelp("Candidate pairs the similarity join may verify before it stops with an error "
+        + "(default 50,000,000; a national chart needs a few million).", valueName: "count"))
+    var maxCandidates: Int?
+
     func validate() throws {
         for (name, value) in [("--overlap-threshold", overlapThreshold), ("--inference-threshold", inferenceThreshold),
                               ("--conflict-threshold", conflictThreshold), ("--merge-ratio", mergeRatio)] {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be between 0 and 1.") }
         }
+        if let maxCandidates, maxCandidates < 1 { throw ValidationError("--max-candidates must be at least 1.") }
         if let asOf, ChartDate(iso: asOf) == nil {
             throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'.")
         }
@@ -68,6 +73,7 @@ struct AnalysisOptions: ParsableArguments {
         if let mergeRatio { configuration.text.mergeRatio = mergeRatio }
         if noInference { configuration.text.inferMandates = false }
         configuration.text.join = join
+        if let maxCandidates { configuration.text.maxCandidates = maxCandidates }
         return configuration
     }
 }

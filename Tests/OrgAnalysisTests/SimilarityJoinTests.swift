@@ -78,4 +78,16 @@ struct SimilarityJoinTests {
         }
         #expect(one.isUnmarked(500) && one.info(502).catchAll)
     }
+
+    @Test("A join past its candidate limit says so, in both modes")
+    func candidateLimit() {
+        let texts = Array(repeating: "Quản lý nhà nước về giá trên địa bàn tỉnh", count: 60)
+        for mode in SimilarityJoin.Mode.allCases {
+            let limited = SimilarityJoin(vectors: TextVectors(texts: texts), threshold: 0.5, maxCandidates: 100)
+            #expect(limited.pairs(groups: [Array(0..<60)], mode: mode).statistics.exceeded)
+            let free = SimilarityJoin(vectors: TextVectors(texts: texts), threshold: 0.5)
+            let result = free.pairs(groups: [Array(0..<60)], mode: mode)
+            #expect(!result.statistics.exceeded && result.pairs.count == 60 * 59 / 2)
+        }
+    }
 }

@@ -42,17 +42,23 @@ public struct SimilarityJoin: Sendable {
         public var candidates = 0
         /// Pairs that qualified.
         public var matches = 0
+        /// True when a worker verified more than the join's `maxCandidates` and stopped: the pairs are
+        /// then incomplete and must not be reported.
+        public var exceeded = false
     }
 
     /// The vectors.
     public let vectors: TextVectors
     /// The cosine a pair must reach.
     public let threshold: Double
+    /// Candidate pairs one worker may verify before the join stops (see ``Statistics/exceeded``).
+    public let maxCandidates: Int
 
     /// A join over `vectors`.
-    public init(vectors: TextVectors, threshold: Double) {
+    public init(vectors: TextVectors, threshold: Double, maxCandidates: Int = .max) {
         self.vectors = vectors
         self.threshold = threshold
+        self.maxCandidates = maxCandidates
     }
 
     /// Every qualifying pair among the texts of each group, sorted. Catch-all and self-administration
@@ -83,11 +89,12 @@ public struct SimilarityJoin: Sendable {
             var scratch = Scratch(featureCount: vectors.featureCount)
             var found: [Pair] = []
             var statistics = Statistics()
-            for group in assigned[worker] {
+            for group in assigned[worker] where !statistics.exceeded {
                 let members = groups[group].filter { !vectors.isExcludedFromOverlap($0) }
                 let part = mode == .bruteForce ? bruteForce(members, into: &found) : prefixFiltered(members, rank: rank, scratch: &scratch, into: &found)
                 statistics.allPairs += part.allPairs
                 statistics.candidates += part.candidates
+                statistics.exceeded = statistics.exceeded || part.exceeded || statistics.candidates > maxCandidates
             }
             statistics.matches = found.count
             results[worker] = (found, statistics)
@@ -99,19 +106,23 @@ public struct SimilarityJoin: Sendable {
             statistics.allPairs += part.allPairs
             statistics.candidates += part.candidates
             statistics.matches += part.matches
+            statistics.exceeded = statistics.exceeded || part.exceeded
         }
         all.sort()
         return (all, statistics)
     }
 
     private func bruteForce(_ members: [Int], into pairs: inout [Pair]) -> Statistics {
+        let n = members.count
+        guard n * (n - 1) / 2 <= maxCandidates else {
+            return Statistics(allPairs: n * (n - 1) / 2, candidates: 0, matches: 0, exceeded: true)
+        }
         for (position, a) in members.enumerated() {
             for b in members[(position + 1)...] {
                 let score = vectors.similarity(a, b)
                 if score >= threshold { pairs.append(Pair(a: min(a, b), b: max(a, b), score: score)) }
             }
         }
-        let n = members.count
         return Statistics(allPairs: n * (n - 1) / 2, candidates: n * (n - 1) / 2, matches: 0)
     }
 
@@ -126,7 +137,7 @@ public struct SimilarityJoin: Sendable {
         let marked = members.filter { !vectors.isUnmarked($0) }
         join(GroupVectors(vectors, marked, plain: false, rank: rank), probeOnly: false, scratch: &scratch, statistics: &statistics,
              into: &pairs)
-        if members.contains(where: { vectors.isUnmarked($0) }) {
+        if !statistics.exceeded, members.contains(where: { vectors.isUnmarked($0) }) {
             join(GroupVectors(vectors, members, plain: true, rank: rank), probeOnly: true, scratch: &scratch, statistics: &statistics,
                  into: &pairs)
         }
@@ -216,7 +227,7 @@ public struct SimilarityJoin: Sendable {
             scratch.maxWeight[feature] = max(scratch.maxWeight[feature], group.rarestWeights[slot])
         }
         defer { for feature in group.rarest { scratch.maxWeight[Int(feature)] = 0 } }
-        for position in 0..<n {
+        positions: for position in 0..<n {
             let range = group.start[position]..<group.start[position + 1]
             guard !range.isEmpty else { continue }
             var remaining = range.reduce(Float(0)) { $0 + group.rarestWeights[$1] * group.rarestWeights[$1] }
@@ -255,6 +266,11 @@ public struct SimilarityJoin: Sendable {
                     if probeOnly, !group.unmarked[position], !group.unmarked[other] { continue }
                     guard accumulated[other] + unindexedNorm[other] >= limit - slack else { continue }
                     statistics.candidates += 1
+                    if statistics.candidates > maxCandidates {
+                        statistics.exceeded = true
+                        for slot in range { scratch.dense[Int(group.ascending[slot])] = 0 }
+                        break positions
+                    }
                     var score: Float = 0
                     for slot in group.start[other]..<group.start[other + 1] {
                         score += scratch.dense[Int(group.ascending[slot])] * group.ascendingWeights[slot]
