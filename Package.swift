@@ -34,6 +34,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "orgscope-eval", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel"]),
+        // libFuzzer targets over the importers (scripts/fuzz); an ordinary build replays saved inputs.
+        .executableTarget(name: "orgscope-fuzz", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"]),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgImportTests",

@@ -1,0 +1,133 @@
+import Foundation
+import OrgAnalysis
+import OrgImport
+import OrgModel
+import OrgReport
+
+/// The importer entry points under fuzzing. Each takes arbitrary bytes and must return, never crash,
+/// hang or run out of memory: bad input is an `ImportError`, and whatever imports is analysed and
+/// reported too, so that the rules and reporters see every odd chart the fuzzer finds.
+enum FuzzTarget: String, CaseIterable {
+    /// The bytes as an OrgChart XML file.
+    case chart
+    /// The bytes as a mandate catalogue, beside a small valid chart.
+    case catalog
+    /// The bytes as a restructuring proposal, applied to a small valid chart.
+    case proposal
+    /// The bytes as a YAML rules file.
+    case rules
+
+    /// Runs the target on one input.
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        switch self {
+        case .rules:
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let file = try? RulesFileReader.parse(text, file: "fuzz.yaml") {
+                var configuration = AnalysisConfiguration()
+                _ = RulesFileSettings.apply(file, to: &configuration)
+            }
+        case .chart:
+            withFile(bytes, name: "chart.xml") { path in
+                guard let chart = try? OrgChartImporter().load(files: [path]).chart else { return }
+                exercise(chart)
+            }
+        case .catalog:
+            withFile(bytes, name: "catalog.xml") { path in
+                withFile(Self.smallChart, name: "base.xml") { base in
+                    guard let chart = try? OrgChartImporter().load(files: [base], catalogs: [path]).chart else { return }
+                    exercise(chart)
+                }
+            }
+        case .proposal:
+            withFile(bytes, name: "proposal.xml") { path in
+                withFile(Self.smallChart, name: "base.xml") { base in
+                    guard let chart = try? OrgChartImporter().load(files: [base]).chart,
+                          let proposal = try? ProposalImporter().load(path: path) else { return }
+                    if case .success(let outcome) = ProposalApplier(chart: chart).apply(proposal) {
+                        let review = ProposalReview(proposal: proposal, chart: chart, outcome: outcome, analyzer: Analyzer(),
+                                                    reductionTarget: nil)
+                        _ = ProposalReporter.render(review, language: .en, format: .json)
+                        _ = ChartXMLWriter.write(outcome.chart)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Analysis and every report of a chart that imported.
+    private func exercise(_ chart: OrgChart) {
+        let result = Analyzer().analyze(chart)
+        let input = ReportInput(result: result, language: .vi, colour: false, timestamp: nil)
+        for format in OutputFormat.allCases { _ = render(input, as: format) }
+        _ = ChartXMLWriter.write(chart)
+    }
+
+    private func withFile(_ bytes: UnsafeBufferPointer<UInt8>, name: String, _ body: (String) -> Void) {
+        let directory = ProcessInfo.processInfo.environment["ORGSCOPE_FUZZ_DIR"] ?? NSTemporaryDirectory()
+        let path = (directory as NSString).appendingPathComponent("orgscope-fuzz-\(getpid())-\(name)")
+        guard FileManager.default.createFile(atPath: path, contents: Data(buffer: bytes)) else { return }
+        defer { unlink(path) }
+        body(path)
+    }
+
+    private func withFile(_ text: String, name: String, _ body: (String) -> Void) {
+        var copy = text
+        copy.withUTF8 { withFile($0, name: name, body) }
+    }
+
+    /// A valid chart for the catalogue and proposal targets: a committee, two departments, a division.
+    static let smallChart = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <orgChart xmlns="urn:orgscope:orgchart:1" id="t" name="Tỉnh" asOf="2025-10-01" provinceCategory="III">
+          <mandates><mandate id="M.1" level="province">Quản lý nhà nước về giá</mandate></mandates>
+          <unit id="ubnd" name="UBND" kind="committee" level="province"><leadership heads="1" deputies="3"/>
+            <unit id="a" name="Sở A" kind="department"><leadership heads="1" deputies="2"/>
+              <staffing category="civil-servant" quota="40" actual="36"/>
+              <duty id="a.1" mandate="M.1">Thẩm định phương án giá</duty>
+              <unit id="a.x" name="Phòng X" kind="division"><leadership heads="1"/>
+                <duty id="a.x.1">Nhiệm vụ X một</duty>
+              </unit>
+            </unit>
+            <unit id="b" name="Sở B" kind="department"><leadership heads="1" deputies="3"/>
+              <duty id="b.1" mandate="M.1">Quản lý nhà nước về giá</duty>
+            </unit>
+          </unit>
+        </orgChart>
+        """
+
+    /// The target `ORGSCOPE_FUZZ_TARGET` names (default: chart).
+    static var selected: FuzzTarget {
+        ProcessInfo.processInfo.environment["ORGSCOPE_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:)) ?? .chart
+    }
+}
+
+#if FUZZING
+/// libFuzzer's entry point (built by scripts/fuzz with `--sanitize=fuzzer --sanitize=address -DFUZZING`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    FuzzTarget.selected.run(UnsafeBufferPointer(start: data, count: count))
+    return 0
+}
+#else
+/// Without the fuzzer: replays inputs (a crash the fuzzer saved, a fixture) through one target, so that a
+/// finding can be reproduced and debugged in an ordinary build: `orgscope-fuzz TARGET FILE...`.
+@main
+struct Replay {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        guard let first = arguments.first, let target = FuzzTarget(rawValue: first), arguments.count >= 2 else {
+            let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
+            FileHandle.standardError.write(Data("usage: orgscope-fuzz \(names) FILE...\n".utf8))
+            exit(2)
+        }
+        for file in arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("orgscope-fuzz: cannot read \(file)\n".utf8))
+                exit(2)
+            }
+            data.withUnsafeBytes { target.run($0.bindMemory(to: UInt8.self)) }
+            print("\(file): ok")
+        }
+    }
+}
+#endif
