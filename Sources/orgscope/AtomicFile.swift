@@ -28,10 +28,12 @@ enum AtomicFile {
             throw Failure(description: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var bytes = Array(text.utf8)
         var written = 0
         var failure: String?
-        bytes.withUnsafeMutableBytes { buffer in
+        // Straight from the string's own UTF-8 storage: a national report is tens of megabytes, and a copy
+        // would add as much to the peak memory.
+        var content = text
+        content.withUTF8 { buffer in
             while written < buffer.count {
                 let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
                 if result < 0 {
