@@ -40,15 +40,12 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .proposal:
             withFile(bytes, name: "proposal.xml") { path in
-                withFile(Self.smallChart, name: "base.xml") { base in
-                    guard let chart = try? OrgChartImporter().load(files: [base]).chart,
-                          let proposal = try? ProposalImporter().load(path: path) else { return }
-                    if case .success(let outcome) = ProposalApplier(chart: chart).apply(proposal) {
-                        let review = ProposalReview(proposal: proposal, chart: chart, outcome: outcome, analyzer: Analyzer(),
-                                                    reductionTarget: nil)
-                        _ = ProposalReporter.render(review, language: .en, format: .json)
-                        _ = ChartXMLWriter.write(outcome.chart)
-                    }
+                guard let chart = Self.baseChart, let proposal = try? ProposalImporter().load(path: path) else { return }
+                if case .success(let outcome) = ProposalApplier(chart: chart).apply(proposal) {
+                    let review = ProposalReview(proposal: proposal, chart: chart, outcome: outcome, analyzer: Analyzer(),
+                                                reductionTarget: nil)
+                    _ = ProposalReporter.render(review, language: .en, format: .json)
+                    _ = ChartXMLWriter.write(outcome.chart)
                 }
             }
         }
@@ -62,7 +59,7 @@ enum FuzzTarget: String, CaseIterable {
         _ = ChartXMLWriter.write(chart)
     }
 
-    private func withFile(_ bytes: UnsafeBufferPointer<UInt8>, name: String, _ body: (String) -> Void) {
+    func withFile(_ bytes: UnsafeBufferPointer<UInt8>, name: String, _ body: (String) -> Void) {
         let directory = ProcessInfo.processInfo.environment["ORGSCOPE_FUZZ_DIR"] ?? NSTemporaryDirectory()
         let path = (directory as NSString).appendingPathComponent("orgscope-fuzz-\(getpid())-\(name)")
         guard FileManager.default.createFile(atPath: path, contents: Data(buffer: bytes)) else { return }
@@ -74,6 +71,16 @@ enum FuzzTarget: String, CaseIterable {
         var copy = text
         copy.withUTF8 { withFile($0, name: name, body) }
     }
+
+    /// ``smallChart``, imported once (proposals do not change the chart they are applied to).
+    nonisolated(unsafe) static let baseChart: OrgChart? = {
+        var result: OrgChart?
+        var text = smallChart
+        text.withUTF8 { bytes in
+            FuzzTarget.chart.withFile(bytes, name: "base.xml") { result = try? OrgChartImporter().load(files: [$0]).chart }
+        }
+        return result
+    }()
 
     /// A valid chart for the catalogue and proposal targets: a committee, two departments, a division.
     static let smallChart = """
