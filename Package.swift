@@ -26,10 +26,12 @@ let package = Package(
         ),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
+        // ArchiMate exchange files in, CSV staffing merged, W3C Organization Ontology (JSON-LD) out.
+        .target(name: "OrgInterop", dependencies: ["OrgModel", "CLibXML2", "OrgReport"]),
         .executableTarget(
             name: "orgscope",
             dependencies: [
-                "OrgModel", "OrgImport", "OrgAnalysis", "OrgReport",
+                "OrgModel", "OrgImport", "OrgAnalysis", "OrgReport", "OrgInterop",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +47,11 @@ let package = Package(
         .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"]),
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
+        .testTarget(
+            name: "OrgInteropTests",
+            dependencies: ["OrgInterop", "OrgModel", "OrgReport", "OrgImport"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

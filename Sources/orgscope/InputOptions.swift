@@ -4,13 +4,17 @@ import OrgModel
 
 /// The chart files and import limits shared by every command that reads charts.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Chart files (OrgChart XML v1); several are merged into one chart. "
+    @Argument(help: ArgumentHelp("Chart files (OrgChart XML v1, or ArchiMate exchange files); several are merged into one chart. "
         + "A mandate catalogue given here is loaded as with --mandates.", valueName: "file"))
     var files: [String]
 
     @Option(name: .customLong("mandates"), help: ArgumentHelp(
         "A mandate catalogue (<mandateCatalog>) to load; repeatable.", valueName: "file"))
     var catalogs: [String] = []
+
+    @Option(help: ArgumentHelp("A staffing spreadsheet (CSV: unit,category,quota,actual,deputies) whose figures "
+        + "replace the chart's.", valueName: "file.csv"))
+    var staffing: String?
 
     @Option(help: ArgumentHelp("Largest input file accepted, in MiB.", valueName: "MiB"))
     var maxFileSize: Int = 2048
@@ -39,16 +43,19 @@ struct InputOptions: ParsableArguments {
 
     /// Imports the chart, printing every diagnostic to stderr; exits 2 on errors.
     func loadChart() throws -> OrgChart {
+        if let chart = try loadArchiMateChart(keepingUnresolvedMandates: false) { return try mergeStaffing(into: chart) }
         let importer = OrgChartImporter(options: importOptions)
+        let chart: OrgChart
         do {
             let result = try importer.load(files: files, catalogs: catalogs)
             DiagnosticPrinter.print(result.warnings, limit: maxErrors, truncated: false)
-            return result.chart
+            chart = result.chart
         } catch {
             let diagnostics = error.diagnostics
             DiagnosticPrinter.print(diagnostics, limit: maxErrors, truncated: isTruncated(error))
             throw ExitCode(ExitStatus.badInput)
         }
+        return try mergeStaffing(into: chart)
     }
 
     private func isTruncated(_ error: ImportError) -> Bool {

@@ -11,7 +11,8 @@ struct Orgscope: ParsableCommand {
             that could not be imported.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, AnalyzeCommand.self, ProposeCommand.self, CompareCommand.self, RulesCommand.self, ExplainCommand.self]
+        subcommands: [ValidateCommand.self, AnalyzeCommand.self, ProposeCommand.self, CompareCommand.self, ConvertCommand.self,
+                      RulesCommand.self, ExplainCommand.self]
     )
 }
 
