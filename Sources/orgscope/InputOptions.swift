@@ -47,7 +47,9 @@ struct InputOptions: ParsableArguments {
         let importer = OrgChartImporter(options: importOptions)
         let chart: OrgChart
         do {
-            let result = try importer.load(files: files, catalogs: catalogs)
+            // Files merge in the order of their paths, not the order given: the same files in another order
+            // are the same question and get the same report, byte for byte.
+            let result = try importer.load(files: files.sorted(), catalogs: catalogs.sorted())
             DiagnosticPrinter.print(result.warnings, limit: maxErrors, truncated: false)
             chart = result.chart
         } catch {

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Every input the fuzzers saved (and the seeds written for them) goes through the command line as the
+/// kind of file its name says (`chart-`, `catalog-`, `proposal-`, `rules-`): the run must end with one of
+/// the contract's statuses (0, 1, 2), never a crash or a signal. scripts/fuzz explains how a finding
+/// becomes a file here.
+@Suite("Fuzzing regressions, end to end")
+struct FuzzRegressionTests {
+    static let directory = "Tests/OrgImportTests/Fixtures/fuzz"
+
+    static var inputs: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Orgscope.root.appendingPathComponent(directory).path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test("Each saved input ends with status 0, 1 or 2", arguments: inputs)
+    func replay(name: String) throws {
+        let path = "\(Self.directory)/\(name)"
+        let base = Orgscope.fixture("valid-chart.xml")
+        let arguments: [String]
+        switch name.split(separator: "-").first.map(String.init) ?? "" {
+        case "catalog": arguments = ["analyze", base, "--mandates", path, "--format", "json"]
+        case "proposal": arguments = ["propose", "orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml", path]
+        case "rules": arguments = ["rules", "--rules", path]
+        default: arguments = ["analyze", path, "--format", "json"]
+        }
+        let outcome = try Orgscope.run(arguments)
+        #expect([0, 1, 2].contains(outcome.status), "\(name): status \(outcome.status)\n\(outcome.stderr.prefix(2000))")
+        #expect(!outcome.stderr.contains("Fatal error"), "\(name)")
+    }
+
+    @Test("There are inputs to replay")
+    func notEmpty() { #expect(Self.inputs.count >= 2) }
+}
