@@ -18,6 +18,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlIO.h>
 #include <string.h>
+#include <stdint.h>
 
 /// Receives one libxml2 error as plain fields (message may be NULL; line/column 0 when unknown).
 typedef void (*orgscope_diagnostic_fn)(void *owner, int domain, int code, int level,
@@ -81,6 +82,18 @@ static inline void orgscope_install_refusing_loader(void) {
 /// Line, column (1-based, in characters) and kind of the tag the parser is in or has just finished:
 /// the `<` that opens it. Called from SAX callbacks and error handlers while the tag's bytes are still
 /// in the input buffer. `is_end_tag` is set for `</name>`.
+/// The high bit of each zero byte of `word`, and nothing else.
+static inline uint64_t orgscope_zero_bytes(uint64_t word) {
+    const uint64_t low = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((word & low) + low) | word | low);
+}
+
+/// The sum of the eight bytes of `lanes`.
+static inline uint64_t orgscope_sum_lanes(uint64_t lanes) {
+    uint64_t pairs = (lanes & 0x00FF00FF00FF00FFULL) + ((lanes >> 8) & 0x00FF00FF00FF00FFULL);
+    return (pairs * 0x0001000100010001ULL) >> 48;
+}
+
 static inline void orgscope_tag_start(xmlParserCtxtPtr ctxt, int *line, int *column, int *is_end_tag) {
     *line = 0; *column = 0; *is_end_tag = 0;
     if (ctxt == NULL || ctxt->input == NULL || ctxt->input->cur == NULL || ctxt->input->base == NULL) return;
@@ -90,25 +103,62 @@ static inline void orgscope_tag_start(xmlParserCtxtPtr ctxt, int *line, int *col
     *line = in->line;
     *column = in->col;
     if (cur <= base) return;
-    const xmlChar *p = cur - 1;
-    while (p > base && *p != '<') p--;
-    if (*p != '<') return;
+    /* The last '<' before cur, eight bytes at a time. */
+    const xmlChar *p = cur;
+    const xmlChar *found = NULL;
+    while (found == NULL && p - base >= 8) {
+        uint64_t word;
+        memcpy(&word, p - 8, 8);
+        uint64_t hits = orgscope_zero_bytes(word ^ 0x3C3C3C3C3C3C3C3CULL);
+        if (hits != 0) found = p - 8 + (63 - __builtin_clzll(hits)) / 8;
+        p -= 8;
+    }
+    while (found == NULL && p > base) {
+        p--;
+        if (*p == '<') found = p;
+    }
+    if (found == NULL) return;
+    p = found;
+    /* Newlines and characters (bytes that are not UTF-8 continuation bytes) from the '<' to cur. */
     int newlines = 0;
-    for (const xmlChar *q = p; q < cur; q++) if (*q == '\n') newlines++;
+    int continuations = 0;
+    const xmlChar *q = p;
+    /* Per-byte tallies (0 or 1 per word) in each byte of the lanes; a tag is far shorter than 255
+       words, and the count is summed every 255 words anyway. */
+    while (cur - q >= 8) {
+        uint64_t newline_lanes = 0, continuation_lanes = 0;
+        for (int rounds = 0; rounds < 255 && cur - q >= 8; rounds++, q += 8) {
+            uint64_t word;
+            memcpy(&word, q, 8);
+            newline_lanes += orgscope_zero_bytes(word ^ 0x0A0A0A0A0A0A0A0AULL) >> 7;
+            continuation_lanes += (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+        }
+        newlines += (int)orgscope_sum_lanes(newline_lanes);
+        continuations += (int)orgscope_sum_lanes(continuation_lanes);
+    }
+    for (; q < cur; q++) {
+        newlines += (*q == '\n');
+        continuations += ((*q & 0xC0) == 0x80);
+    }
+    int characters = (int)(cur - p) - continuations;
     if (newlines == 0) {
-        int characters = 0;
-        for (const xmlChar *q = p; q < cur; q++) if ((*q & 0xC0) != 0x80) characters++;
         *column = in->col - characters;
     } else {
         const xmlChar *s = p;
         while (s > base && s[-1] != '\n') s--;
-        int characters = 0;
-        for (const xmlChar *q = s; q < p; q++) if ((*q & 0xC0) != 0x80) characters++;
-        *column = characters + 1;
+        int before = 0;
+        for (const xmlChar *r = s; r < p; r++) before += ((*r & 0xC0) != 0x80);
+        *column = before + 1;
         *line = in->line - newlines;
     }
     if (*column < 1) *column = 1;
     *is_end_tag = (p + 1 < cur && p[1] == '/');
+}
+
+/// How far the parser has read into its input, in bytes from the start (-1 when unknown).
+static inline long orgscope_offset(xmlParserCtxtPtr ctxt) {
+    if (ctxt == NULL || ctxt->input == NULL || ctxt->input->cur == NULL || ctxt->input->base == NULL) return -1;
+    return (long)ctxt->input->consumed + (long)(ctxt->input->cur - ctxt->input->base);
 }
 
 /// Stops a parse from inside a callback (DOCTYPE found, too deep, too many errors).

@@ -60,42 +60,50 @@ public final class OrgChartImporter {
         return ImportResult(chart: chart, warnings: warnings)
     }
 
-    private struct ParsedFile: @unchecked Sendable {
-        var document: ParsedDocument
-        var diagnostics: [Diagnostic]
-        var truncated: Bool
-        var wellFormed: Bool
-    }
+    /// How each file of the last ``load(files:catalogs:)`` was read, in the order given (for tests and
+    /// measurements: the result is the same either way).
+    private(set) var readings: [FileReading] = []
 
     private func parseAll(_ files: [String], schema: CompiledSchema) -> [ParsedFile] {
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ParsedFile?>.allocate(capacity: files.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let schema = schema
         let options = options
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            let collector = DiagnosticCollector(limit: options.maxDiagnostics)
-            let builder = OrgDocumentBuilder(file: files[index], diagnostics: collector)
-            let wellFormed = Self.parse(file: files[index], schema: schema, builder: builder, diagnostics: collector,
-                                        options: options)
-            results[index] = ParsedFile(document: builder.document, diagnostics: collector.diagnostics,
-                                        truncated: collector.truncated, wellFormed: wellFormed)
+            results[index] = Self.parse(file: files[index], schema: schema, options: options)
         }
-        return results.compactMap { $0 }
+        let parsed = results.indices.compactMap { results[$0].take() }
+        readings = parsed.map(\.reading)
+        return parsed
     }
 
-    private static func parse(file: String, schema: CompiledSchema, builder: OrgDocumentBuilder,
-                              diagnostics: DiagnosticCollector, options: ImportOptions) -> Bool {
+    /// One file: split across the cores when it is large and the split can reproduce a single pass
+    /// exactly (``SplitFileImport``), else in one pass.
+    private static func parse(file: String, schema: CompiledSchema, options: ImportOptions) -> ParsedFile {
+        let refusal: SplitRefusal
+        switch SplitFileImport(path: file, schema: schema, options: options).run() {
+        case .success(let parsed): return parsed
+        case .failure(let reason): refusal = reason
+        }
+        let collector = DiagnosticCollector(limit: options.maxDiagnostics)
+        let builder = OrgDocumentBuilder(file: file, diagnostics: collector)
+        let wellFormed: Bool
         switch options.backend {
         case .sax:
-            let parser = SAXDocumentParser(path: file, file: file, options: options, diagnostics: diagnostics,
+            let parser = SAXDocumentParser(path: file, file: file, options: options, diagnostics: collector,
                                            handler: builder)
-            return parser.parse(schema: schema)
+            wellFormed = parser.parse(schema: schema)
         case .reader:
-            let parser = ReaderDocumentParser(path: file, file: file, options: options, diagnostics: diagnostics,
+            let parser = ReaderDocumentParser(path: file, file: file, options: options, diagnostics: collector,
                                               handler: builder)
-            return parser.parse(schema: schema)
+            wellFormed = parser.parse(schema: schema)
         }
+        return ParsedFile(document: builder.document, diagnostics: collector.diagnostics,
+                          truncated: collector.truncated, wellFormed: wellFormed, reading: .single(refusal))
     }
 
     private func merge(_ documents: [ParsedDocument], diagnostics: DiagnosticCollector,
@@ -123,7 +131,9 @@ public final class OrgChartImporter {
                                               location: document.location))
             chart.mandates.append(contentsOf: document.mandates)
         }
-        var checker = ReferenceChecker(chart: chart, diagnostics: diagnostics)
+        var digest = first.digest
+        for other in charts.dropFirst() { digest.append(other.digest) }
+        var checker = ReferenceChecker(chart: chart, diagnostics: diagnostics, digest: digest)
         checker.checkUniqueness()
         if checkReferences {
             checker.checkNestedParents(charts.flatMap(\.nestedParentAttributes))

@@ -1,3 +1,4 @@
+import Glibc
 import OrgModel
 
 /// Builds a ``ParsedDocument`` from the element events of one OrgChart XML v1 file.
@@ -5,17 +6,36 @@ import OrgModel
 /// The schema is validated on the same pass and reports what is malformed (missing or invalid
 /// attributes, elements out of order); this builder is lenient about such things, so that one problem
 /// is reported once, by the schema, and keeps going to find the rest.
+///
+/// It runs once per element of files with hundreds of thousands of them, so it reads names and
+/// attribute values as bytes where it can and makes a `String` only for what the model keeps. Its
+/// state is touched only by the thread that parses, from synchronous callbacks, so the hot properties
+/// opt out of runtime exclusivity checks (which cost more than the work they guard).
 final class OrgDocumentBuilder: XMLEventHandler {
     static let namespace = "urn:orgscope:orgchart:1"
 
-    private(set) var document: ParsedDocument
+    @exclusivity(unchecked) private(set) var document: ParsedDocument
     private let diagnostics: DiagnosticCollector
+    private let file: String
 
-    private enum Frame {
+    /// What the synthetic start tags of a part of a split file contributed (see ``init(file:diagnostics:syntheticElements:)``).
+    struct SyntheticShare: Equatable {
+        var units = 0
+        var mandates = 0
+        var nestedParentAttributes = 0
+        var dutyIDHashes = 0
+    }
+
+    /// The leading units, mandates and nested-parent notes that came from synthetic start tags; the merge
+    /// drops them, since the part before already has the real ones.
+    @exclusivity(unchecked) private(set) var synthetic = SyntheticShare()
+    @exclusivity(unchecked) private var syntheticElementsLeft: Int
+
+    private enum Frame: UInt8 {
         case root
         case mandates
-        case unit(index: Int)
-        case text(TextTarget, SourceLocation, [XMLAttribute])
+        case unit
+        case text
         case other
     }
 
@@ -26,57 +46,82 @@ final class OrgDocumentBuilder: XMLEventHandler {
         case power
     }
 
-    private var frames: [Frame] = []
-    private var openUnits: [Int] = []
-    private var text: [UInt8] = []
+    /// The open text element (a mandate, function, duty or power), with what it needs from its start
+    /// tag. Text elements do not nest: an element inside one is `.other`.
+    private struct PendingText {
+        var target: TextTarget
+        var location: SourceLocation
+        var id: String?
+        var mandate: String?
+        var role: DutyRole = .lead
+        var sector: String?
+        var level: GovernmentLevel?
+        var source: String?
+    }
 
-    init(file: String, diagnostics: DiagnosticCollector) {
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var openUnits: [Int] = []
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var pending: PendingText?
+    /// This builder's own tables of the enums read from attributes.
+    let vocabulary = ChartVocabulary()
+    /// The namespace pointer last seen and whether it is ours (libxml2 interns namespace URIs, so the
+    /// same pointer comes back element after element).
+    @exclusivity(unchecked) private var lastNamespace: (pointer: UnsafePointer<UInt8>, isOurs: Bool)?
+
+    /// A builder for a whole file, or for a part of a split file whose first `syntheticElements` start
+    /// tags are copies of elements that an earlier part holds.
+    init(file: String, diagnostics: DiagnosticCollector, syntheticElements: Int = 0) {
         document = ParsedDocument(file: file, location: SourceLocation(file: file, line: 1, column: 1))
         self.diagnostics = diagnostics
+        self.file = file
+        syntheticElementsLeft = syntheticElements
+        frames.reserveCapacity(16)
+        openUnits.reserveCapacity(16)
+        text.reserveCapacity(1024)
     }
 
-    var wantsCharacters: Bool {
-        if case .text = frames.last { return true }
-        return false
-    }
+    var wantsCharacters: Bool { frames.last == .text }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         text.append(contentsOf: bytes)
     }
 
-    func startElement(name: String, namespace: String?, attributes: [XMLAttribute], location: SourceLocation) {
-        guard namespace == Self.namespace else {
-            if frames.isEmpty { reportForeignRoot(name: name, namespace: namespace, location: location) }
-            frames.append(.other)
-            return
-        }
-        if frames.isEmpty {
-            startRoot(name: name, attributes: attributes, location: location)
-            return
-        }
-        switch (frames.last, name) {
-        case (.root, "mandates") where document.kind == .chart:
-            frames.append(.mandates)
-        case (.root, "mandate") where document.kind == .catalog, (.mandates, "mandate"):
-            text.removeAll(keepingCapacity: true)
-            frames.append(.text(.mandate, location, attributes))
-        case (.root, "unit") where document.kind == .chart, (.unit, "unit"):
-            startUnit(attributes: attributes, location: location)
-        case (.unit(let index), "leadership"):
-            document.units[index].leadership = Leadership(
-                heads: Self.count(attributes["heads"]), deputies: Self.count(attributes["deputies"]))
-            frames.append(.other)
-        case (.unit(let index), "staffing"):
-            if let category = attributes["category"].flatMap(StaffCategory.init(rawValue:)) {
-                document.units[index].staffing.append(Staffing(
-                    category: category, quota: Self.count(attributes["quota"]),
-                    actual: Self.count(attributes["actual"]), location: location))
+    func startElement(_ tag: XMLStartTag, at position: TagPosition) {
+        defer { countSyntheticElement() }
+        guard isOurNamespace(tag.namespaceURI) else {
+            if frames.isEmpty {
+                reportForeignRoot(name: tag.name, namespace: tag.namespace, location: location(position))
             }
             frames.append(.other)
-        case (.unit, "function"), (.unit, "duty"), (.unit, "power"):
-            text.removeAll(keepingCapacity: true)
-            let target: TextTarget = name == "function" ? .function : name == "duty" ? .duty : .power
-            frames.append(.text(target, location, attributes))
+            return
+        }
+        guard let parent = frames.last else {
+            startRoot(tag, location: location(position))
+            return
+        }
+        let name = ChartElement(tag)
+        switch (parent, name) {
+        case (.root, .mandates) where document.kind == .chart:
+            frames.append(.mandates)
+        case (.root, .mandate) where document.kind == .catalog, (.mandates, .mandate):
+            startText(.mandate, tag, location: location(position))
+        case (.root, .unit) where document.kind == .chart, (.unit, .unit):
+            startUnit(tag, location: location(position))
+        case (.unit, .leadership):
+            if let index = openUnits.last { document.units[index].leadership = leadership(tag) }
+            frames.append(.other)
+        case (.unit, .staffing):
+            if let index = openUnits.last, let staffing = staffing(tag, location: location(position)) {
+                document.units[index].staffing.append(staffing)
+            }
+            frames.append(.other)
+        case (.unit, .function):
+            startText(.function, tag, location: location(position))
+        case (.unit, .duty):
+            startText(.duty, tag, location: location(position))
+        case (.unit, .power):
+            startText(.power, tag, location: location(position))
         default:
             frames.append(.other)  // the schema reports elements out of place
         }
@@ -87,28 +132,50 @@ final class OrgDocumentBuilder: XMLEventHandler {
         switch frame {
         case .unit:
             openUnits.removeLast()
-        case .text(let target, let location, let attributes):
+        case .text:
             let content = text.withUnsafeBufferPointer { TextCleaner.clean($0) }
             text.removeAll(keepingCapacity: true)
-            finishText(target, content: content, attributes: attributes, location: location)
+            if let entry = pending.take() { finishText(entry, content: content) }
         case .root, .mandates, .other:
             break
         }
     }
 
-    private func startRoot(name: String, attributes: [XMLAttribute], location: SourceLocation) {
+    private func location(_ position: TagPosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line, column: position.column)
+    }
+
+    private func countSyntheticElement() {
+        guard syntheticElementsLeft > 0 else { return }
+        syntheticElementsLeft -= 1
+        if syntheticElementsLeft == 0 {
+            synthetic = SyntheticShare(units: document.units.count, mandates: document.mandates.count,
+                                       nestedParentAttributes: document.nestedParentAttributes.count,
+                                       dutyIDHashes: document.digest.dutyIDHashes.count)
+        }
+    }
+
+    private func isOurNamespace(_ pointer: UnsafePointer<UInt8>?) -> Bool {
+        guard let pointer else { return false }
+        if let last = lastNamespace, last.pointer == pointer { return last.isOurs }
+        let isOurs = String(cString: pointer) == Self.namespace
+        lastNamespace = (pointer, isOurs)
+        return isOurs
+    }
+
+    private func startRoot(_ tag: XMLStartTag, location: SourceLocation) {
         document.location = location
-        document.id = attributes["id"] ?? ""
-        document.name = attributes["name"].map(TextCleaner.clean) ?? ""
-        switch name {
-        case "orgChart":
+        document.id = tag.string("id") ?? ""
+        document.name = tag.cleanedString("name") ?? ""
+        switch ChartElement(tag) {
+        case .orgChart:
             document.kind = .chart
-            document.asOf = attributes["asOf"].flatMap(ChartDate.init(iso:))
-            document.language = attributes["lang"]
-            document.provinceCategory = attributes["provinceCategory"].flatMap(ProvinceCategory.init(rawValue:))
-        case "mandateCatalog":
+            document.asOf = tag.string("asOf").flatMap(ChartDate.init(iso:))
+            document.language = tag.string("lang")
+            document.provinceCategory = tag.string("provinceCategory").flatMap(ProvinceCategory.init(rawValue:))
+        case .mandateCatalog:
             document.kind = .catalog
-            document.catalogSource = attributes["source"].map(TextCleaner.clean)
+            document.catalogSource = tag.cleanedString("source")
         default:
             break  // the schema reports an unknown root
         }
@@ -121,69 +188,112 @@ final class OrgDocumentBuilder: XMLEventHandler {
             + "<orgChart xmlns=\"\(Self.namespace)\"> or <mandateCatalog xmlns=\"\(Self.namespace)\">")
     }
 
-    private func startUnit(attributes: [XMLAttribute], location: SourceLocation) {
-        let id = UnitID(attributes["id"] ?? "")
-        let enclosing = openUnits.last.map { document.units[$0].id }
-        let parentAttribute = attributes["parent"]
-        if let parentAttribute, enclosing != nil {
-            document.nestedParentAttributes.append((id, parentAttribute, location))
-        }
-        let unit = Unit(
-            id: id,
-            name: attributes["name"].map(TextCleaner.clean) ?? "",
-            kind: attributes["kind"].flatMap(UnitKind.init(rawValue:)) ?? .other,
-            declaredLevel: attributes["level"].flatMap(GovernmentLevel.init(rawValue:)),
-            parent: enclosing ?? parentAttribute.map { UnitID($0) },
-            parentIsReference: enclosing == nil && parentAttribute != nil,
-            reorganized: attributes["reorganized"].flatMap(ChartDate.init(iso:)),
-            location: location)
-        document.units.append(unit)
-        openUnits.append(document.units.count - 1)
-        frames.append(.unit(index: document.units.count - 1))
-    }
-
-    private func finishText(_ target: TextTarget, content: String, attributes: [XMLAttribute],
-                            location: SourceLocation) {
-        switch target {
-        case .mandate:
-            document.mandates.append(Mandate(
-                id: MandateID(attributes["id"] ?? ""), text: content, sector: attributes["sector"],
-                level: attributes["level"].flatMap(GovernmentLevel.init(rawValue:)),
-                source: attributes["source"].map(TextCleaner.clean), catalog: document.id, location: location))
-        case .function, .duty, .power:
-            guard let index = openUnits.last else { return }
-            if target == .function {
-                document.units[index].functions.append(content)
-            } else if target == .power {
-                document.units[index].powers.append(content)
-            } else {
-                let unit = document.units[index].id
-                let given = attributes["id"]
-                let position = document.units[index].duties.count + 1
-                document.units[index].duties.append(Duty(
-                    id: given.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position),
-                    isIDDerived: given == nil, unit: unit, text: content,
-                    mandate: attributes["mandate"].map { MandateID($0) },
-                    role: attributes["role"].flatMap(DutyRole.init(rawValue:)) ?? .lead, location: location))
+    private func startUnit(_ tag: XMLStartTag, location: SourceLocation) {
+        var id: String?, name: String?, kind: UnitKind??, level: GovernmentLevel??
+        var parentAttribute: String?, reorganized: String?
+        tag.forEachAttribute { attribute, value in
+            switch attribute.pointee {
+            case UInt8(ascii: "i") where id == nil && Self.named(attribute, "id"):
+                id = tag.text(of: value)
+            case UInt8(ascii: "n") where name == nil && Self.named(attribute, "name"):
+                name = tag.cleanedText(of: value)
+            case UInt8(ascii: "k") where kind == nil && Self.named(attribute, "kind"):
+                kind = .some(vocabulary.kinds.match(value))
+            case UInt8(ascii: "l") where level == nil && Self.named(attribute, "level"):
+                level = .some(vocabulary.levels.match(value))
+            case UInt8(ascii: "p") where parentAttribute == nil && Self.named(attribute, "parent"):
+                parentAttribute = tag.text(of: value)
+            case UInt8(ascii: "r") where reorganized == nil && Self.named(attribute, "reorganized"):
+                reorganized = tag.text(of: value)
+            default:
+                break
             }
         }
+        let unitID = UnitID(id ?? "")
+        let enclosing = openUnits.last.map { document.units[$0].id }
+        if let parentAttribute, enclosing != nil {
+            document.nestedParentAttributes.append((unitID, parentAttribute, location))
+        }
+        let unit = Unit(
+            id: unitID,
+            name: name ?? "",
+            kind: (kind ?? nil) ?? .other,
+            declaredLevel: level ?? nil,
+            parent: enclosing ?? parentAttribute.map { UnitID($0) },
+            parentIsReference: enclosing == nil && parentAttribute != nil,
+            reorganized: reorganized.flatMap(ChartDate.init(iso:)),
+            location: location)
+        document.units.append(unit)
+        document.digest.unitIDHashes.append(ReferenceDigest.hash(of: unitID))
+        openUnits.append(document.units.count - 1)
+        frames.append(.unit)
     }
 
-    /// A count attribute; nil when absent or not a count (the schema reports the latter).
-    private static func count(_ value: String?) -> Int? {
-        guard let value else { return nil }
-        var digits = Substring(value)
-        while digits.first == " " { digits.removeFirst() }
-        while digits.last == " " { digits.removeLast() }
-        if digits.first == "+" { digits.removeFirst() }
-        guard let number = Int(digits), number >= 0 else { return nil }
-        return number
+    private func startText(_ target: TextTarget, _ tag: XMLStartTag, location: SourceLocation) {
+        text.removeAll(keepingCapacity: true)
+        // Read into locals and build the pending entry once: no copy of its strings.
+        var id: String?, mandate: String?, sector: String?, source: String?
+        var level: GovernmentLevel??, role: DutyRole??
+        switch target {
+        case .mandate:
+            tag.forEachAttribute { attribute, value in
+                switch attribute.pointee {
+                case UInt8(ascii: "i") where id == nil && Self.named(attribute, "id"):
+                    id = tag.text(of: value)
+                case UInt8(ascii: "s") where sector == nil && Self.named(attribute, "sector"):
+                    sector = tag.text(of: value)
+                case UInt8(ascii: "l") where level == nil && Self.named(attribute, "level"):
+                    level = .some(vocabulary.levels.match(value))
+                case UInt8(ascii: "s") where source == nil && Self.named(attribute, "source"):
+                    source = tag.cleanedText(of: value)
+                default:
+                    break
+                }
+            }
+        case .duty:
+            tag.forEachAttribute { attribute, value in
+                switch attribute.pointee {
+                case UInt8(ascii: "i") where id == nil && Self.named(attribute, "id"):
+                    id = tag.text(of: value)
+                case UInt8(ascii: "m") where mandate == nil && Self.named(attribute, "mandate"):
+                    mandate = tag.text(of: value)
+                case UInt8(ascii: "r") where role == nil && Self.named(attribute, "role"):
+                    role = .some(vocabulary.roles.match(value))
+                default:
+                    break
+                }
+            }
+        case .function, .power:
+            break
+        }
+        pending = PendingText(target: target, location: location, id: id, mandate: mandate,
+                              role: (role ?? nil) ?? .lead, sector: sector, level: level ?? nil, source: source)
+        frames.append(.text)
     }
-}
 
-extension [XMLAttribute] {
-    /// The value of the unqualified attribute `name`.
-    subscript(_ name: String) -> String? {
-        first { $0.name == name && $0.namespace == nil }?.value
+
+    private func finishText(_ entry: PendingText, content: String) {
+        switch entry.target {
+        case .mandate:
+            document.mandates.append(Mandate(
+                id: MandateID(entry.id ?? ""), text: content, sector: entry.sector, level: entry.level,
+                source: entry.source, catalog: document.id, location: entry.location))
+        case .function:
+            guard let index = openUnits.last else { return }
+            document.units[index].functions.append(content)
+        case .power:
+            guard let index = openUnits.last else { return }
+            document.units[index].powers.append(content)
+        case .duty:
+            guard let index = openUnits.last else { return }
+            let unit = document.units[index].id
+            let position = document.units[index].duties.count + 1
+            let id = entry.id.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position)
+            let mandate = entry.mandate.map { MandateID($0) }
+            document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
+            document.units[index].duties.append(Duty(
+                id: id, isIDDerived: entry.id == nil, unit: unit, text: content, mandate: mandate,
+                role: entry.role, location: entry.location))
+        }
     }
 }

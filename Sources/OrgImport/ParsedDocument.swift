@@ -21,5 +21,7 @@ struct ParsedDocument {
     var mandates: [Mandate] = []
     /// A nested unit that also carries a `parent` attribute (the attribute is for top-level units only).
     var nestedParentAttributes: [(unit: UnitID, parent: String, location: SourceLocation)] = []
+    /// What the reference checks need from the duties, gathered while reading.
+    var digest = ReferenceDigest()
     var dutyCount: Int { units.reduce(0) { $0 + $1.duties.count } }
 }

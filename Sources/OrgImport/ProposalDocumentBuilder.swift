@@ -27,7 +27,13 @@ final class ProposalDocumentBuilder: XMLEventHandler {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
 
-    func startElement(name: String, namespace: String?, attributes: [XMLAttribute], location: SourceLocation) {
+    func startElement(_ tag: XMLStartTag, at position: TagPosition) {
+        startElement(name: tag.name, namespace: tag.namespace, attributes: tag.attributes,
+                     location: SourceLocation(file: file, line: position.line, column: position.column))
+    }
+
+    /// Proposals are small: the builder works on copied names and attributes.
+    private func startElement(name: String, namespace: String?, attributes: [XMLAttribute], location: SourceLocation) {
         depth += 1
         guard namespace == Self.namespace else {
             if depth == 1 {

@@ -109,8 +109,9 @@ final class ReaderDocumentParser {
     }
 
     private func startElement(_ reader: xmlTextReaderPtr) {
-        let name = LibXML.string(xmlTextReaderConstLocalName(reader)) ?? ""
-        let namespace = LibXML.string(xmlTextReaderConstNamespaceUri(reader))
+        // The reader's name strings stay valid until the next read, past the handler's call.
+        let name = xmlTextReaderConstLocalName(reader) ?? ("" as StaticString).utf8Start
+        let namespace = xmlTextReaderConstNamespaceUri(reader)
         var attributes: [XMLAttribute] = []
         if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
             repeat {
@@ -122,7 +123,9 @@ final class ReaderDocumentParser {
             } while xmlTextReaderMoveToNextAttribute(reader) == 1
             xmlTextReaderMoveToElement(reader)
         }
-        handler.startElement(name: name, namespace: namespace, attributes: attributes, location: position())
+        let location = position()
+        handler.startElement(XMLStartTag(localName: name, namespaceURI: namespace, storage: .list(attributes)),
+                             at: TagPosition(line: location.line, column: location.column))
     }
 
     private func position() -> SourceLocation {

@@ -5,41 +5,70 @@ import OrgModel
 struct ReferenceChecker {
     let chart: OrgChart
     let diagnostics: DiagnosticCollector
-    /// Unit id → index of its first definition; filled by ``checkUniqueness()``.
-    private var unitIndex: [UnitID: Int] = [:]
+    /// Unit id → position of its first definition; filled by ``checkUniqueness()``.
+    private var unitTable = HashedIDTable(capacity: 0)
+    /// The hash of every unit's id, by position (``ReferenceDigest/hash(of:)``).
+    private var unitHashes: [Int] = []
     private var mandateIDs: Set<MandateID> = []
 
-    init(chart: OrgChart, diagnostics: DiagnosticCollector) {
+
+    /// What the builders gathered about the chart's duties (nil: walk the duties instead).
+    private let digest: ReferenceDigest?
+
+    /// A checker over `chart`. `digest`, when given, must come from reading exactly the chart's duties;
+    /// its hashes are used only when there is one per duty, in order.
+    init(chart: OrgChart, diagnostics: DiagnosticCollector, digest: ReferenceDigest? = nil) {
         self.chart = chart
         self.diagnostics = diagnostics
+        self.digest = digest
     }
 
     /// Unit, duty and mandate ids unique across every file.
+    ///
+    /// Ids go through ``HashedIDTable``s keyed by the hashes the builders computed, so that this
+    /// single-threaded pass touches a unit or duty only when its id may repeat an earlier one.
     mutating func checkUniqueness() {
         let units = chart.units
-        unitIndex.reserveCapacity(units.count)
-        var duties: [DutyID: SourceLocation] = [:]
-        duties.reserveCapacity(chart.dutyCount)
-        for position in units.indices {
-            let id = units[position].id
-            if !id.rawValue.isEmpty {
-                if let first = unitIndex[id] {
-                    diagnostics.error(units[position].location,
-                                      "duplicate unit id '\(id)'; first defined at \(units[first].location)")
-                } else {
-                    unitIndex[id] = position
+        let dutyCount = chart.dutyCount
+        unitHashes = digest.flatMap { $0.unitIDHashes.count == units.count ? $0.unitIDHashes : nil }
+            ?? units.map { ReferenceDigest.hash(of: $0.id) }
+        let dutyHashes = digest.flatMap {
+            $0.dutyIDHashesInOrder && $0.dutyIDHashes.count == dutyCount ? $0.dutyIDHashes : nil
+        }
+        unitTable = HashedIDTable(capacity: units.count)
+        var dutyTable = HashedIDTable(capacity: dutyCount)
+        /// The unit of each duty, by the duty's position in document order.
+        var unitOfDuty = [Int](repeating: 0, count: dutyCount)
+        var firstDuty = [Int](repeating: 0, count: units.count)
+        var flat = 0
+        units.withUnsafeBufferPointer { units in
+            for position in units.indices {
+                if unitHashes[position] != ReferenceDigest.emptyID,
+                   let first = unitTable.insert(position, hash: unitHashes[position], isEqual: {
+                       units[$0].id == units[position].id
+                   }) {
+                    diagnostics.error(units[position].location, "duplicate unit id '\(units[position].id)'; "
+                        + "first defined at \(units[first].location)")
                 }
-            }
-            units[position].duties.withUnsafeBufferPointer { list in
-                for duty in list.indices where !list[duty].id.rawValue.isEmpty {
-                    let location = list[duty].location
-                    if let first = duties.updateValue(location, forKey: list[duty].id) {
-                        duties[list[duty].id] = first
-                        let derived = list[duty].isIDDerived
-                            ? " (derived from the unit id and position: give the duty an id)" : ""
-                        diagnostics.error(location, "duplicate duty id '\(list[duty].id)'\(derived); "
-                            + "first defined at \(first)")
+                firstDuty[position] = flat
+                let count = units[position].duties.count
+                for duty in 0..<count {
+                    defer { flat += 1 }
+                    unitOfDuty[flat] = position
+                    let hash = dutyHashes?[flat] ?? ReferenceDigest.hash(of: units[position].duties[duty].id)
+                    guard hash != ReferenceDigest.emptyID else { continue }
+                    let earlier = dutyTable.insert(flat, hash: hash) { other in
+                        let owner = unitOfDuty[other]
+                        return units[owner].duties[other - firstDuty[owner]].id == units[position].duties[duty].id
                     }
+                    guard let earlier else { continue }
+                    let owner = unitOfDuty[earlier]
+                    let firstLocation = units[owner].duties[earlier - firstDuty[owner]].location
+                    let repeated = units[position].duties[duty]
+                    let derived = repeated.isIDDerived
+                        ? " (derived from the unit id and position: give the duty an id)" : ""
+                    diagnostics.error(repeated.location, "duplicate duty id '\(repeated.id)'\(derived); "
+                        + "first defined at \(firstLocation)")
                 }
             }
         }
@@ -70,12 +99,15 @@ struct ReferenceChecker {
             ? " (no catalogue was given: pass it with --mandates FILE)"
             : " in the chart or the catalogues given"
         let units = chart.units
+        // When every mandate id that duties name is declared, no duty needs a look.
+        let allDeclared = digest.map { $0.mandateReferences.isSubset(of: mandateIDs) } ?? false
         for position in units.indices {
-            if units[position].parentIsReference, let parent = units[position].parent, unitIndex[parent] == nil {
+            if units[position].parentIsReference, let parent = units[position].parent, unitPosition(of: parent) == nil {
                 diagnostics.error(units[position].location, "unit '\(units[position].id)' names parent '\(parent)', "
                     + "and there is no unit with that id"
-                    + Self.suggestion(for: parent.rawValue, among: unitIndex.keys.map(\.rawValue)))
+                    + Self.suggestion(for: parent.rawValue, among: definedUnitIDs()))
             }
+            if allDeclared { continue }
             units[position].duties.withUnsafeBufferPointer { list in
                 for duty in list.indices {
                     guard let mandate = list[duty].mandate, !mandateIDs.contains(mandate) else { continue }
@@ -92,7 +124,7 @@ struct ReferenceChecker {
     /// in document order.
     func checkCycles() {
         let units = chart.units
-        let parentOf = { (position: Int) -> Int? in units[position].parent.flatMap { unitIndex[$0] } }
+        let parentOf = { (position: Int) -> Int? in units[position].parent.flatMap { unitPosition(of: $0) } }
         var state = [UInt8](repeating: 0, count: units.count)  // 1 = on the current path, 2 = done
         for start in units.indices where units[start].parentIsReference && state[start] == 0 {
             var path: [Int] = []
@@ -112,6 +144,21 @@ struct ReferenceChecker {
                                   "the parent references form a cycle: \(text); a unit cannot contain itself")
             }
             for position in path { state[position] = 2 }
+        }
+    }
+
+    /// The position of the first unit with id `id` (after ``checkUniqueness()``).
+    private func unitPosition(of id: UnitID) -> Int? {
+        let hash = ReferenceDigest.hash(of: id)
+        guard hash != ReferenceDigest.emptyID else { return nil }
+        return unitTable.position(hash: hash) { chart.units[$0].id == id }
+    }
+
+    /// Every unit id defined, once each (for suggestions).
+    private func definedUnitIDs() -> [String] {
+        chart.units.indices.compactMap { position in
+            let id = chart.units[position].id
+            return unitPosition(of: id) == position ? id.rawValue : nil
         }
     }
 

@@ -5,32 +5,86 @@ import Foundation
 /// decomposed (as windows-1258 text does) are one string.
 ///
 /// This runs on every text and attribute of the input, so it is written for speed: one pass over the
-/// bytes decides whether the text is already clean (the usual case), and only then is a copy made.
+/// bytes, eight at a time, decides whether the text is already clean (the usual case), and only then is
+/// a copy made.
 enum TextCleaner {
     /// Cleans UTF-8 bytes.
     static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var needsCollapse = false
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        let count = bytes.count
+        // White space needs collapsing when the text starts or ends with it, holds a tab, line feed or
+        // carriage return, or two spaces in a row.
+        var needsCollapse = isBlank(base[0]) || isBlank(base[count - 1])
         var needsNormalization = false
-        var previousWasSpace = true  // a leading space needs trimming
-        for (index, byte) in bytes.enumerated() {
-            if byte <= 0x20 {
-                if byte == 0x20 {
-                    if previousWasSpace { needsCollapse = true }
-                    previousWasSpace = true
-                    continue
+        var previousWasSpace = false
+        var index = 0
+        while index + 8 <= count, !(needsCollapse && needsNormalization) {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)  // byte i in bits 8i...8i+7
+            if !needsCollapse {
+                if hasByte(in: word, below: 0x0E) {
+                    for offset in 0..<8 where isControlBlank(base[index + offset]) { needsCollapse = true }
                 }
-                if byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                    needsCollapse = true
-                    previousWasSpace = true
-                    continue
+                let spaces = zeroBytes(word ^ 0x2020_2020_2020_2020)
+                if spaces & (spaces << 8) != 0 || (previousWasSpace && spaces & 0x80 != 0) { needsCollapse = true }
+                previousWasSpace = spaces >> 63 != 0
+            }
+            if !needsNormalization, word & 0x8080_8080_8080_8080 != 0 {
+                // Lead bytes from 0xCC up need a look at their scalar, except the commonest: 0xE1 followed
+                // by 0xB8–0xBB (U+1E00–U+1EFF, the Vietnamese letters with tone marks).
+                let high = word & ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & 0x8080_8080_8080_8080
+                if high != 0 {
+                    let following = word >> 8 | UInt64(index + 8 < count ? base[index + 8] : 0) << 56
+                    let vietnamese = zeroBytes(word ^ 0xE1E1_E1E1_E1E1_E1E1)
+                        & zeroBytes((following & 0xFCFC_FCFC_FCFC_FCFC) ^ 0xB8B8_B8B8_B8B8_B8B8)
+                    var leads = high & ~vietnamese
+                    while leads != 0 {
+                        if !isSurelyNFC(bytes, at: index + leads.trailingZeroBitCount >> 3) {
+                            needsNormalization = true
+                            break
+                        }
+                        leads &= leads &- 1
+                    }
                 }
             }
-            previousWasSpace = false
-            if byte >= 0x80, !needsNormalization, !isSurelyNFC(bytes, at: index) { needsNormalization = true }
+            index += 8
         }
-        if previousWasSpace, !bytes.isEmpty { needsCollapse = true }  // a trailing space
+        while index < count {
+            let byte = base[index]
+            if byte == 0x20 {
+                if previousWasSpace { needsCollapse = true }
+                previousWasSpace = true
+            } else {
+                previousWasSpace = false
+                if isControlBlank(byte) { needsCollapse = true }
+                if byte >= 0xCC, !needsNormalization, !isSurelyNFC(bytes, at: index) { needsNormalization = true }
+            }
+            index += 1
+        }
         let text = needsCollapse ? collapsed(bytes) : String(decoding: bytes, as: UTF8.self)
         return needsNormalization ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    @inline(__always)
+    private static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || isControlBlank(byte)
+    }
+
+    @inline(__always)
+    private static func isControlBlank(_ byte: UInt8) -> Bool {
+        byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// Whether some byte of `word` is below `limit` (at most 0x80).
+    @inline(__always)
+    private static func hasByte(in word: UInt64, below limit: UInt8) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// The high bit of each byte of `word` that is zero, and nothing else.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low) &+ low) | word | low)
     }
 
     /// Cleans a string (attribute values).

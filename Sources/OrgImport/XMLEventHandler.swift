@@ -1,3 +1,5 @@
+import CLibXML2
+import Glibc
 import OrgModel
 
 /// One attribute of an element: local name, namespace URI (nil for unqualified) and value.
@@ -7,15 +9,186 @@ struct XMLAttribute {
     var value: String
 }
 
+/// Where a tag starts in the file: 1-based line and column (in characters); 0 when unknown.
+struct TagPosition: Equatable {
+    var line: Int
+    var column: Int
+}
+
+/// The name and attributes of one start tag, as the parser has them: valid only during the
+/// ``XMLEventHandler/startElement(_:at:)`` call that receives it.
+///
+/// Names and values are read straight from the parser's buffers: names are compared as bytes, enums and
+/// counts parsed from bytes, and a `String` is made only for what the handler keeps. (libxml2 hands over
+/// UTF-8 it has already checked, but Swift has no public initializer that skips its own check, so each
+/// kept `String` is still validated once.)
+struct XMLStartTag {
+    /// Where the attributes are.
+    enum Storage {
+        /// libxml2's SAX2 array: five pointers per attribute (local name, prefix, URI, value start,
+        /// value end).
+        case libxml(UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int)
+        /// Attributes already copied (the text reader's path).
+        case list([XMLAttribute])
+    }
+
+    /// The local name (NUL-terminated UTF-8).
+    let localName: UnsafePointer<UInt8>
+    /// The namespace URI (NUL-terminated UTF-8), nil for none.
+    let namespaceURI: UnsafePointer<UInt8>?
+    let storage: Storage
+
+    /// Whether the local name is `literal`.
+    func hasName(_ literal: StaticString) -> Bool {
+        strcmp(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self),
+               UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// The local name as a string.
+    var name: String { String(cString: localName) }
+
+    /// The namespace URI as a string.
+    var namespace: String? { namespaceURI.map { String(cString: $0) } }
+
+    /// Every attribute, copied (for handlers that are not on a hot path).
+    var attributes: [XMLAttribute] {
+        switch storage {
+        case .list(let list):
+            return list
+        case .libxml(let pointers, let count):
+            guard let pointers else { return [] }
+            var list: [XMLAttribute] = []
+            list.reserveCapacity(count)
+            for index in 0..<count {
+                let base = pointers + index * 5
+                guard let name = base[0], let value = Self.value(base) else { continue }
+                list.append(XMLAttribute(name: String(cString: name), namespace: base[2].map { String(cString: $0) },
+                                         value: Self.string(value)))
+            }
+            return list
+        }
+    }
+
+    /// The raw bytes of the unqualified attribute `name`, handed to `body`; nil when it is absent.
+    /// With entity substitution off, libxml2 writes `&` in attribute values as `&#38;`: the bytes are
+    /// passed as they are (use ``string(_:)`` for the text).
+    func withValue<Result>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        switch storage {
+        case .list(let list):
+            guard var value = list.first(where: { $0.namespace == nil && $0.name == name.description })?.value
+            else { return nil }
+            return value.withUTF8(body)
+        case .libxml(let pointers, let count):
+            guard let pointers else { return nil }
+            let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+            for index in 0..<count {
+                let base = pointers + index * 5
+                guard base[2] == nil, let attributeName = base[0],
+                      strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self), wanted) == 0,
+                      let value = Self.value(base) else { continue }
+                return body(value)
+            }
+            return nil
+        }
+    }
+
+    /// Calls `body` with the local name (NUL-terminated) and the raw value bytes of every unqualified
+    /// attribute, in document order (raw as in ``withValue(_:_:)``; ``text(of:)`` gives the text).
+    func forEachAttribute(_ body: (UnsafePointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+        switch storage {
+        case .list(let list):
+            for attribute in list where attribute.namespace == nil {
+                let name = attribute.name
+                var value = attribute.value
+                name.withCString { name in
+                    UnsafeRawPointer(name).withMemoryRebound(to: UInt8.self, capacity: 1) { name in
+                        value.withUTF8 { body(name, $0) }
+                    }
+                }
+            }
+        case .libxml(let pointers, let count):
+            guard let pointers else { return }
+            for index in 0..<count {
+                let base = pointers + index * 5
+                guard base[2] == nil, let name = base[0], let value = Self.value(base) else { continue }
+                body(name, value)
+            }
+        }
+    }
+
+    /// The text of raw attribute bytes from ``forEachAttribute(_:)`` (libxml2's `&#38;` back to `&`).
+    /// The reader's values are already text, and never contain `&#38;` for `&`.
+    func text(of value: UnsafeBufferPointer<UInt8>) -> String {
+        switch storage {
+        case .list: String(decoding: value, as: UTF8.self)
+        case .libxml: Self.string(value)
+        }
+    }
+
+    /// The cleaned text (``TextCleaner``) of raw attribute bytes from ``forEachAttribute(_:)``.
+    func cleanedText(of value: UnsafeBufferPointer<UInt8>) -> String {
+        switch storage {
+        case .list: TextCleaner.clean(value)
+        case .libxml: Self.containsAmpersand(value) ? TextCleaner.clean(Self.string(value)) : TextCleaner.clean(value)
+        }
+    }
+
+    /// The value of the unqualified attribute `name`, nil when it is absent.
+    func string(_ name: StaticString) -> String? {
+        switch storage {
+        case .list(let list):
+            return list.first { $0.namespace == nil && $0.name == name.description }?.value
+        case .libxml:
+            return withValue(name) { Self.string($0) }
+        }
+    }
+
+    /// The value of the unqualified attribute `name`, cleaned by ``TextCleaner`` (white space collapsed,
+    /// NFC), nil when it is absent.
+    func cleanedString(_ name: StaticString) -> String? {
+        switch storage {
+        case .list:
+            return string(name).map(TextCleaner.clean)
+        case .libxml:
+            return withValue(name) { bytes in
+                Self.containsAmpersand(bytes) ? TextCleaner.clean(Self.string(bytes)) : TextCleaner.clean(bytes)
+            }
+        }
+    }
+
+    private static func value(_ base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>) -> UnsafeBufferPointer<UInt8>? {
+        guard let begin = base[3], let end = base[4], end >= begin else { return nil }
+        return UnsafeBufferPointer(start: begin, count: end - begin)
+    }
+
+    private static func containsAmpersand(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(start, 0x26, bytes.count) != nil
+    }
+
+    /// A value's text, with libxml2's `&#38;` turned back into `&`.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let value = String(decoding: bytes, as: UTF8.self)
+        return containsAmpersand(bytes) ? value.replacingOccurrences("&#38;", with: "&") : value
+    }
+}
+
 /// What a parser driver (SAX2 or text reader) reports to the code that builds the model.
 /// Both drivers produce the same sequence of calls for the same file.
 protocol XMLEventHandler: AnyObject {
-    /// An element starts at `location` (the `<` of its start tag).
-    func startElement(name: String, namespace: String?, attributes: [XMLAttribute], location: SourceLocation)
+    /// An element starts at `position` (the `<` of its start tag).
+    func startElement(_ tag: XMLStartTag, at position: TagPosition)
     /// The current element ends.
     func endElement()
     /// Character data (UTF-8) inside the current element, possibly in several pieces.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Whether `characters` is wanted at all now (saves copying white space between elements).
     var wantsCharacters: Bool { get }
+}
+
+extension [XMLAttribute] {
+    /// The value of the unqualified attribute `name`.
+    subscript(_ name: String) -> String? {
+        first { $0.name == name && $0.namespace == nil }?.value
+    }
 }

@@ -1,0 +1,34 @@
+import Glibc
+
+/// A regular file mapped read-only into memory, unmapped when the value goes away.
+///
+/// The split import reads one large file from several threads at once; a mapping lets every thread
+/// read its own part without copies or shared file offsets, and the pre-scan read the whole file
+/// without a buffer of its own. Pages are shared with the page cache, so mapping a file costs no
+/// memory of its own.
+final class MappedFile: @unchecked Sendable {
+    /// The file's bytes (read-only; valid while this object lives).
+    let bytes: UnsafeRawBufferPointer
+
+    /// Maps `path`; nil when it cannot be opened, is not a regular file, is empty, or cannot be mapped
+    /// (the caller then reads it the ordinary way, which reports the reason).
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else {
+            return nil
+        }
+        let size = Int(status.st_size)
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            return nil
+        }
+        _ = madvise(address, size, MADV_SEQUENTIAL)
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
