@@ -91,6 +91,7 @@ public final class OrgChartImporter {
         }
         let collector = DiagnosticCollector(limit: options.maxDiagnostics)
         let builder = OrgDocumentBuilder(file: file, diagnostics: collector)
+        builder.maxTextLength = options.maxTextLength
         let wellFormed: Bool
         switch options.backend {
         case .sax:

@@ -71,6 +71,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
 
     /// A builder for a whole file, or for a part of a split file whose first `syntheticElements` start
     /// tags are copies of elements that an earlier part holds.
+    /// Longest text accepted, in characters (``ImportOptions/maxTextLength``).
+    var maxTextLength = Int.max
+
     init(file: String, diagnostics: DiagnosticCollector, syntheticElements: Int = 0) {
         document = ParsedDocument(file: file, location: SourceLocation(file: file, line: 1, column: 1))
         self.diagnostics = diagnostics
@@ -135,7 +138,14 @@ final class OrgDocumentBuilder: XMLEventHandler {
         case .text:
             let content = text.withUnsafeBufferPointer { TextCleaner.clean($0) }
             text.removeAll(keepingCapacity: true)
-            if let entry = pending.take() { finishText(entry, content: content) }
+            guard let entry = pending.take() else { break }
+            // Characters never outnumber bytes: the count is taken only for a long text.
+            if content.utf8.count > maxTextLength, content.count > maxTextLength {
+                diagnostics.error(entry.location, "this text is \(content.count) characters long, over the limit of "
+                    + "\(maxTextLength) (raise --max-text-length if it is meant to be that long)")
+                break
+            }
+            finishText(entry, content: content)
         case .root, .mandates, .other:
             break
         }

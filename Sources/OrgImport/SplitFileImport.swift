@@ -155,6 +155,7 @@ struct SplitFileImport: @unchecked Sendable {
         let path = String(decoding: Array(path.utf8), as: UTF8.self)
         let collector = DiagnosticCollector(limit: options.maxDiagnostics)
         let builder = OrgDocumentBuilder(file: path, diagnostics: collector, syntheticElements: part.syntheticElements)
+        builder.maxTextLength = options.maxTextLength
         let parser = SAXDocumentParser(path: path, file: path, options: options, diagnostics: collector,
                                        handler: builder)
         let wellFormed = parser.parse(source: source, lines: part.lines, schema: schema)

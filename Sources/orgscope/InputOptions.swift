@@ -25,6 +25,9 @@ struct InputOptions: ParsableArguments {
     @Option(help: "How many problems to print before summing up the rest.")
     var maxErrors: Int = 50
 
+    @Option(help: "Longest text of one duty, function, power or mandate, in characters.")
+    var maxTextLength: Int = 10_000
+
     @Option(help: .hidden)
     var xmlBackend: ImportOptions.Backend = .sax
 
@@ -33,10 +36,12 @@ struct InputOptions: ParsableArguments {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be at least 1 (MiB).") }
         guard maxDepth > 1 else { throw ValidationError("--max-depth must be at least 2.") }
         guard maxErrors > 0 else { throw ValidationError("--max-errors must be at least 1.") }
+        guard maxTextLength > 0 else { throw ValidationError("--max-text-length must be at least 1.") }
     }
 
     var importOptions: ImportOptions {
         var options = ImportOptions(maxFileSize: maxFileSize << 20, maxDepth: maxDepth, backend: xmlBackend)
+        options.maxTextLength = maxTextLength
         options.progress = Progress.shared.importHandler
         return options
     }

@@ -66,6 +66,21 @@ struct SecurityTests {
         #expect(found[0].message.contains("over the limit") && found[0].message.contains("--max-file-size"))
     }
 
+    @Test("A text over the limit is an error at its element, naming the option that raises it")
+    func textLimit() throws {
+        let long = String(repeating: "Quản lý nhà nước về giá ", count: 30)  // 720 characters, more bytes
+        let path = try TestFiles.write(TestFiles.chart(
+            "  <unit id=\"u\" name=\"U\" kind=\"department\"><duty id=\"u.1\">\(long)</duty><duty id=\"u.2\">Ngắn</duty></unit>"))
+        var options = ImportOptions()
+        options.maxTextLength = 700
+        let found = diagnostics(files: [path], options: options)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("--max-text-length") == true)
+        #expect(found.first?.message.contains("719 characters") == true)
+        options.maxTextLength = 719
+        #expect(diagnostics(files: [path], options: options).isEmpty)
+    }
+
     @Test("The collection of diagnostics stops at its limit and says so")
     func diagnosticLimit() throws {
         let body = (0..<50).map { _ in "  <unit id=\"dup\" name=\"U\" kind=\"nope\"/>" }.joined(separator: "\n")
