@@ -28,13 +28,13 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .chart:
             withFile(bytes, name: "chart.xml") { path in
-                guard let chart = try? OrgChartImporter().load(files: [path]).chart else { return }
+                guard let chart = try? Self.importer.load(files: [path]).chart else { return }
                 exercise(chart)
             }
         case .catalog:
             withFile(bytes, name: "catalog.xml") { path in
                 withFile(Self.smallChart, name: "base.xml") { base in
-                    guard let chart = try? OrgChartImporter().load(files: [base], catalogs: [path]).chart else { return }
+                    guard let chart = try? Self.importer.load(files: [base], catalogs: [path]).chart else { return }
                     exercise(chart)
                 }
             }
@@ -77,6 +77,9 @@ enum FuzzTarget: String, CaseIterable {
         var copy = text
         copy.withUTF8 { withFile($0, name: name, body) }
     }
+
+    /// One importer for every input: it compiles the schema once (as a long-running caller would).
+    nonisolated(unsafe) static let importer = OrgChartImporter()
 
     /// ``smallChart``, imported once (proposals do not change the chart they are applied to).
     nonisolated(unsafe) static let baseChart: OrgChart? = {
