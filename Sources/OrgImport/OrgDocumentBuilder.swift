@@ -69,11 +69,11 @@ final class OrgDocumentBuilder: XMLEventHandler {
     /// same pointer comes back element after element).
     @exclusivity(unchecked) private var lastNamespace: (pointer: UnsafePointer<UInt8>, isOurs: Bool)?
 
-    /// A builder for a whole file, or for a part of a split file whose first `syntheticElements` start
-    /// tags are copies of elements that an earlier part holds.
     /// Longest text accepted, in characters (``ImportOptions/maxTextLength``).
     var maxTextLength = Int.max
 
+    /// A builder for a whole file, or for a part of a split file whose first `syntheticElements` start
+    /// tags are copies of elements that an earlier part holds.
     init(file: String, diagnostics: DiagnosticCollector, syntheticElements: Int = 0) {
         document = ParsedDocument(file: file, location: SourceLocation(file: file, line: 1, column: 1))
         self.diagnostics = diagnostics
