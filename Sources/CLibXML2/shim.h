@@ -44,6 +44,18 @@ static void orgscope_structured_error(void *ctx,
                         error->message, error->line, error->int2);
 }
 
+/// Drops (`on` non-zero) or restores libxml2's "generic" errors on this thread. libxml2 prints a few of
+/// them straight to stderr (such as "xmlParseChunk: encoder error") besides the structured error that
+/// says the same with a position; orgscope reports the structured one only.
+static void orgscope_ignore_generic_error(void *ctx, const char *message, ...) {
+    (void)ctx;
+    (void)message;
+}
+
+static inline void orgscope_silence_generic_errors(int on) {
+    xmlSetGenericErrorFunc(NULL, on ? orgscope_ignore_generic_error : NULL);
+}
+
 /// Routes this thread's libxml2 errors (parser, encoding, I/O) to `context` (NULL restores the default).
 static inline void orgscope_route_errors(orgscope_context *context) {
     if (context == NULL) {
@@ -51,6 +63,7 @@ static inline void orgscope_route_errors(orgscope_context *context) {
     } else {
         xmlSetStructuredErrorFunc(context, orgscope_structured_error);
     }
+    orgscope_silence_generic_errors(context != NULL);
 }
 
 static inline void orgscope_schema_parser_errors(xmlSchemaParserCtxtPtr parser, orgscope_context *context) {

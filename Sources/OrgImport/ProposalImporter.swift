@@ -5,8 +5,9 @@ import OrgModel
 /// shipped `proposal-1.xsd`. Problems come back as diagnostics with file, line and column.
 public final class ProposalImporter {
     private let options: ImportOptions
+    private var schema: CompiledSchema?
 
-    /// An importer with the given limits.
+    /// An importer with the given limits. Reuse it for several proposals to compile the schema only once.
     public init(options: ImportOptions = ImportOptions()) {
         self.options = options
     }
@@ -14,8 +15,10 @@ public final class ProposalImporter {
     /// Reads `path`.
     public func load(path: String) throws(ImportError) -> Proposal {
         let diagnostics = DiagnosticCollector(limit: options.maxDiagnostics)
-        guard let schema = CompiledSchema(name: "proposal-1.xsd", text: EmbeddedSchemas.proposal1, diagnostics: diagnostics)
-        else { throw .rejected(diagnostics: diagnostics.sorted(fileOrder: [path]), truncated: false) }
+        if schema == nil {
+            schema = CompiledSchema(name: "proposal-1.xsd", text: EmbeddedSchemas.proposal1, diagnostics: diagnostics)
+        }
+        guard let schema else { throw .rejected(diagnostics: diagnostics.sorted(fileOrder: [path]), truncated: false) }
         let builder = ProposalDocumentBuilder(file: path, diagnostics: diagnostics)
         let parser = SAXDocumentParser(path: path, file: path, options: options, diagnostics: diagnostics, handler: builder)
         _ = parser.parse(schema: schema)

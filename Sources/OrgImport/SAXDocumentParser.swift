@@ -35,6 +35,8 @@ final class SAXDocumentParser {
     @exclusivity(unchecked) fileprivate var lastClosed = TagPosition(line: 0, column: 0)
     @exclusivity(unchecked) fileprivate var stopped = false
     fileprivate var sawFatalError = false
+    /// Whether a decoding error was reported: libxml2 repeats one bad byte sequence as several errors.
+    private var sawEncodingError = false
     private var fileSize = 0
     private var lines = LineMapping.identity
     /// The part being read, when this parse reads one part of a split file.
@@ -211,6 +213,13 @@ final class SAXDocumentParser {
     }
 
     func report(domain: Int32, code: Int32, level: Int32, message: String, line: Int, column: Int) {
+        if domain == Int32(XML_FROM_I18N.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
+            || code == Int32(XML_IO_ENCODER.rawValue) {
+            sawFatalError = true
+            notePartTrouble("a decoding error")
+            if sawEncodingError { return }
+            sawEncodingError = true
+        }
         let text = Self.clean(message)
         let isSchema = domain == Int32(XML_FROM_SCHEMASV.rawValue)
         let raw = isSchema || line == 0 ? currentTagPosition() : TagPosition(line: line, column: max(column, 1))
@@ -275,6 +284,9 @@ final class SAXDocumentParser {
             message + " (only &amp; &lt; &gt; &quot; &apos; and character references like &#7879; are allowed)"
         case Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue):
             message + " (declare UTF-8, UTF-16 or windows-1258)"
+        case Int32(XML_I18N_CONV_FAILED.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue), Int32(XML_IO_ENCODER.rawValue):
+            message + " (the bytes do not match the encoding the XML declaration names: correct the "
+                + "declaration, or save the file as UTF-8)"
         default: message
         }
     }

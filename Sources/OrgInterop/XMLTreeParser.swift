@@ -68,8 +68,10 @@ final class XMLTreeParser {
             parser.report(level: Int(error.pointee.level.rawValue), message: message,
                           line: Int(error.pointee.line), column: Int(error.pointee.int2))
         }
+        orgscope_silence_generic_errors(1)
         xmlParseDocument(context)
         xmlSetStructuredErrorFunc(nil, nil)
+        orgscope_silence_generic_errors(0)
         let document = context.pointee.myDoc
         context.pointee.myDoc = nil
         defer { if let document { xmlFreeDoc(document) } }

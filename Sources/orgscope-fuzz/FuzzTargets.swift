@@ -40,7 +40,7 @@ enum FuzzTarget: String, CaseIterable {
             }
         case .proposal:
             withFile(bytes, name: "proposal.xml") { path in
-                guard let chart = Self.baseChart, let proposal = try? ProposalImporter().load(path: path) else { return }
+                guard let chart = Self.baseChart, let proposal = try? Self.proposalImporter.load(path: path) else { return }
                 // The outcome is a chart like any other: the chart target fuzzes analysis and reports.
                 if case .success(let outcome) = ProposalApplier(chart: chart).apply(proposal) {
                     _ = ChartXMLWriter.write(outcome.chart)
@@ -80,6 +80,8 @@ enum FuzzTarget: String, CaseIterable {
 
     /// One importer for every input: it compiles the schema once (as a long-running caller would).
     nonisolated(unsafe) static let importer = OrgChartImporter()
+    /// The same for proposals.
+    nonisolated(unsafe) static let proposalImporter = ProposalImporter()
 
     /// ``smallChart``, imported once (proposals do not change the chart they are applied to).
     nonisolated(unsafe) static let baseChart: OrgChart? = {

@@ -244,6 +244,18 @@ struct ProposalTests {
             #expect(error.diagnostics[0].message.contains("reason"))
             #expect(!error.diagnostics[0].message.contains("urn:orgscope"))
         }
+        // One importer compiles the schema once and gives each proposal its own answer.
+        let importer = ProposalImporter()
+        let good = try Self.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <proposal xmlns="urn:orgscope:proposal:1" id="p" chart="t" title="T" effective="2025-12-01">
+              <rename unit="a" name="Sở A mới"/>
+            </proposal>
+            """, "good.xml")
+        for _ in 0..<2 {
+            #expect(throws: ImportError.self) { try importer.load(path: path) }
+            #expect(try importer.load(path: good).operations.count == 1)
+        }
     }
 
     @Test("The resulting chart round-trips: write → import gives the same units, duties and figures")

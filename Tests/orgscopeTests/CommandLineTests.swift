@@ -93,6 +93,25 @@ struct CommandLineTests {
         #expect(capped.stderr.contains("and 2 more (raise --max-errors to see them)"))
     }
 
+    @Test("validate: bytes that the declared encoding cannot decode are one error, and libxml2 prints nothing")
+    func undecodableBytes() throws {
+        let directory = try Orgscope.scratch()
+        let bad = directory.appendingPathComponent("shift-jis.xml")
+        // 0x81 0xFF is no Shift_JIS character: libxml2 reports it three ways and prints a fourth to stderr.
+        var bytes = Array(#"<?xml version="1.0" encoding="Shift_JIS"?>"#.utf8) + [0x0A]
+        bytes += Array(#"<orgChart xmlns="urn:orgscope:orgchart:1" id="t" name=""#.utf8) + [0x81, 0xFF, 0xFE]
+        bytes += Array(#"" asOf="2025-10-01"/>"#.utf8) + [0x0A]
+        try Data(bytes).write(to: bad)
+        let outcome = try Orgscope.run(["validate", bad.path])
+        #expect(outcome.status == 2)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("\(bad.path):1:"))
+        #expect(lines[0].contains("0x81 0xFF") && lines[0].contains("save the file as UTF-8"))
+        #expect(lines[1] == "orgscope: 1 error; nothing was analysed and no report was written")
+        #expect(!outcome.stderr.contains("xmlParseChunk"))
+    }
+
     @Test("analyze --output: a bad input leaves an existing report untouched, byte for byte")
     func outputUntouchedOnBadInput() throws {
         let directory = try Orgscope.scratch()
