@@ -7,7 +7,7 @@ import Foundation
 /// This runs on every text and attribute of the input, so it is written for speed: one pass over the
 /// bytes, eight at a time, decides whether the text is already clean (the usual case), and only then is
 /// a copy made.
-enum TextCleaner {
+public enum TextCleaner {
     /// Cleans UTF-8 bytes.
     static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
@@ -87,8 +87,8 @@ enum TextCleaner {
         return ~(((word & low) &+ low) | word | low)
     }
 
-    /// Cleans a string (attribute values).
-    static func clean(_ text: String) -> String {
+    /// Cleans a string (attribute values, and every text the interchange importers read).
+    public static func clean(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { clean($0) }
     }

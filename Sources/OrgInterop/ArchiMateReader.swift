@@ -1,3 +1,4 @@
+import OrgImport
 import OrgModel
 
 /// Turns the XML tree of an exchange file into an ``ArchiMateModel``, validating structurally in code
@@ -125,7 +126,7 @@ struct ArchiMateReader {
         for definition in root.child(words.definitions)?.children(words.definition) ?? [] {
             guard let identifier = required("identifier", of: definition) else { continue }
             let name = definition.attribute("name") ?? definition.child("name").map(\.text) ?? ""
-            names[identifier] = TextNormalizer.clean(name)
+            names[identifier] = TextCleaner.clean(name)
         }
         return names
     }
@@ -142,9 +143,9 @@ struct ArchiMateReader {
             if let reference {
                 // An unresolved reference is reported by checkReferences.
                 guard let name = definitions[reference] else { continue }
-                result.append(ModelProperty(name: name, value: TextNormalizer.clean(value), location: property.location))
+                result.append(ModelProperty(name: name, value: TextCleaner.clean(value), location: property.location))
             } else if let key = property.attribute("key") {
-                result.append(ModelProperty(name: TextNormalizer.clean(key), value: TextNormalizer.clean(value),
+                result.append(ModelProperty(name: TextCleaner.clean(key), value: TextCleaner.clean(value),
                                             location: property.location))
             } else {
                 diagnostics.error(property.location, "<property> names no property definition "
@@ -157,7 +158,7 @@ struct ArchiMateReader {
     // MARK: Small helpers
 
     private func texts(_ nodes: [XMLNode]) -> [LocalizedText] {
-        nodes.map { LocalizedText(language: $0.language, text: TextNormalizer.clean($0.text)) }.filter { !$0.text.isEmpty }
+        nodes.map { LocalizedText(language: $0.language, text: TextCleaner.clean($0.text)) }.filter { !$0.text.isEmpty }
     }
 
     private mutating func required(_ attribute: String, of node: XMLNode) -> String? {

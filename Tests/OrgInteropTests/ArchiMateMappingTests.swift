@@ -1,5 +1,7 @@
 import Foundation
+import OrgImport
 import OrgModel
+import OrgReport
 import Testing
 
 @testable import OrgInterop
@@ -84,6 +86,16 @@ struct ArchiMateMappingTests {
         let decomposed = "Sở Nội vu\u{0323}"  // ụ as u + combining dot below
         let path = try TestFiles.write(TestFiles.model3(actor("a", decomposed)))
         #expect(try ArchiMateImporter().load(path: path).chart.unit("a")?.name == "Sở Nội vụ")
+    }
+
+    @Test("White space is cleaned by the native importer's rule: XML white space collapses, a no-break space stays")
+    func whiteSpace() throws {
+        let path = try TestFiles.write(TestFiles.model3(actor("a", "  Sở\t\n Nội\u{00A0}vụ  ")))
+        let name = try #require(try ArchiMateImporter().load(path: path).chart.unit("a")?.name)
+        #expect(name == "Sở Nội\u{00A0}vụ")
+        let native = try OrgChartImporter().load(files: [TestFiles.write(ChartXMLWriter.write(
+            try ArchiMateImporter().load(path: path).chart), name: "chart.xml")]).chart
+        #expect(native.unit("a")?.name == name)
     }
 
     @Test("Bad property values are warnings; the default stays")
