@@ -4,13 +4,56 @@ import OrgModel
 /// The JSON report of `cli-and-findings-v1`: schemaVersion, chart, summary, findings. Fields may be
 /// added, never renamed or removed within schema version 1.
 public enum JSONReporter {
-    /// The report text.
+    /// The report text. The document is written member by member, and its two long arrays (findings,
+    /// inferred mandates) element by element, so a national report never exists as a tree of values,
+    /// only as its text: the same bytes as `document(input).serialized()`.
     public static func render(_ input: ReportInput) -> String {
-        document(input).serialized()
+        let members = self.members(input)
+        var output = ""
+        output.append("{\n")
+        for (offset, (key, member)) in members.enumerated() {
+            output.append("  ")
+            JSONValue.quote(key, into: &output)
+            output.append(": ")
+            switch member {
+            case .value(let value):
+                value.write(to: &output, indent: 2)
+            case .elements(let count, let element):
+                guard count > 0 else {
+                    output.append("[]")
+                    break
+                }
+                output.append("[\n")
+                for index in 0..<count {
+                    output.append("    ")
+                    element(index).write(to: &output, indent: 4)
+                    output.append(index == count - 1 ? "\n" : ",\n")
+                }
+                output.append("  ]")
+            }
+            output.append(offset == members.count - 1 ? "\n" : ",\n")
+        }
+        output.append("}\n")
+        return output
     }
 
     /// The report as a JSON value.
     public static func document(_ input: ReportInput) -> JSONValue {
+        .object(members(input).map { key, member in
+            switch member {
+            case .value(let value): (key, value)
+            case .elements(let count, let element): (key, .array((0..<count).map(element)))
+            }
+        })
+    }
+
+    /// A member of the document: a value, or an array of objects made one at a time.
+    private enum Member {
+        case value(JSONValue)
+        case elements(count: Int, element: (Int) -> JSONValue)
+    }
+
+    private static func members(_ input: ReportInput) -> [(String, Member)] {
         let chart = input.result.graph.chart
         let counts = input.result.counts
         var chartMembers: [(String, JSONValue)] = [
@@ -22,19 +65,23 @@ public enum JSONReporter {
         chartMembers.append(("units", .int(chart.units.count)))
         chartMembers.append(("duties", .int(chart.dutyCount)))
         chartMembers.append(("mandates", .int(input.result.graph.mandates.count)))
-        var header: [(String, JSONValue)] = [("schemaVersion", .int(1)), ("language", .string(input.language.rawValue))]
-        if let timestamp = input.timestamp { header.append(("generatedAt", .string(timestamp))) }
-        return .object(header + [
-            ("chart", .object(chartMembers)),
-            ("summary", .object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })),
-            ("rules", .array(input.result.rulesRun.map(JSONValue.string))),
-            ("norms", norms(input.result.norms, language: input.language)),
-            ("textEngine", textEngine(input.result)),
-            ("findings", .array(input.result.findings.map { finding(for: $0, language: input.language) })),
-            ("inferredMandates", .array(inferred(input.result))),
-            ("staffing", staffing(input.result.staffing)),
-            ("scores", scores(input.result.scores)),
-        ])
+        var header: [(String, Member)] = [("schemaVersion", .value(.int(1))), ("language", .value(.string(input.language.rawValue)))]
+        if let timestamp = input.timestamp { header.append(("generatedAt", .value(.string(timestamp)))) }
+        let findings = input.result.findings
+        let inferred = input.result.text.inferred.sorted { $0.key < $1.key }
+        return header + [
+            ("chart", .value(.object(chartMembers))),
+            ("summary", .value(.object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }))),
+            ("rules", .value(.array(input.result.rulesRun.map(JSONValue.string)))),
+            ("norms", .value(norms(input.result.norms, language: input.language))),
+            ("textEngine", .value(textEngine(input.result))),
+            ("findings", .elements(count: findings.count) { finding(for: findings[$0], language: input.language) }),
+            ("inferredMandates", .elements(count: inferred.count) {
+                inferredAssignment(inferred[$0].key, inferred[$0].value, input.result)
+            }),
+            ("staffing", .value(staffing(input.result.staffing))),
+            ("scores", .value(scores(input.result.scores))),
+        ]
     }
 
     private static func norms(_ norms: StaffingNorms, language: Language) -> JSONValue {
@@ -108,20 +155,17 @@ public enum JSONReporter {
         ])
     }
 
-    /// Every inferred assignment, in duty order, marked with its score.
-    private static func inferred(_ result: AnalysisResult) -> [JSONValue] {
+    /// The assignment inferred for the duty at `index`, marked with its score.
+    private static func inferredAssignment(_ index: Int, _ assignment: MandateAssignment, _ result: AnalysisResult) -> JSONValue {
         let graph = result.graph
-        return result.text.inferred.keys.sorted().compactMap { index in
-            guard let assignment = result.text.inferred[index] else { return nil }
-            let reference = graph.duties[index]
-            return .object([
-                ("duty", .string(graph.duty(reference).id.rawValue)),
-                ("unit", .string(graph.unit(reference.unit).id.rawValue)),
-                ("mandate", .string(assignment.mandate.rawValue)),
-                ("role", .string(assignment.role.rawValue)),
-                ("score", .number(assignment.inferredScore ?? 0)),
-            ])
-        }
+        let reference = graph.duties[index]
+        return .object([
+            ("duty", .string(graph.duty(reference).id.rawValue)),
+            ("unit", .string(graph.unit(reference.unit).id.rawValue)),
+            ("mandate", .string(assignment.mandate.rawValue)),
+            ("role", .string(assignment.role.rawValue)),
+            ("score", .number(assignment.inferredScore ?? 0)),
+        ])
     }
 
     private static func finding(for finding: Finding, language: Language) -> JSONValue {

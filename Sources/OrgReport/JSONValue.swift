@@ -30,7 +30,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output.append("null")
         case .bool(let value): output.append(value ? "true" : "false")
@@ -76,7 +76,7 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    private static func quote(_ text: String, into output: inout String) {
+    static func quote(_ text: String, into output: inout String) {
         output.append("\"")
         if !needsEscaping(text) {
             output.append(text)

@@ -48,6 +48,16 @@ struct JSONReporterTests {
         #expect(!JSONReporter.render(ReportInput(result: result, language: .en)).contains("người đứng đầu"))
     }
 
+    @Test("The text written member by member is the document tree's serialisation, byte for byte")
+    func streamed() {
+        for language in [Language.vi, .en] {
+            let input = ReportInput(result: Analyzer().analyze(GoldenTests.chart()), language: language, timestamp: "2025-10-01T00:00:00Z")
+            let text = JSONReporter.render(input)
+            #expect(text.contains("\"findings\": [\n    {") && text.contains("\"inferredMandates\": [\n    {"))
+            #expect(text == JSONReporter.document(input).serialized())
+        }
+    }
+
     @Test("Strings are escaped; numbers print without exponent or trailing zeros", arguments: [
         (JSONValue.string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"\n"),
         (JSONValue.number(0.91666), "0.9167\n"), (JSONValue.number(2), "2\n"), (JSONValue.number(-0.00001), "0\n"),
