@@ -4,53 +4,94 @@ import OrgModel
 /// The JSON report of `cli-and-findings-v1`: schemaVersion, chart, summary, findings. Fields may be
 /// added, never renamed or removed within schema version 1.
 public enum JSONReporter {
-    /// The report text. The document is written member by member, and its two long arrays (findings,
-    /// inferred mandates) element by element, so a national report never exists as a tree of values,
-    /// only as its text: the same bytes as `document(input).serialized()`.
+    /// The report text: the same bytes as `document(input).serialized()`.
     public static func render(_ input: ReportInput) -> String {
-        let members = self.members(input)
-        var output = ""
-        output.append("{\n")
-        for (offset, (key, member)) in members.enumerated() {
-            output.append("  ")
-            JSONValue.quote(key, into: &output)
-            output.append(": ")
-            switch member {
-            case .value(let value):
-                value.write(to: &output, indent: 2)
-            case .elements(let count, let element):
-                guard count > 0 else {
-                    output.append("[]")
-                    break
-                }
-                output.append("[\n")
-                for index in 0..<count {
-                    output.append("    ")
-                    element(index).write(to: &output, indent: 4)
-                    output.append(index == count - 1 ? "\n" : ",\n")
-                }
-                output.append("  ]")
-            }
-            output.append(offset == members.count - 1 ? "\n" : ",\n")
+        var text = ""
+        write(input) { text.append($0) }
+        return text
+    }
+
+    /// Writes the report in pieces of about `pieceSize` bytes, in order, to `emit`. The document is
+    /// written member by member, and its long arrays (findings, inferred mandates, staffing by unit)
+    /// element by element, so a national report never exists whole in memory: neither as a tree of
+    /// values nor, when `emit` writes to a file, as one string.
+    public static func write(_ input: ReportInput, pieceSize: Int = 1 << 20, to emit: (String) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var writer = Writer(pieceSize: pieceSize, emit: emit)
+            writer.write(.object(members(input)), indent: 0)
+            writer.output.append("\n")
+            emit(writer.output)
         }
-        output.append("}\n")
-        return output
     }
 
     /// The report as a JSON value.
     public static func document(_ input: ReportInput) -> JSONValue {
-        .object(members(input).map { key, member in
-            switch member {
-            case .value(let value): (key, value)
-            case .elements(let count, let element): (key, .array((0..<count).map(element)))
-            }
-        })
+        Member.object(members(input)).value
     }
 
-    /// A member of the document: a value, or an array of objects made one at a time.
-    private enum Member {
+    /// A part of the document: a value, an object whose members are parts, or an array of objects made
+    /// one at a time.
+    private indirect enum Member {
         case value(JSONValue)
+        case object([(String, Member)])
         case elements(count: Int, element: (Int) -> JSONValue)
+
+        /// The part as a value (``JSONValue/serialized()`` of it gives the bytes ``Writer`` writes).
+        var value: JSONValue {
+            switch self {
+            case .value(let value): value
+            case .object(let members): .object(members.map { ($0.0, $0.1.value) })
+            case .elements(let count, let element): .array((0..<count).map(element))
+            }
+        }
+    }
+
+    /// Writes members with ``JSONValue``'s layout, handing out the text whenever a piece is full.
+    private struct Writer {
+        let pieceSize: Int
+        let emit: (String) -> Void
+        var output = ""
+
+        init(pieceSize: Int, emit: @escaping (String) -> Void) {
+            self.pieceSize = pieceSize
+            self.emit = emit
+            output.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
+        }
+
+        mutating func write(_ member: Member, indent: Int) {
+            switch member {
+            case .value(let value):
+                value.write(to: &output, indent: indent)
+            case .object(let members):
+                guard !members.isEmpty else { return output.append("{}") }
+                output.append("{\n")
+                for (offset, (key, member)) in members.enumerated() {
+                    output.append(String(repeating: " ", count: indent + 2))
+                    JSONValue.quote(key, into: &output)
+                    output.append(": ")
+                    write(member, indent: indent + 2)
+                    output.append(offset == members.count - 1 ? "\n" : ",\n")
+                    flushIfFull()
+                }
+                output.append(String(repeating: " ", count: indent) + "}")
+            case .elements(let count, let element):
+                guard count > 0 else { return output.append("[]") }
+                output.append("[\n")
+                for index in 0..<count {
+                    output.append(String(repeating: " ", count: indent + 2))
+                    element(index).write(to: &output, indent: indent + 2)
+                    output.append(index == count - 1 ? "\n" : ",\n")
+                    flushIfFull()
+                }
+                output.append(String(repeating: " ", count: indent) + "]")
+            }
+        }
+
+        private mutating func flushIfFull() {
+            guard output.utf8.count >= pieceSize else { return }
+            emit(output)
+            output.removeAll(keepingCapacity: true)
+        }
     }
 
     private static func members(_ input: ReportInput) -> [(String, Member)] {
@@ -79,7 +120,7 @@ public enum JSONReporter {
             ("inferredMandates", .elements(count: inferred.count) {
                 inferredAssignment(inferred[$0].key, inferred[$0].value, input.result)
             }),
-            ("staffing", .value(staffing(input.result.staffing))),
+            ("staffing", staffing(input.result.staffing)),
             ("scores", .value(scores(input.result.scores))),
         ]
     }
@@ -105,28 +146,25 @@ public enum JSONReporter {
         .object(list.map { ($0.category.rawValue, figures($0.figures)) })
     }
 
-    private static func staffing(_ summary: StaffingSummary) -> JSONValue {
+    private static func staffing(_ summary: StaffingSummary) -> Member {
         let rows = Dictionary(uniqueKeysWithValues: summary.units.map { ($0.unit, $0) })
+        let units = summary.units
         return .object([
-            ("total", figures(summary.total)),
-            ("categories", categories(summary.categories)),
-            ("departments", .array(summary.departments.compactMap { id in
-                rows[id].map { row in
-                    .object([("unit", .string(id.rawValue)), ("categories", categories(row.categories)),
-                             ("deputies", row.deputies.map(JSONValue.int) ?? .null),
-                             ("directSubUnits", .int(row.directSubUnits))])
-                }
-            })),
-            ("departmentDeputies", .array(summary.provinces.map {
+            ("total", .value(figures(summary.total))),
+            ("categories", .value(categories(summary.categories))),
+            ("departments", .value(.array(summary.departments.compactMap { id in rows[id].map(unitStaffing) }))),
+            ("departmentDeputies", .value(.array(summary.provinces.map {
                 .object([("committee", .string($0.committee.rawValue)), ("departments", .int($0.departments)),
                          ("deputies", .int($0.deputies)), ("average", .number($0.average))])
-            })),
-            ("units", .array(summary.units.map { row in
-                .object([("unit", .string(row.unit.rawValue)), ("categories", categories(row.categories)),
-                         ("deputies", row.deputies.map(JSONValue.int) ?? .null),
-                         ("directSubUnits", .int(row.directSubUnits))])
-            })),
+            }))),
+            ("units", .elements(count: units.count) { unitStaffing(units[$0]) }),
         ])
+    }
+
+    private static func unitStaffing(_ row: StaffingSummary.UnitRow) -> JSONValue {
+        .object([("unit", .string(row.unit.rawValue)), ("categories", categories(row.categories)),
+                 ("deputies", row.deputies.map(JSONValue.int) ?? .null),
+                 ("directSubUnits", .int(row.directSubUnits))])
     }
 
     private static func scores(_ scores: ComplianceScores) -> JSONValue {

@@ -89,9 +89,9 @@ struct AnalyzeCommand: ParsableCommand {
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         let reportInput = ReportInput(result: result, language: lang, colour: colour, timestamp: stamp)
         if let output {
-            try write(formats.map { render(reportInput, as: $0) }, to: output, formats: formats)
-        } else if let main = render(reportInput, as: formats[0]).first {
-            FileHandle.standardOutput.write(Data(main.content.utf8))
+            try write(reportInput, to: output, formats: formats)
+        } else if let main = Self.pieces(reportInput, as: formats[0]).first {
+            main.produce { FileHandle.standardOutput.write(Data($0.utf8)) }
         }
         clock.lap("report")
         Progress.shared.finish()
@@ -105,12 +105,12 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     /// One format to a file path; several (or a directory path) into a directory, named after the first
-    /// chart file and the language (`cao-bang-2025.vi.json`). Every file is written atomically.
-    private func write(_ reports: [[RenderedFile]], to output: String, formats: [OutputFormat]) throws {
+    /// chart file and the language (`cao-bang-2025.vi.json`). Every file is written atomically, one format
+    /// after another (only one report is in memory at a time).
+    private func write(_ reportInput: ReportInput, to output: String, formats: [OutputFormat]) throws {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
         let directoryMode = formats.count > 1 || output.hasSuffix("/") || (exists && isDirectory.boolValue)
-        var targets: [(String, String)] = []
         if directoryMode {
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -118,26 +118,31 @@ struct AnalyzeCommand: ParsableCommand {
                 DiagnosticPrinter.fail("cannot create the directory \(output): \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.badInput)
             }
-            let stem = ((input.files.first ?? "report") as NSString).lastPathComponent
-            let base = (stem as NSString).deletingPathExtension + "." + lang.rawValue
-            for file in reports.flatMap({ $0 }) {
-                targets.append(((output as NSString).appendingPathComponent(base + file.suffix), file.content))
-            }
-        } else {
-            let files = reports[0]
-            let base = (output as NSString).deletingPathExtension
-            for (offset, file) in files.enumerated() {
-                targets.append((offset == 0 ? output : base + file.suffix, file.content))
+        }
+        let stem = ((input.files.first ?? "report") as NSString).lastPathComponent
+        let directoryBase = (output as NSString).appendingPathComponent((stem as NSString).deletingPathExtension + "." + lang.rawValue)
+        let fileBase = (output as NSString).deletingPathExtension
+        for format in directoryMode ? formats : [formats[0]] {
+            for (offset, file) in Self.pieces(reportInput, as: format).enumerated() {
+                let path = directoryMode ? directoryBase + file.suffix : offset == 0 ? output : fileBase + file.suffix
+                do {
+                    try AtomicFile.write(to: path, force: force, producing: file.produce)
+                } catch {
+                    DiagnosticPrinter.fail(error.description)
+                    throw ExitCode(ExitStatus.badInput)
+                }
             }
         }
-        for (path, content) in targets {
-            do {
-                try AtomicFile.write(content, to: path, force: force)
-            } catch {
-                DiagnosticPrinter.fail(error.description)
-                throw ExitCode(ExitStatus.badInput)
-            }
+    }
+
+    /// The files of one format, each made when written: the JSON report in pieces of a megabyte, the
+    /// others whole.
+    private static func pieces(_ reportInput: ReportInput, as format: OutputFormat)
+        -> [(suffix: String, produce: (_ emit: (String) -> Void) -> Void)] {
+        if format == .json {
+            return [(".json", { emit in JSONReporter.write(reportInput, to: emit) })]
         }
+        return render(reportInput, as: format).map { file in (file.suffix, { emit in emit(file.content) }) }
     }
 
     private func failing(_ result: AnalysisResult) -> Bool {

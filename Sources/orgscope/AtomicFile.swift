@@ -9,6 +9,12 @@ enum AtomicFile {
     }
 
     static func write(_ text: String, to path: String, force: Bool) throws(Failure) {
+        try write(to: path, force: force) { emit in emit(text) }
+    }
+
+    /// Writes what `produce` hands its `emit` function, piece by piece, in order: a report made in
+    /// pieces is never held whole in memory.
+    static func write(to path: String, force: Bool, producing produce: (_ emit: (String) -> Void) -> Void) throws(Failure) {
         var status = stat()
         if lstat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFLNK, !force {
@@ -28,20 +34,22 @@ enum AtomicFile {
             throw Failure(description: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
         var failure: String?
-        // Straight from the string's own UTF-8 storage: a national report is tens of megabytes, and a copy
-        // would add as much to the peak memory.
-        var content = text
-        content.withUTF8 { buffer in
-            while written < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
+        produce { piece in
+            guard failure == nil else { return }
+            // Straight from the string's own UTF-8 storage: a copy would add as much to the peak memory.
+            var content = piece
+            content.withUTF8 { buffer in
+                var written = 0
+                while written < buffer.count {
+                    let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    written += result
                 }
-                written += result
             }
         }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }

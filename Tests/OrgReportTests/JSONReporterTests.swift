@@ -48,13 +48,17 @@ struct JSONReporterTests {
         #expect(!JSONReporter.render(ReportInput(result: result, language: .en)).contains("người đứng đầu"))
     }
 
-    @Test("The text written member by member is the document tree's serialisation, byte for byte")
+    @Test("The text written member by member, in pieces or whole, is the document tree's serialisation, byte for byte")
     func streamed() {
         for language in [Language.vi, .en] {
             let input = ReportInput(result: Analyzer().analyze(GoldenTests.chart()), language: language, timestamp: "2025-10-01T00:00:00Z")
             let text = JSONReporter.render(input)
             #expect(text.contains("\"findings\": [\n    {") && text.contains("\"inferredMandates\": [\n    {"))
             #expect(text == JSONReporter.document(input).serialized())
+            var pieces: [String] = []
+            JSONReporter.write(input, pieceSize: 200) { pieces.append($0) }
+            #expect(pieces.count > 5 && pieces.dropLast().allSatisfy { $0.utf8.count >= 200 })
+            #expect(pieces.joined() == text)
         }
     }
 
