@@ -44,8 +44,12 @@ let package = Package(
             dependencies: ["OrgImport", "OrgModel"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OrgAnalysisTests", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"]),
-        .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"]),
+        .testTarget(
+            name: "OrgAnalysisTests",
+            dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"], exclude: ["Golden"]),
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgInteropTests",

@@ -1,3 +1,4 @@
+import CLibXML2
 import Glibc
 
 /// A regular file mapped read-only into memory, unmapped when the value goes away.
@@ -6,9 +7,14 @@ import Glibc
 /// read its own part without copies or shared file offsets, and the pre-scan read the whole file
 /// without a buffer of its own. Pages are shared with the page cache, so mapping a file costs no
 /// memory of its own.
+///
+/// Another process that truncates the file while it is mapped makes reads past the new end raise
+/// SIGBUS; the mapping is guarded (`mapped-read-guard.h`), so that ends the run with an error naming
+/// the file and exit status 2, not a crash.
 final class MappedFile: @unchecked Sendable {
     /// The file's bytes (read-only; valid while this object lives).
     let bytes: UnsafeRawBufferPointer
+    private let guardSlot: Int32
 
     /// Maps `path`; nil when it cannot be opened, is not a regular file, is empty, or cannot be mapped
     /// (the caller then reads it the ordinary way, which reports the reason).
@@ -26,9 +32,13 @@ final class MappedFile: @unchecked Sendable {
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         bytes = UnsafeRawBufferPointer(start: address, count: size)
+        guardSlot = orgscope_guard_mapping(address, size, "\(path): error: the file was truncated by another program while "
+            + "orgscope was reading it; run again once it is complete\norgscope: 1 error; nothing was analysed and no "
+            + "report was written\n")
     }
 
     deinit {
+        orgscope_unguard_mapping(guardSlot)
         if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import OrgImport
+
+@Suite("Memory-mapped input")
+struct MappedFileTests {
+    @Test("A file truncated by another program while mapped ends the run with an error naming it, exit 2, not a crash")
+    func truncatedWhileMapped() async throws {
+        let result = await #expect(processExitsWith: .exitCode(2), observing: [\.standardErrorContent]) {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-truncated-\(getpid()).xml").path
+            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
+                  let mapped = MappedFile(path: path) else { exit(3) }
+            // Another program cuts the file; the pages past the new end are gone.
+            guard truncate(path, 0) == 0 else { exit(4) }
+            let byte = mapped.bytes[40 << 10]  // SIGBUS here
+            exit(byte == 0x20 ? 5 : 6)
+        }
+        let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(stderr.contains("orgscope-truncated-") && stderr.contains(".xml: error: the file was truncated"))
+        #expect(stderr.hasSuffix("orgscope: 1 error; nothing was analysed and no report was written\n"))
+    }
+
+    @Test("An unguarded SIGBUS still crashes: the guard covers only the mapping")
+    func otherSignalsUntouched() async {
+        await #expect(processExitsWith: .signal(SIGBUS)) {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-guarded-\(getpid()).xml").path
+            // Installs the handler, then raises SIGBUS at an address outside every mapping.
+            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 4096)),
+                  MappedFile(path: path) != nil else { exit(3) }
+            raise(SIGBUS)
+            exit(0)
+        }
+    }
+}
