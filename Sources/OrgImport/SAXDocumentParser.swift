@@ -273,7 +273,7 @@ final class SAXDocumentParser {
 
     /// Removes orgscope's namespaces from libxml2's `{urn:...}name` element names.
     static func clean(_ message: String) -> String {
-        message.trimmed.replacingOccurrences("{urn:orgscope:orgchart:1}", with: "")
+        LibXMLMessage.readable(message).replacingOccurrences("{urn:orgscope:orgchart:1}", with: "")
             .replacingOccurrences("{urn:orgscope:proposal:1}", with: "")
     }
 

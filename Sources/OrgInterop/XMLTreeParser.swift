@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import OrgImport
 import OrgModel
 
 /// Reads a whole XML file into an ``XMLNode`` tree with libxml2, hardened as the native importer is:
@@ -131,7 +132,7 @@ final class XMLTreeParser {
 
     fileprivate func report(level: Int, message: String, line: Int, column: Int) {
         guard !stopped else { return }
-        let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = LibXMLMessage.readable(message)
         let location = at(line, max(column, 1))
         if level == Int(XML_ERR_WARNING.rawValue) {
             diagnostics.warning(location, text)

@@ -19,6 +19,29 @@ struct ImportErrorTests {
         #expect(found[0].location.file == path)
     }
 
+    @Test("Bytes that are not UTF-8 in a file that declares none: one error on one line, saying what to do")
+    func notUTF8() throws {
+        var bytes = Array(TestFiles.chart(#"  <unit id="a" name="Sở A" kind="committee"/>"#).utf8)
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "S")))
+        bytes[at] = 0xC3  // a lead byte followed by "ở"'s lead byte: not UTF-8
+        let found = diagnostics(files: [try TestFiles.write(Data(bytes), name: "latin.xml")])
+        #expect(found.count == 1)
+        #expect(positions(found) == ["3:22"])  // the bad byte
+        #expect(found.first?.message.hasPrefix("the text is not valid UTF-8 (bytes 0xC3 0xE1") == true)
+        #expect(found.first?.message.contains("encoding=") == true && found.first?.message.contains("\n") == false)
+    }
+
+    @Test("libxml2 messages become one readable line", arguments: [
+        ("Input is not proper UTF-8, indicate encoding !\nBytes: 0xC3 0x28 0xFF 0x22\n",
+         "the text is not valid UTF-8 (bytes 0xC3 0x28 0xFF 0x22): declare the file's real encoding in its XML "
+            + "declaration (for example encoding=\"windows-1258\"), or save it as UTF-8"),
+        ("Opening and ending tag mismatch: unit line 3 and unitt\n", "Opening and ending tag mismatch: unit line 3 and unitt"),
+        ("first\n  second \n", "first second"),
+    ])
+    func readable(message: String, expected: String) {
+        #expect(LibXMLMessage.readable(message) == expected)
+    }
+
     @Test("A schema violation points at the element's start tag")
     func schemaViolation() throws {
         let path = try TestFiles.write(TestFiles.chart("""
