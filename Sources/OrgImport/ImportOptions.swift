@@ -49,8 +49,9 @@ public struct ImportOptions: Sendable {
     public var maxDepth: Int
     /// Diagnostics collected before the import gives up on the rest of the input (default 10 000).
     public var maxDiagnostics: Int
-    /// Longest text of one element (a duty, function, power or mandate), in characters (default 10 000; a
-    /// real duty is a sentence or two). Ids (200) and names (1 000) are bounded by the schema itself.
+    /// Longest text of one element (a duty, function, power or mandate) or attribute value, in characters
+    /// (default 10 000; a real duty is a sentence or two). Ids (200) and names (1 000) are also bounded
+    /// by the schema itself.
     public var maxTextLength: Int = 10_000
     /// The libxml2 interface used.
     public var backend: Backend

@@ -69,7 +69,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
     /// same pointer comes back element after element).
     @exclusivity(unchecked) private var lastNamespace: (pointer: UnsafePointer<UInt8>, isOurs: Bool)?
 
-    /// Longest text accepted, in characters (``ImportOptions/maxTextLength``).
+    /// Longest text or attribute value accepted, in characters (``ImportOptions/maxTextLength``).
     var maxTextLength = Int.max
 
     /// A builder for a whole file, or for a part of a split file whose first `syntheticElements` start
@@ -92,6 +92,10 @@ final class OrgDocumentBuilder: XMLEventHandler {
 
     func startElement(_ tag: XMLStartTag, at position: TagPosition) {
         defer { countSyntheticElement() }
+        // (Copies of enclosing tags in a part of a split file were checked where they stand.)
+        if syntheticElementsLeft == 0, let long = tag.attribute(longerThan: maxTextLength) {
+            diagnostics.error(location(position), TextLengthLimit.message(long, limit: maxTextLength))
+        }
         guard isOurNamespace(tag.namespaceURI) else {
             if frames.isEmpty {
                 reportForeignRoot(name: tag.name, namespace: tag.namespace, location: location(position))
@@ -141,8 +145,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             guard let entry = pending.take() else { break }
             // Characters never outnumber bytes: the count is taken only for a long text.
             if content.utf8.count > maxTextLength, content.count > maxTextLength {
-                diagnostics.error(entry.location, "this text is \(content.count) characters long, over the limit of "
-                    + "\(maxTextLength) (raise --max-text-length if it is meant to be that long)")
+                diagnostics.error(entry.location, TextLengthLimit.textMessage(characters: content.count, limit: maxTextLength))
                 break
             }
             finishText(entry, content: content)

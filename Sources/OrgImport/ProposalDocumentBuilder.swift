@@ -18,9 +18,13 @@ final class ProposalDocumentBuilder: XMLEventHandler {
     private var textAttributes: [XMLAttribute] = []
     private var textLocation: SourceLocation?
 
-    init(file: String, diagnostics: DiagnosticCollector) {
+    /// Longest text or attribute value accepted, in characters (``ImportOptions/maxTextLength``).
+    private let maxTextLength: Int
+
+    init(file: String, diagnostics: DiagnosticCollector, maxTextLength: Int = Int.max) {
         self.file = file
         self.diagnostics = diagnostics
+        self.maxTextLength = maxTextLength
     }
 
     var wantsCharacters: Bool { capturing }
@@ -28,8 +32,11 @@ final class ProposalDocumentBuilder: XMLEventHandler {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
 
     func startElement(_ tag: XMLStartTag, at position: TagPosition) {
-        startElement(name: tag.name, namespace: tag.namespace, attributes: tag.attributes,
-                     location: SourceLocation(file: file, line: position.line, column: position.column))
+        let location = SourceLocation(file: file, line: position.line, column: position.column)
+        if let long = tag.attribute(longerThan: maxTextLength) {
+            diagnostics.error(location, TextLengthLimit.message(long, limit: maxTextLength))
+        }
+        startElement(name: tag.name, namespace: tag.namespace, attributes: tag.attributes, location: location)
     }
 
     /// Proposals are small: the builder works on copied names and attributes.
@@ -86,6 +93,10 @@ final class ProposalDocumentBuilder: XMLEventHandler {
         if capturing, depth == 2, let location = textLocation {
             capturing = false
             let content = text.withUnsafeBufferPointer { TextCleaner.clean($0) }
+            if content.utf8.count > maxTextLength, content.count > maxTextLength {
+                diagnostics.error(location, TextLengthLimit.textMessage(characters: content.count, limit: maxTextLength))
+                return
+            }
             if textAttributes["unit"] != nil || textAttributes["id"] != nil {
                 append(.addDuty(unit: UnitID(textAttributes["unit"] ?? ""), duty: DutyID(textAttributes["id"] ?? ""),
                                 text: content, mandate: textAttributes["mandate"].map { MandateID($0) },

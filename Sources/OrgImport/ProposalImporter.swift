@@ -19,7 +19,7 @@ public final class ProposalImporter {
             schema = CompiledSchema(name: "proposal-1.xsd", text: EmbeddedSchemas.proposal1, diagnostics: diagnostics)
         }
         guard let schema else { throw .rejected(diagnostics: diagnostics.sorted(fileOrder: [path]), truncated: false) }
-        let builder = ProposalDocumentBuilder(file: path, diagnostics: diagnostics)
+        let builder = ProposalDocumentBuilder(file: path, diagnostics: diagnostics, maxTextLength: options.maxTextLength)
         let parser = SAXDocumentParser(path: path, file: path, options: options, diagnostics: diagnostics, handler: builder)
         _ = parser.parse(schema: schema)
         guard !diagnostics.hasErrors, let proposal = builder.proposal else {

@@ -69,6 +69,27 @@ struct XMLStartTag {
         }
     }
 
+    /// The first attribute whose value is over `limit` characters, with its length in characters (nil
+    /// when none is). Lengths are counted only for values of more than `limit` bytes.
+    func attribute(longerThan limit: Int) -> (name: String, characters: Int)? {
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        switch storage {
+        case .list(let list):
+            for attribute in list where attribute.value.utf8.count > limit && attribute.value.count > limit {
+                return (attribute.name, attribute.value.count)
+            }
+        case .libxml(let pointers, let count):
+            guard let pointers else { return nil }
+            for index in 0..<count {
+                let base = pointers + index * 5
+                guard let name = base[0], let value = Self.value(base), value.count > limit else { continue }
+                let length = characters(value)
+                if length > limit { return (String(cString: name), length) }
+            }
+        }
+        return nil
+    }
+
     /// The raw bytes of the unqualified attribute `name`, handed to `body`; nil when it is absent.
     /// With entity substitution off, libxml2 writes `&` in attribute values as `&#38;`: the bytes are
     /// passed as they are (use ``string(_:)`` for the text).

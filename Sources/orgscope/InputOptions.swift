@@ -25,7 +25,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "How many problems to print before summing up the rest.")
     var maxErrors: Int = 50
 
-    @Option(help: "Longest text of one duty, function, power or mandate, in characters.")
+    @Option(help: "Longest text (a duty, function, power or mandate) or attribute value, in characters.")
     var maxTextLength: Int = 10_000
 
     @Option(help: .hidden)

@@ -258,6 +258,29 @@ struct ProposalTests {
         }
     }
 
+    @Test("A proposal's texts and attribute values are bounded by --max-text-length too")
+    func textLimit() throws {
+        let long = String(repeating: "Sở Nội vụ ", count: 60)  // 600 characters
+        let path = try Self.write("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <proposal xmlns="urn:orgscope:proposal:1" id="p" chart="t" title="T" effective="2025-12-01">
+              <rationale>\(long)</rationale>
+              <rename unit="a" name="\(long)"/>
+            </proposal>
+            """, "long.xml")
+        var options = ImportOptions()
+        options.maxTextLength = 500
+        do {
+            _ = try ProposalImporter(options: options).load(path: path)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.diagnostics.map(\.location.line) == [3, 4])
+            #expect(error.diagnostics.allSatisfy { $0.message.contains("over the limit of 500 (raise --max-text-length") })
+        }
+        options.maxTextLength = 600
+        #expect(try ProposalImporter(options: options).load(path: path).operations.count == 1)
+    }
+
     @Test("The resulting chart round-trips: write → import gives the same units, duties and figures")
     func roundTrip() throws {
         let outcome = try Self.outcome("""

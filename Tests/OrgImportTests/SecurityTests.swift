@@ -81,6 +81,26 @@ struct SecurityTests {
         #expect(diagnostics(files: [path], options: options).isEmpty)
     }
 
+    @Test("An attribute value over the limit is an error at its element, in one pass and in split parts alike")
+    func attributeLimit() throws {
+        let name = String(repeating: "Phòng Quản lý nhà nước ", count: 25)  // 575 characters (the schema allows 1,000)
+        let units = (0..<40).map { "  <unit id=\"u\($0)\" name=\"U\" kind=\"department\"><duty id=\"u\($0).1\">Việc \($0)</duty></unit>" }
+        var lines = units
+        lines[30] = "  <unit id=\"x\" name=\"X\" kind=\"department\"><unit id=\"x.1\" name=\"\(name)\" kind=\"division\"/></unit>"
+        let path = try TestFiles.write(TestFiles.chart(lines.joined(separator: "\n")))
+        for splitting in [ImportOptions.FileSplitting.off, .forced(parts: 4)] {
+            var options = ImportOptions()
+            options.fileSplitting = splitting
+            options.maxTextLength = 500
+            let found = diagnostics(files: [path], options: options)
+            #expect(positions(found) == ["33:43"])
+            #expect(found.first?.message == "attribute 'name' is 575 characters long, over the limit of 500 "
+                + "(raise --max-text-length if it is meant to be that long)")
+            options.maxTextLength = 575
+            #expect(diagnostics(files: [path], options: options).isEmpty)
+        }
+    }
+
     @Test("The collection of diagnostics stops at its limit and says so")
     func diagnosticLimit() throws {
         let body = (0..<50).map { _ in "  <unit id=\"dup\" name=\"U\" kind=\"nope\"/>" }.joined(separator: "\n")
