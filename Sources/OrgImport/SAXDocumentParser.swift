@@ -35,7 +35,7 @@ final class SAXDocumentParser {
     @exclusivity(unchecked) fileprivate var lastClosed = TagPosition(line: 0, column: 0)
     @exclusivity(unchecked) fileprivate var stopped = false
     fileprivate var sawFatalError = false
-    /// Whether a decoding error was reported: libxml2 repeats one bad byte sequence as several errors.
+    /// Whether a decoding error was reported (see ``LibXMLMessage/isDecodingError(domain:code:)``).
     private var sawEncodingError = false
     private var fileSize = 0
     private var lines = LineMapping.identity
@@ -213,12 +213,14 @@ final class SAXDocumentParser {
     }
 
     func report(domain: Int32, code: Int32, level: Int32, message: String, line: Int, column: Int) {
-        if domain == Int32(XML_FROM_I18N.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
-            || code == Int32(XML_IO_ENCODER.rawValue) {
+        // After bytes that do not decode, the rest of the file is unread: what libxml2 says next (the same
+        // bytes again, or what follows from the input ending there) is not worth showing.
+        guard !sawEncodingError else { return }
+        let isDecoding = LibXMLMessage.isDecodingError(domain: domain, code: code)
+        if isDecoding {
             sawFatalError = true
-            notePartTrouble("a decoding error")
-            if sawEncodingError { return }
             sawEncodingError = true
+            notePartTrouble("a decoding error")
         }
         let text = Self.clean(message)
         let isSchema = domain == Int32(XML_FROM_SCHEMASV.rawValue)
@@ -233,7 +235,8 @@ final class SAXDocumentParser {
             diagnostics.warning(location, text)
         } else {
             if level == Int32(XML_ERR_FATAL.rawValue) { sawFatalError = true }
-            diagnostics.error(location, isSchema ? text : Self.explain(code: code, message: text))
+            diagnostics.error(location, isSchema ? text
+                : isDecoding ? LibXMLMessage.decoding(text) : Self.explain(code: code, message: text))
         }
         if diagnostics.isFull { stop() }
     }
@@ -284,9 +287,6 @@ final class SAXDocumentParser {
             message + " (only &amp; &lt; &gt; &quot; &apos; and character references like &#7879; are allowed)"
         case Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue):
             message + " (declare UTF-8, UTF-16 or windows-1258)"
-        case Int32(XML_I18N_CONV_FAILED.rawValue), Int32(XML_ERR_INVALID_ENCODING.rawValue), Int32(XML_IO_ENCODER.rawValue):
-            message + " (the bytes do not match the encoding the XML declaration names: correct the "
-                + "declaration, or save the file as UTF-8)"
         default: message
         }
     }

@@ -19,6 +19,7 @@ final class XMLTreeParser {
     private var positions: [UnsafeMutableRawPointer: (line: Int, column: Int)] = [:]
     private var buildStart: startElementNsSAX2Func?
     private var stopped = false
+    private var sawDecodingError = false
     private let formatName: String
 
     /// A parser for `file` (the path as the user gave it, used in diagnostics); `formatName` names the
@@ -66,8 +67,8 @@ final class XMLTreeParser {
             guard let owner, let error else { return }
             let parser = Unmanaged<XMLTreeParser>.fromOpaque(owner).takeUnretainedValue()
             let message = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
-            parser.report(level: Int(error.pointee.level.rawValue), message: message,
-                          line: Int(error.pointee.line), column: Int(error.pointee.int2))
+            parser.report(domain: error.pointee.domain, code: error.pointee.code, level: Int(error.pointee.level.rawValue),
+                          message: message, line: Int(error.pointee.line), column: Int(error.pointee.int2))
         }
         orgscope_silence_generic_errors(1)
         xmlParseDocument(context)
@@ -130,10 +131,13 @@ final class XMLTreeParser {
         stop(context)
     }
 
-    fileprivate func report(level: Int, message: String, line: Int, column: Int) {
-        guard !stopped else { return }
-        let text = LibXMLMessage.readable(message)
-        let location = at(line, max(column, 1))
+    fileprivate func report(domain: Int32, code: Int32, level: Int, message: String, line: Int, column: Int) {
+        guard !stopped, !sawDecodingError else { return }
+        // After bytes that do not decode, the rest of the file is unread: what libxml2 says next follows
+        // from that.
+        sawDecodingError = LibXMLMessage.isDecodingError(domain: domain, code: code)
+        let text = sawDecodingError ? LibXMLMessage.decoding(message) : LibXMLMessage.readable(message)
+        let location = at(max(line, 1), max(column, 1))
         if level == Int(XML_ERR_WARNING.rawValue) {
             diagnostics.warning(location, text)
         } else {

@@ -20,6 +20,23 @@ struct XMLHardeningTests {
         #expect(found.allSatisfy { !$0.message.contains("TOP-SECRET") })
     }
 
+    @Test("Bytes the declared encoding cannot decode, or that are not UTF-8: one error each, on one line, saying what to do")
+    func undecodable() throws {
+        let model = #"<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/" identifier="m"><name>"#
+        let shiftJIS = try TestFiles.write(Data(Array(#"<?xml version="1.0" encoding="Shift_JIS"?>"#.utf8) + [0x0A]
+            + Array(model.utf8) + [0x81, 0xFF, 0xFE] + Array("</name></model>\n".utf8)), name: "sjis.xml")
+        let found = importErrors(shiftJIS)
+        #expect(found.count == 1)
+        #expect(found.first?.location.line ?? 0 >= 1)
+        #expect(found.first?.message.contains("0x81 0xFF") == true && found.first?.message.contains("save the file as UTF-8") == true)
+        let latin = try TestFiles.write(Data(Array("<?xml version=\"1.0\"?>\n".utf8) + Array(model.utf8) + [0xC3, 0x28]
+            + Array("</name></model>\n".utf8)), name: "latin.xml")
+        let notUTF8 = importErrors(latin)
+        #expect(notUTF8.count == 1)
+        #expect(notUTF8.first?.message.hasPrefix("the text is not valid UTF-8 (bytes 0xC3 0x28") == true)
+        #expect(notUTF8.allSatisfy { !$0.message.contains("\n") })
+    }
+
     @Test("The DOCTYPE is refused before its internal subset is read: a broken subset raises no error of its own")
     func subsetNeverRead() throws {
         let path = try TestFiles.write("""
