@@ -11,10 +11,21 @@ public enum LibXMLMessage {
             || code == Int32(XML_IO_ENCODER.rawValue)
     }
 
-    /// A decoding error's message, saying what to do.
-    public static func decoding(_ message: String) -> String {
-        readable(message) + " (the bytes do not match the encoding the XML declaration names: correct the "
-            + "declaration, or save the file as UTF-8)"
+    /// `message` made ``readable(_:)``, with what to do added where libxml2's words do not say it.
+    public static func explained(_ message: String, domain: Int32, code: Int32) -> String {
+        let text = readable(message)
+        if isDecodingError(domain: domain, code: code) {
+            return text + " (the bytes do not match the encoding the XML declaration names: correct the "
+                + "declaration, or save the file as UTF-8)"
+        }
+        switch code {
+        case Int32(XML_ERR_UNDECLARED_ENTITY.rawValue), Int32(XML_WAR_UNDECLARED_ENTITY.rawValue):
+            return text + " (only &amp; &lt; &gt; &quot; &apos; and character references like &#7879; are allowed)"
+        case Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue):
+            return text + " (declare UTF-8, UTF-16 or windows-1258)"
+        default:
+            return text
+        }
     }
 
     /// `message` on one line (libxml2 puts the offending bytes of a UTF-8 error on a second line), with

@@ -216,8 +216,7 @@ final class SAXDocumentParser {
         // After bytes that do not decode, the rest of the file is unread: what libxml2 says next (the same
         // bytes again, or what follows from the input ending there) is not worth showing.
         guard !sawEncodingError else { return }
-        let isDecoding = LibXMLMessage.isDecodingError(domain: domain, code: code)
-        if isDecoding {
+        if LibXMLMessage.isDecodingError(domain: domain, code: code) {
             sawFatalError = true
             sawEncodingError = true
             notePartTrouble("a decoding error")
@@ -235,8 +234,7 @@ final class SAXDocumentParser {
             diagnostics.warning(location, text)
         } else {
             if level == Int32(XML_ERR_FATAL.rawValue) { sawFatalError = true }
-            diagnostics.error(location, isSchema ? text
-                : isDecoding ? LibXMLMessage.decoding(text) : Self.explain(code: code, message: text))
+            diagnostics.error(location, isSchema ? text : LibXMLMessage.explained(text, domain: domain, code: code))
         }
         if diagnostics.isFull { stop() }
     }
@@ -278,17 +276,6 @@ final class SAXDocumentParser {
     static func clean(_ message: String) -> String {
         LibXMLMessage.readable(message).replacingOccurrences("{urn:orgscope:orgchart:1}", with: "")
             .replacingOccurrences("{urn:orgscope:proposal:1}", with: "")
-    }
-
-    /// Adds what to do to libxml2 messages whose cause is not obvious.
-    private static func explain(code: Int32, message: String) -> String {
-        switch code {
-        case Int32(XML_ERR_UNDECLARED_ENTITY.rawValue), Int32(XML_WAR_UNDECLARED_ENTITY.rawValue):
-            message + " (only &amp; &lt; &gt; &quot; &apos; and character references like &#7879; are allowed)"
-        case Int32(XML_ERR_UNSUPPORTED_ENCODING.rawValue):
-            message + " (declare UTF-8, UTF-16 or windows-1258)"
-        default: message
-        }
     }
 
     static func size(_ bytes: Int) -> String {
