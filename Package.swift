@@ -37,7 +37,7 @@ let package = Package(
         ),
         .executableTarget(name: "orgscope-eval", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel"]),
         // libFuzzer targets over the importers (scripts/fuzz); an ordinary build replays saved inputs.
-        .executableTarget(name: "orgscope-fuzz", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"]),
+        .executableTarget(name: "orgscope-fuzz", dependencies: ["OrgAnalysis", "OrgImport", "OrgInterop", "OrgModel", "OrgReport"]),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgImportTests",

@@ -1,6 +1,7 @@
 import Foundation
 import OrgAnalysis
 import OrgImport
+import OrgInterop
 import OrgModel
 import OrgReport
 
@@ -16,6 +17,10 @@ enum FuzzTarget: String, CaseIterable {
     case proposal
     /// The bytes as a YAML rules file.
     case rules
+    /// The bytes as an ArchiMate Model Exchange File (3.x or 2.1), converted to a chart.
+    case archimate
+    /// The bytes as a staffing CSV, merged into a small valid chart.
+    case staffing
 
     /// Runs the target on one input.
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -37,6 +42,18 @@ enum FuzzTarget: String, CaseIterable {
                     guard let chart = try? Self.importer.load(files: [base], catalogs: [path]).chart else { return }
                     exercise(chart)
                 }
+            }
+        case .archimate:
+            withFile(bytes, name: "model.xml") { path in
+                guard let result = try? ArchiMateImporter().load(path: path) else { return }
+                // What `convert` writes: OrgChart XML and JSON-LD.
+                _ = ChartXMLWriter.write(result.chart)
+                _ = OrgJSONLDWriter().write(result.chart)
+            }
+        case .staffing:
+            withFile(bytes, name: "staffing.csv") { path in
+                guard let chart = Self.baseChart, let result = try? StaffingSheet.merge(path: path, into: chart) else { return }
+                _ = ChartXMLWriter.write(result.chart)
             }
         case .proposal:
             withFile(bytes, name: "proposal.xml") { path in
@@ -93,7 +110,7 @@ enum FuzzTarget: String, CaseIterable {
         return result
     }()
 
-    /// A valid chart for the catalogue and proposal targets: a committee, two departments, a division.
+    /// A valid chart for the catalogue, proposal and staffing targets: a committee, two departments, a division.
     static let smallChart = """
         <?xml version="1.0" encoding="UTF-8"?>
         <orgChart xmlns="urn:orgscope:orgchart:1" id="t" name="Tỉnh" asOf="2025-10-01" provinceCategory="III">
