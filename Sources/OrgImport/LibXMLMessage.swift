@@ -31,18 +31,23 @@ public enum LibXMLMessage {
     /// `message` on one line (libxml2 puts the offending bytes of a UTF-8 error on a second line), with
     /// its trailing white space gone, and the UTF-8 error said plainly.
     public static func readable(_ message: String) -> String {
-        let oneLine = message.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }.filter { !$0.isEmpty }
-            .joined(separator: " ")
+        // Runs for every diagnostic (up to --max-errors' collection limit): no work past a trim when the
+        // message is one line, as nearly all are.
+        let oneLine = message.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })
+            ? message.split(whereSeparator: \.isNewline).map(trimmed).filter { !$0.isEmpty }.joined(separator: " ")
+            : trimmed(message[...])
         guard oneLine.hasPrefix("Input is not proper UTF-8") else { return oneLine }
-        let bytes = oneLine.firstRange(of: "Bytes:").map { String(oneLine[$0.upperBound...]).trimmingSpaces } ?? ""
+        let bytes = oneLine.firstRange(of: "Bytes:").map { trimmed(oneLine[$0.upperBound...]) } ?? ""
         return "the text is not valid UTF-8" + (bytes.isEmpty ? "" : " (bytes \(bytes))")
             + ": declare the file's real encoding in its XML declaration (for example encoding=\"windows-1258\"), "
             + "or save it as UTF-8"
     }
-}
 
-extension StringProtocol {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    /// `text` without leading and trailing spaces and tabs.
+    private static func trimmed(_ text: Substring) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        return String(decoding: utf8[first...last], as: UTF8.self)
     }
 }
