@@ -11,9 +11,9 @@ public enum LibXMLMessage {
             || code == Int32(XML_IO_ENCODER.rawValue)
     }
 
-    /// `message` made ``readable(_:)``, with what to do added where libxml2's words do not say it.
-    public static func explained(_ message: String, domain: Int32, code: Int32) -> String {
-        let text = readable(message)
+    /// `text` (a message already made ``readable(_:)``) with what to do added where libxml2's words do
+    /// not say it.
+    public static func explained(_ text: String, domain: Int32, code: Int32) -> String {
         if isDecodingError(domain: domain, code: code) {
             return text + " (the bytes do not match the encoding the XML declaration names: correct the "
                 + "declaration, or save the file as UTF-8)"

@@ -136,7 +136,7 @@ final class XMLTreeParser {
         // After bytes that do not decode, the rest of the file is unread: what libxml2 says next follows
         // from that.
         sawDecodingError = LibXMLMessage.isDecodingError(domain: domain, code: code)
-        let text = LibXMLMessage.explained(message, domain: domain, code: code)
+        let text = LibXMLMessage.explained(LibXMLMessage.readable(message), domain: domain, code: code)
         let location = at(max(line, 1), max(column, 1))
         if level == Int(XML_ERR_WARNING.rawValue) {
             diagnostics.warning(location, text)
