@@ -11,8 +11,8 @@ public struct AnalysisResult: Sendable {
     public var rulesRun: [String]
     /// What the text engine found (near-duplicates, inferred mandates).
     public var text: TextAnalysis
-    /// The staffing norms the rules used.
-    public var norms: StaffingNorms
+    /// Every parameter's value the rules used, with the regime and category they were chosen for.
+    public var settings: RuleSettings
     /// Staffing figures: per unit, department, category, total; deputies; span of control.
     public var staffing: StaffingSummary
     /// Compliance scores 0–100.
@@ -21,6 +21,9 @@ public struct AnalysisResult: Sendable {
     public var timings: [(phase: String, seconds: Double)] = []
     /// The process's resident and peak memory at the end of each phase, in KiB (for `--timings`).
     public var memory: [(phase: String, residentKiB: Int, peakKiB: Int)] = []
+
+    /// The regime and province category the chart was judged under.
+    public var norms: NormContext { settings.norms }
 
     /// Findings per severity.
     public var counts: [Severity: Int] {
@@ -52,18 +55,18 @@ public struct Analyzer: Sendable {
     /// Runs every enabled rule on a graph already built.
     public func analyze(_ graph: DutyGraph) -> AnalysisResult {
         var clock = PhaseClock()
-        let text = TextAnalysis(graph: graph, settings: configuration.text)
+        let settings = configuration.settings(for: graph.chart)
+        let text = TextAnalysis(graph: graph, settings: TextSettings(settings, configuration))
         clock.timings.append(contentsOf: text.timings)
         clock.memory.append(contentsOf: text.memory)
         clock.restart()
-        let norms = configuration.norms(for: graph.chart)
-        let context = RuleContext(graph: graph, configuration: configuration, text: text, norms: norms)
+        let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: settings)
         var findings: [Finding] = []
         var ran: [String] = []
-        for rule in rules where !configuration.disabled.contains(rule.code) {
+        for rule in rules where !configuration.disabled.contains(rule.id) {
             ran.append(rule.code)
             var produced = rule.init().check(context)
-            if let severity = configuration.severities[rule.code] {
+            if let severity = configuration.severities[rule.id] {
                 for index in produced.indices { produced[index].severity = severity }
             }
             findings.append(contentsOf: produced)
@@ -73,7 +76,7 @@ public struct Analyzer: Sendable {
         let staffing = StaffingSummary(graph: graph)
         let scores = ComplianceScores(graph: graph, findings: findings)
         clock.lap("staffing and scores")
-        var result = AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, norms: norms,
+        var result = AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, settings: settings,
                                     staffing: staffing, scores: scores)
         result.timings = clock.timings
         result.memory = clock.memory

@@ -38,8 +38,8 @@ public enum EvidenceValue: Hashable, Sendable, Codable {
 /// One thing wrong with the organisation, with the evidence for it. A value: rules return findings,
 /// they never throw them.
 public struct Finding: Hashable, Sendable, Codable {
-    /// The rule's stable code (`ACC001`).
-    public var code: String
+    /// The rule that found it.
+    public var rule: RuleID
     /// How serious.
     public var severity: Severity
     /// The units involved, sorted by id.
@@ -57,10 +57,10 @@ public struct Finding: Hashable, Sendable, Codable {
 
     /// A finding; `units` and `duties` are sorted here so that output never depends on rule internals.
     public init(
-        code: String, severity: Severity, units: [UnitID], duties: [DutyID] = [], mandate: MandateID? = nil,
+        rule: RuleID, severity: Severity, units: [UnitID], duties: [DutyID] = [], mandate: MandateID? = nil,
         message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil
     ) {
-        self.code = code
+        self.rule = rule
         self.severity = severity
         self.units = units.sorted()
         self.duties = duties.sorted()
@@ -70,11 +70,14 @@ public struct Finding: Hashable, Sendable, Codable {
         self.location = location
     }
 
+    /// The rule's stable code (`ACC001`), as reports print it.
+    public var code: String { rule.rawValue }
+
     /// The order of the spec: severity (error first), code, first unit id; then the rest of the units,
     /// duties, mandate and message, so that the order is total and output is byte-identical run to run.
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
-        if lhs.code != rhs.code { return lhs.code < rhs.code }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
         if lhs.units != rhs.units { return lhs.units.lexicographicallyPrecedes(rhs.units) }
         if lhs.duties != rhs.duties { return lhs.duties.lexicographicallyPrecedes(rhs.duties) }
         if lhs.mandate != rhs.mandate { return (lhs.mandate?.rawValue ?? "") < (rhs.mandate?.rawValue ?? "") }

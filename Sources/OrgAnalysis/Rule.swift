@@ -8,23 +8,32 @@ public struct RuleContext: Sendable {
     public let configuration: AnalysisConfiguration
     /// Near-duplicate duties and every duty's mandate (explicit or inferred).
     public let text: TextAnalysis
-    /// The staffing norms in force (regime, province category, rules-file overrides).
-    public let norms: StaffingNorms
+    /// Every parameter's value in force (regime, province category, rules file, options).
+    public let settings: RuleSettings
 
     /// A context.
-    public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis, norms: StaffingNorms) {
+    public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis, settings: RuleSettings) {
         self.graph = graph
         self.configuration = configuration
         self.text = text
-        self.norms = norms
+        self.settings = settings
     }
+
+    /// The regime and province category in force.
+    public var norms: NormContext { settings.norms }
 }
 
 /// A check over the duty graph. One rule per file under `Rules/<Family>/`; rules read the graph and
-/// never change it.
+/// never change it. A rule's file holds everything about it: its description (documentation and test
+/// specification), its parameters with their legal defaults, and the evidence keys it emits with their
+/// labels. Nothing else names the rule by its code.
 public protocol Rule: Sendable {
     /// The rule's documentation and examples.
     static var description: RuleDescription { get }
+    /// The thresholds the rule reads from ``RuleContext/settings``, declared in the rule's file.
+    static var parameters: [any AnyRuleParameter] { get }
+    /// Every key the rule puts in its findings' evidence, with its labels.
+    static var evidence: [EvidenceKey] { get }
     /// Every finding of this rule on the chart, with the rule's configured severity applied by the runner.
     func check(_ context: RuleContext) -> [Finding]
     /// A rule with its default settings.
@@ -32,6 +41,21 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
+    /// No parameters unless the rule declares some.
+    public static var parameters: [any AnyRuleParameter] { [] }
+
+    /// The rule's identity, as its findings carry it.
+    public static var id: RuleID { RuleID(rawValue: description.code) }
+
     /// Shorthand for the rule's code.
     public static var code: String { description.code }
+
+    /// A finding of this rule at its default severity (the runner applies a configured one).
+    static func finding(
+        severity: Severity? = nil, units: [UnitID], duties: [DutyID] = [], mandate: MandateID? = nil,
+        message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil
+    ) -> Finding {
+        Finding(rule: id, severity: severity ?? description.defaultSeverity, units: units, duties: duties,
+                mandate: mandate, message: message, evidence: evidence, location: location)
+    }
 }

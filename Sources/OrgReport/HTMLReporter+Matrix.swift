@@ -58,9 +58,9 @@ extension HTMLReporter {
             + "<li><b class=\"role\">\(escape(labels.lead))</b> \(escape(labels.leadName))</li>"
             + "<li><b class=\"role\">\(escape(labels.support))</b> \(escape(labels.supportName))</li>"
             + "<li><i class=\"role inferred\">\(escape(labels.lead))</i> \(escape(labels.inferredOnly))</li>"
-            + "<li><span class=\"swatch row-conflict\"></span>\(escape(labels.conflict)) (OVL001)</li>"
-            + "<li><span class=\"swatch row-gap\"></span>\(escape(labels.gap)) (GAP001)</li>"
-            + "<li><span class=\"swatch row-support\"></span>\(escape(labels.supportOnly)) (GAP002)</li>"
+            + "<li><span class=\"swatch row-conflict\"></span>\(escape(labels.conflict)) (\(LeadConflictRule.code))</li>"
+            + "<li><span class=\"swatch row-gap\"></span>\(escape(labels.gap)) (\(UncoveredMandateRule.code))</li>"
+            + "<li><span class=\"swatch row-support\"></span>\(escape(labels.supportOnly)) (\(UnledMandateRule.code))</li>"
             + "</ul>"
     }
 
@@ -87,12 +87,12 @@ extension HTMLReporter {
 
     private static func matrixRows(_ page: Page, column: [Int]) -> [MatrixRow] {
         let graph = page.graph
-        var byMandate: [MandateID: [String]] = [:]
+        var byMandate: [MandateID: Set<RuleID>] = [:]
         var conflictUnits: [MandateID: Set<Int>] = [:]
         for finding in page.result.findings {
             guard let mandate = finding.mandate else { continue }
-            byMandate[mandate, default: []].append(finding.code)
-            if finding.code == "OVL001" {
+            byMandate[mandate, default: []].insert(finding.rule)
+            if finding.rule == LeadConflictRule.id {
                 for id in finding.units { if let index = graph.index[id] { conflictUnits[mandate, default: []].insert(column[index]) } }
             }
         }
@@ -101,7 +101,7 @@ extension HTMLReporter {
         for mandate in graph.chart.mandates where seen.insert(mandate.id).inserted {
             let assignments = page.result.text.assignments[mandate.id] ?? []
             let codes = byMandate[mandate.id] ?? []
-            let gap = codes.contains("GAP001"), supportOnly = codes.contains("GAP002")
+            let gap = codes.contains(UncoveredMandateRule.id), supportOnly = codes.contains(UnledMandateRule.id)
             guard !assignments.isEmpty || gap || supportOnly else { continue }
             var cells: [Int: Cell] = [:]
             for assignment in assignments {
@@ -114,7 +114,7 @@ extension HTMLReporter {
                 cells[target] = cell
             }
             for target in conflictUnits[mandate.id] ?? [] { cells[target, default: Cell()].conflicting = true }
-            rows.append(MatrixRow(mandate: mandate, cells: cells, conflict: codes.contains("OVL001"), gap: gap,
+            rows.append(MatrixRow(mandate: mandate, cells: cells, conflict: codes.contains(LeadConflictRule.id), gap: gap,
                                   supportOnly: supportOnly))
         }
         return rows

@@ -101,7 +101,7 @@ extension HTMLReporter {
         let labels = page.labels
         let provinces = page.result.staffing.provinces
         guard !provinces.isEmpty else { return "" }
-        let norm = page.result.norms.departmentDeputiesAverage
+        let norm = page.result.settings[DeputyCapRule.departmentAverage]
         let rows = provinces.map { province in
             let over = province.average > norm.value + 0.0001
             return "<tr><td>\(page.unitLabel(province.committee))</td>"

@@ -125,7 +125,7 @@ public enum JSONReporter {
         ]
     }
 
-    private static func norms(_ norms: StaffingNorms, language: Language) -> JSONValue {
+    private static func norms(_ norms: NormContext, language: Language) -> JSONValue {
         .object([
             ("regime", .string(norms.regime.rawValue)),
             ("title", .string(norms.regime.title.text(language))),

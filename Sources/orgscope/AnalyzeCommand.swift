@@ -79,7 +79,7 @@ struct AnalyzeCommand: ParsableCommand {
         let graph = DutyGraph(chart: chart)
         clock.lap("graph")
         let result = Analyzer(configuration: configuration).analyze(graph)
-        try DiagnosticPrinter.checkLimits([result], maxCandidates: configuration.text.maxCandidates)
+        try DiagnosticPrinter.checkLimits([result], maxCandidates: configuration.maxCandidates)
         clock.timings.append(contentsOf: result.timings)
         clock.memory.append(contentsOf: result.memory)
         clock.restart()

@@ -51,7 +51,7 @@ struct CompareCommand: ParsableCommand {
             return try input.loadChart()
         }
         let comparison = ChartComparison(old: charts[0], new: charts[1], analyzer: Analyzer(configuration: configuration))
-        try DiagnosticPrinter.checkLimits([comparison.old, comparison.new], maxCandidates: configuration.text.maxCandidates)
+        try DiagnosticPrinter.checkLimits([comparison.old, comparison.new], maxCandidates: configuration.maxCandidates)
         let report = ComparisonReporter.render(comparison, language: lang, format: OutputFormat(rawValue: format) ?? .text)
         if let output {
             do { try AtomicFile.write(report, to: output, force: force) } catch {

@@ -69,7 +69,7 @@ struct ProposeCommand: ParsableCommand {
         }
         let review = ProposalReview(proposal: proposal, chart: chart, outcome: outcome,
                                     analyzer: Analyzer(configuration: configuration), reductionTarget: reductionTarget)
-        try DiagnosticPrinter.checkLimits([review.before, review.after], maxCandidates: configuration.text.maxCandidates)
+        try DiagnosticPrinter.checkLimits([review.before, review.after], maxCandidates: configuration.maxCandidates)
         let report = ProposalReporter.render(review, language: lang, format: OutputFormat(rawValue: format) ?? .text)
         do {
             if let writeChart { try AtomicFile.write(ChartXMLWriter.write(outcome.chart), to: writeChart, force: force) }

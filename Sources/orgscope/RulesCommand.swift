@@ -33,9 +33,9 @@ struct RulesCommand: ParsableCommand {
         options.asOf = asOf
         let configuration = try options.configuration()
         let chart = OrgChart(id: "", name: "", asOf: nil, provinceCategory: provinceCategory)
-        let norms = configuration.norms(for: chart)
         let text = RuleCatalogReporter.catalog(language: lang) + "\n"
-            + SettingsReporter.render(configuration: configuration, norms: norms, language: lang)
+            + SettingsReporter.render(configuration: configuration, settings: configuration.settings(for: chart),
+                                      language: lang)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

@@ -13,23 +13,19 @@ struct AnalysisOptions: ParsableArguments {
                                valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Similarity (0–1) at which two duties count as the same duty (OVL002; default 0.55).",
-                               valueName: "score"))
+    @Option(help: ArgumentHelp(DuplicateDutyRule.overlapThreshold.optionHelp, valueName: "score"))
     var overlapThreshold: Double?
 
-    @Option(help: ArgumentHelp("Score (0–1) a mandate must reach to be inferred for a duty without mandate= (default 0.25).",
-                               valueName: "score"))
+    @Option(help: ArgumentHelp(TextAnalysis.inferenceThreshold.optionHelp, valueName: "score"))
     var inferenceThreshold: Double?
 
-    @Option(help: ArgumentHelp("Score (0–1) an inferred mandate needs to count as a lead in an overlap (default 0.45).",
-                               valueName: "score"))
+    @Option(help: ArgumentHelp(LeadConflictRule.conflictThreshold.optionHelp, valueName: "score"))
     var conflictThreshold: Double?
 
     @Flag(help: "Do not infer mandates for duties that name none.")
     var noInference = false
 
-    @Option(help: ArgumentHelp("Share (0–1) of a unit's duties found in another unit for a merge candidate (OVL003; "
-        + "default 0.6).", valueName: "ratio"))
+    @Option(help: ArgumentHelp(MergeCandidateRule.mergeRatio.optionHelp, valueName: "ratio"))
     var mergeRatio: Double?
 
     @Option(help: "How near-duplicate candidates are found: prefix (fast, exact) or brute-force (all pairs, for checking).")
@@ -67,15 +63,26 @@ struct AnalysisOptions: ParsableArguments {
             }
         }
         configuration.asOf = asOf.flatMap(ChartDate.init(iso:))
-        if let overlapThreshold { configuration.text.overlapThreshold = overlapThreshold }
-        if let inferenceThreshold { configuration.text.inferenceThreshold = inferenceThreshold }
-        if let conflictThreshold { configuration.text.conflictThreshold = conflictThreshold }
-        if let mergeRatio { configuration.text.mergeRatio = mergeRatio }
-        if noInference { configuration.text.inferMandates = false }
-        configuration.text.join = join
-        if let maxCandidates { configuration.text.maxCandidates = maxCandidates }
+        for (parameter, value) in [(DuplicateDutyRule.overlapThreshold, overlapThreshold),
+                                   (TextAnalysis.inferenceThreshold, inferenceThreshold),
+                                   (LeadConflictRule.conflictThreshold, conflictThreshold),
+                                   (MergeCandidateRule.mergeRatio, mergeRatio)] {
+            if let value { configuration.set(parameter, to: value, from: .option(parameter.option ?? parameter.key)) }
+        }
+        if noInference { configuration.set(TextAnalysis.inferMandates, to: false, from: .option("--no-inference")) }
+        configuration.join = join
+        if let maxCandidates { configuration.maxCandidates = maxCandidates }
         return configuration
     }
 }
 
 extension SimilarityJoin.Mode: ExpressibleByArgument {}
+
+extension RuleParameter {
+    /// The option's help: the declaration's documentation, the rule that owns it and its default.
+    var optionHelp: String {
+        let owner = RuleCatalog.owner(of: key).map { "\($0); " } ?? ""
+        let shown = standardDefault.stored == nil ? "none" : "\(standardDefault)"
+        return "\(documentation.en) (\(owner)default \(shown))."
+    }
+}

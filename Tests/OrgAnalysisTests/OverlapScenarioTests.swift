@@ -7,13 +7,14 @@ import Testing
 /// Whole-chart scenarios for the overlap and gap rules: jurisdictions, clusters, inference.
 @Suite("Overlap and gap scenarios")
 struct OverlapScenarioTests {
-    static func analyze(_ body: String, mandates: String = "", settings: TextSettings = TextSettings()) throws -> AnalysisResult {
+    static func analyze(_ body: String, mandates: String = "",
+                        configuration: AnalysisConfiguration = AnalysisConfiguration()) throws -> AnalysisResult {
         let example = RuleExample(LocalizedText(vi: "", en: ""), units: body, mandates: mandates, expectedUnits: [])
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-\(UUID().uuidString).xml").path
         try Data(example.document.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let chart = try OrgChartImporter().load(files: [path]).chart
-        return Analyzer(configuration: AnalysisConfiguration(text: settings)).analyze(chart)
+        return Analyzer(configuration: configuration).analyze(chart)
     }
 
     static func province(_ code: String, duty: String, mandate: String = "M.1") -> String {
@@ -131,14 +132,15 @@ struct OverlapScenarioTests {
 
     @Test("Without inference, only explicit links count; with --no-inference no assignment is inferred")
     func inferenceOff() throws {
-        let settings = TextSettings(inferMandates: false)
+        var configuration = AnalysisConfiguration()
+        configuration.set(TextAnalysis.inferMandates, to: false, from: .option("--no-inference"))
         let result = try Self.analyze("""
               <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
                 <unit id="a" name="Sở A" kind="department"><leadership heads="1"/>
                   <duty id="a.1">Quản lý nhà nước về khoáng sản</duty>
                 </unit>
               </unit>
-            """, mandates: #"<mandate id="KS.1" level="province">Quản lý nhà nước về khoáng sản</mandate>"#, settings: settings)
+            """, mandates: #"<mandate id="KS.1" level="province">Quản lý nhà nước về khoáng sản</mandate>"#, configuration: configuration)
         #expect(result.text.inferred.isEmpty)
         #expect(result.findings.contains { $0.code == "GAP001" && $0.severity == .error })
     }

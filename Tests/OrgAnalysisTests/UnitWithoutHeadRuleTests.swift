@@ -33,11 +33,11 @@ struct UnitWithoutHeadRuleTests {
     @Test("Configuration can disable the rule or change its severity")
     func configuration() {
         let chart = OrgChart(id: "c", name: "C", units: [unit("b", leadership: Leadership(heads: 0))])
-        let off = Analyzer(configuration: AnalysisConfiguration(disabled: ["ACC001"])).analyze(chart)
+        let off = Analyzer(configuration: AnalysisConfiguration(disabled: [UnitWithoutHeadRule.id])).analyze(chart)
         #expect(!off.findings.contains { $0.code == "ACC001" })
         #expect(!off.rulesRun.contains("ACC001"))
         #expect(off.rulesRun.contains("GAP003"))
-        let info = Analyzer(configuration: AnalysisConfiguration(severities: ["ACC001": .info])).analyze(chart)
+        let info = Analyzer(configuration: AnalysisConfiguration(severities: [UnitWithoutHeadRule.id: .info])).analyze(chart)
         #expect(info.findings.filter { $0.code == "ACC001" }.map(\.severity) == [.info])
     }
 }

@@ -91,8 +91,17 @@ public struct UnitWithoutHeadRule: Rule {
                     en: "\(unit.name) (\(unit.id)) has no head post (heads=0"
                         + (deputies.map { ", \($0) \($0 == 1 ? "deputy" : "deputies")" } ?? "") + ")")
             }
-            return Finding(code: Self.code, severity: heads == nil ? .warning : severity, units: [unit.id],
+            return Self.finding(severity: heads == nil ? .warning : severity, units: [unit.id],
                            message: message, evidence: evidence, location: unit.location)
         }
     }
+}
+
+extension UnitWithoutHeadRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .deputies,
+        EvidenceKey("heads", vi: "người đứng đầu", en: "heads"),
+        EvidenceKey("recorded", vi: "có ghi nhận", en: "recorded"),
+    ]
 }

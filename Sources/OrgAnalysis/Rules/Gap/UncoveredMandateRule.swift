@@ -62,7 +62,7 @@ public struct UncoveredMandateRule: Rule {
     /// reported, as a warning that names those matches, so that a doubtful inference never hides a gap.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let threshold = context.configuration.text.conflictThreshold
+        let threshold = context.settings[LeadConflictRule.conflictThreshold].value
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             let due = graph.jurisdictions(for: mandate.level)
@@ -93,8 +93,7 @@ public struct UncoveredMandateRule: Rule {
         let basisEn = mandate.source.map { " (basis: \($0))" } ?? ""
         let noteVi = weak.isEmpty ? "" : "; chỉ có nhiệm vụ khớp yếu qua suy luận: " + weakText(.vi).joined(separator: "; ")
         let noteEn = weak.isEmpty ? "" : "; only weak inferred matches: " + weakText(.en).joined(separator: ", ")
-        return Finding(
-            code: Self.code, severity: weak.isEmpty ? Self.description.defaultSeverity : .warning,
+        return Self.finding(severity: weak.isEmpty ? Self.description.defaultSeverity : .warning,
             units: missing.map { graph.unit($0).id }, duties: weak.map { graph.duty(graph.duties[$0.duty]).id },
             mandate: mandate.id,
             message: LocalizedText(
@@ -104,4 +103,15 @@ public struct UncoveredMandateRule: Rule {
                     + basisEn + noteEn),
             evidence: evidence, location: mandate.location)
     }
+}
+
+extension UncoveredMandateRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .mandateSource,
+        EvidenceKey("mandateText", vi: "nội dung nhiệm vụ", en: "mandate text"),
+        EvidenceKey("jurisdictionsDue", vi: "số địa bàn phải thực hiện", en: "jurisdictions due"),
+        EvidenceKey("jurisdictionsMissing", vi: "số địa bàn bỏ sót", en: "jurisdictions missing"),
+        EvidenceKey("weakInferredMatches", vi: "khớp yếu qua suy luận", en: "weak inferred matches"),
+    ]
 }

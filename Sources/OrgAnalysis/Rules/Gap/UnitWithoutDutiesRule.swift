@@ -49,8 +49,7 @@ public struct UnitWithoutDutiesRule: Rule {
             let unit = graph.unit(index)
             guard unit.kind != .committee, unit.duties.isEmpty else { return nil }
             let subUnits = graph.children[index].count
-            return Finding(
-                code: Self.code, severity: Self.description.defaultSeverity, units: [unit.id],
+            return Self.finding(units: [unit.id],
                 message: LocalizedText(
                     vi: "\(graph.label(index)) không có nhiệm vụ nào" + (unit.functions.isEmpty ? "" : " (chỉ ghi chức năng)"),
                     en: "\(graph.label(index)) has no duty" + (unit.functions.isEmpty ? "" : " (only functions are written)")),
@@ -59,4 +58,13 @@ public struct UnitWithoutDutiesRule: Rule {
                 location: unit.location)
         }
     }
+}
+
+extension UnitWithoutDutiesRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .subUnits,
+        EvidenceKey("functions", vi: "chức năng", en: "functions"),
+        EvidenceKey("powers", vi: "quyền hạn", en: "powers"),
+    ]
 }

@@ -61,8 +61,7 @@ public struct UnledMandateRule: Rule {
                 guard !group.contains(where: { $0.role == .lead }) else { continue }
                 let units = Array(Set(group.map { graph.duties[$0.duty].unit })).sorted()
                 let names = units.map { graph.label($0) }.joined(separator: ", ")
-                findings.append(Finding(
-                    code: Self.code, severity: Self.description.defaultSeverity, units: units.map { graph.unit($0).id },
+                findings.append(Self.finding(units: units.map { graph.unit($0).id },
                     duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
                     message: LocalizedText(
                         vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) chỉ có đơn vị phối hợp (\(names)), "
@@ -76,4 +75,13 @@ public struct UnledMandateRule: Rule {
         }
         return findings
     }
+}
+
+extension UnledMandateRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        EvidenceKey("inferred", vi: "suy luận", en: "inferred"),
+        EvidenceKey("jurisdiction", vi: "địa bàn", en: "jurisdiction"),
+        EvidenceKey("supporters", vi: "số đơn vị phối hợp", en: "supporters"),
+    ]
 }

@@ -66,8 +66,7 @@ public struct LevelMismatchRule: Rule {
             guard !wrong.isEmpty else { continue }
             let units = Array(Set(wrong.map { graph.duties[$0.duty].unit })).sorted()
             let levels = Set(units.compactMap { graph.level[$0]?.rawValue }).sorted()
-            findings.append(Finding(
-                code: Self.code, severity: Self.description.defaultSeverity, units: units.map { graph.unit($0).id },
+            findings.append(Self.finding(units: units.map { graph.unit($0).id },
                 duties: wrong.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
                 message: LocalizedText(
                     vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) thuộc cấp \(Self.levelName(expected, .vi)) "
@@ -92,4 +91,12 @@ public struct LevelMismatchRule: Rule {
         case (_, .en): level.rawValue
         }
     }
+}
+
+extension LevelMismatchRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        EvidenceKey("mandateLevel", vi: "cấp của nhiệm vụ", en: "mandate level"),
+        EvidenceKey("unitLevels", vi: "cấp của đơn vị", en: "unit levels"),
+    ]
 }

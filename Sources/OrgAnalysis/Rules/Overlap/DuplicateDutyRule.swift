@@ -103,8 +103,7 @@ public struct DuplicateDutyRule: Rule {
                     + units.map { graph.label($0) }.joined(separator: ", ") + "), e.g. \(Quote.short(a.text))")
         }
         let scores = pairs.map(\.score)
-        return Finding(
-            code: Self.code, severity: Self.description.defaultSeverity, units: units.map { graph.unit($0).id },
+        return Self.finding(units: units.map { graph.unit($0).id },
             duties: members.map { duty($0).id }, message: message,
             evidence: [
                 "similarity": .number(scores.max() ?? 0), "minSimilarity": .number(scores.min() ?? 0),
@@ -115,4 +114,24 @@ public struct DuplicateDutyRule: Rule {
             ],
             location: a.location)
     }
+}
+
+extension DuplicateDutyRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        EvidenceKey("similarity", vi: "độ tương đồng", en: "similarity"),
+        EvidenceKey("minSimilarity", vi: "độ tương đồng thấp nhất", en: "lowest similarity"),
+        EvidenceKey("pairs", vi: "các cặp", en: "pairs"),
+        EvidenceKey("texts", vi: "nội dung", en: "texts"),
+    ]
+
+    /// The threshold (read by the text engine, which finds the near-duplicate pairs).
+    public static let parameters: [any AnyRuleParameter] = [overlapThreshold]
+
+    /// Cosine at or above which two duties say the same thing.
+    public static let overlapThreshold = RuleParameter<Double>(
+        "overlap_threshold", section: .text, range: 0...1, option: "--overlap-threshold",
+        documentation: LocalizedText(vi: "Độ tương đồng (0–1) từ đó hai nhiệm vụ được coi là cùng một nhiệm vụ",
+                                     en: "Similarity (0–1) at which two duties count as the same duty"),
+        default: { _ in NormSetting(0.55, .measured) })
 }

@@ -69,7 +69,9 @@ public struct MergeCandidateRule: Rule {
     /// One finding per pair of units whose duties largely coincide.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let settings = context.configuration.text
+        let conflictThreshold = context.settings[LeadConflictRule.conflictThreshold].value
+        let mergeRatio = context.settings[Self.mergeRatio].value
+        let mergeMinimumShared = context.settings[Self.mergeMinimumShared].value
         // Matched duties per unit pair: near-duplicate texts, and the same mandate led by both.
         var shared: [UnitPair: [(Int, Int)]] = [:]
         for pair in context.text.similarPairs {
@@ -78,7 +80,7 @@ public struct MergeCandidateRule: Rule {
             shared[UnitPair(graph.duties[pair.a].unit, graph.duties[pair.b].unit), default: []].append((pair.a, pair.b))
         }
         for assignments in context.text.assignments.values {
-            let leads = assignments.filter { $0.role == .lead && $0.isFirm(settings.conflictThreshold) }
+            let leads = assignments.filter { $0.role == .lead && $0.isFirm(conflictThreshold) }
             // Pairs only within a jurisdiction: a national chart has the same mandate in every province.
             for (_, group) in graph.byJurisdiction(leads) {
                 for (offset, first) in group.enumerated() {
@@ -106,15 +108,13 @@ public struct MergeCandidateRule: Rule {
             let lowFirst = (low.total, -low.matched, graph.unit(low.unit).id.rawValue)
                 <= (high.total, -high.matched, graph.unit(high.unit).id.rawValue)
             let (smaller, matchedSmaller, total) = lowFirst ? low : high
-            guard total > 0, matchedSmaller >= settings.mergeMinimumShared,
-                  Double(matchedSmaller) / Double(total) >= settings.mergeRatio else { continue }
+            guard total > 0, matchedSmaller >= mergeMinimumShared,
+                  Double(matchedSmaller) / Double(total) >= mergeRatio else { continue }
             let other = smaller == key.low ? key.high : key.low
             let ratio = Double(matchedSmaller) / Double(total)
             let percent = Int((ratio * 100).rounded())
             let duty = { (index: Int) in graph.duty(graph.duties[index]) }
-            findings.append(Finding(
-                code: Self.code, severity: Self.description.defaultSeverity,
-                units: [graph.unit(key.low).id, graph.unit(key.high).id],
+            findings.append(Self.finding(units: [graph.unit(key.low).id, graph.unit(key.high).id],
                 duties: Array(Set(matches.flatMap { [duty($0.0).id, duty($0.1).id] })),
                 message: LocalizedText(
                     vi: "\(matchedSmaller)/\(total) nhiệm vụ (\(percent)%) của \(graph.label(smaller)) trùng với nhiệm vụ "
@@ -143,4 +143,31 @@ public struct MergeCandidateRule: Rule {
             high = max(a, b)
         }
     }
+}
+
+extension MergeCandidateRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        EvidenceKey("dutiesOfSmaller", vi: "nhiệm vụ của đơn vị nhỏ hơn", en: "duties of the smaller unit"),
+        EvidenceKey("ratio", vi: "tỉ lệ", en: "ratio"),
+        EvidenceKey("shared", vi: "số nhiệm vụ trùng", en: "shared"),
+        EvidenceKey("sharedPairs", vi: "các cặp trùng", en: "shared pairs"),
+    ]
+
+    /// The thresholds.
+    public static let parameters: [any AnyRuleParameter] = [mergeRatio, mergeMinimumShared]
+
+    /// Share of the smaller unit's duties that must be matched in the other unit.
+    public static let mergeRatio = RuleParameter<Double>(
+        "merge_ratio", section: .text, range: 0...1, option: "--merge-ratio",
+        documentation: LocalizedText(vi: "Tỉ lệ (0–1) nhiệm vụ của một đơn vị có ở đơn vị khác để đề xuất hợp nhất",
+                                     en: "Share (0–1) of a unit's duties found in another unit for a merge candidate"),
+        default: { _ in NormSetting(0.6, .unmeasured) })
+
+    /// Matched duties needed at least.
+    public static let mergeMinimumShared = RuleParameter<Int>(
+        "merge_minimum_shared", section: .text, range: 1...1000,
+        documentation: LocalizedText(vi: "Số nhiệm vụ trùng tối thiểu để đề xuất hợp nhất",
+                                     en: "Fewest matched duties for a merge candidate"),
+        default: { _ in NormSetting(3, .unmeasured) })
 }

@@ -41,21 +41,46 @@ public struct DepartmentCountRule: Rule {
 
     /// One finding per province with too many departments.
     public func check(_ context: RuleContext) -> [Finding] {
-        guard let maximum = context.norms.maximumDepartments else { return [] }
+        let maximum = context.settings[Self.maximum]
+        guard let cap = maximum.value else { return [] }
         let graph = context.graph
         return graph.provinceCommittees.compactMap { committee -> Finding? in
             let departments = graph.children[committee].filter { graph.isDepartmentLevel($0) }
-            guard departments.count > maximum.value else { return nil }
-            return Finding(
-                code: Self.code, severity: Self.description.defaultSeverity, units: [graph.unit(committee).id],
+            guard departments.count > cap else { return nil }
+            return Self.finding(units: [graph.unit(committee).id],
                 message: LocalizedText(
                     vi: "\(graph.label(committee)) có \(departments.count) sở và tương đương, vượt mức tối đa "
-                        + "\(maximum.value) (\(maximum.origin))",
+                        + "\(cap) (\(maximum.origin))",
                     en: "\(graph.label(committee)) has \(departments.count) departments, above the maximum of "
-                        + "\(maximum.value) (\(maximum.origin))"),
-                evidence: ["departments": .int(departments.count), "maximum": .int(maximum.value),
+                        + "\(cap) (\(maximum.origin))"),
+                evidence: ["departments": .int(departments.count), "maximum": .int(cap),
                            "departmentIds": .list(departments.map { graph.unit($0).id.rawValue })],
                 location: graph.unit(committee).location)
         }
     }
+}
+
+extension DepartmentCountRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .departments,
+        EvidenceKey("maximum", vi: "tối đa", en: "maximum"),
+        EvidenceKey("departmentIds", vi: "các sở", en: "departments"),
+    ]
+
+    /// The threshold.
+    public static let parameters: [any AnyRuleParameter] = [maximum]
+
+    /// Most departments a province may have; nil when the regime sets no cap orgscope knows.
+    public static let maximum = RuleParameter<Int?>(
+        "maximum", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số sở và tương đương tối đa của một tỉnh",
+                                     en: "Most departments a province may have"),
+        default: { norms in
+            norms.regime == .decree24of2014
+                ? NormSetting(nil, .note(LocalizedText(vi: "quy định này không đặt mức tối đa",
+                                                       en: "this regime sets no cap")))
+                : NormSetting(norms.provinceCategory == .special ? 15 : 14,
+                              origin: "Nghị định 45/2025/NĐ-CP; Nghị định 150/2025/NĐ-CP, Điều 10 khoản 1")
+        })
 }

@@ -76,10 +76,10 @@ public struct DeputyCapRule: Rule {
             if let cap = cap(for: index, context: context), deputies > cap.allowed {
                 findings.append(finding(index, deputies: deputies, allowed: cap.allowed, basis: cap.basis,
                                         what: cap.what, context: context))
-            } else if context.norms.subUnitDeputiesWithinSuperior.value, let parent = graph.parent[index],
+            } else if context.settings[Self.withinSuperior].value, let parent = graph.parent[index],
                       graph.unit(parent).kind != .committee, let superior = graph.deputies(parent), deputies > superior {
                 findings.append(finding(
-                    index, deputies: deputies, allowed: superior, basis: context.norms.subUnitDeputiesWithinSuperior.origin,
+                    index, deputies: deputies, allowed: superior, basis: context.settings[Self.withinSuperior].origin,
                     what: LocalizedText(vi: "không nhiều hơn cấp trên trực tiếp \(graph.label(parent))",
                                         en: "no more than its direct superior \(graph.label(parent))"),
                     context: context))
@@ -92,27 +92,33 @@ public struct DeputyCapRule: Rule {
     /// The deputies allowed for a unit of a kind the norms size, and why.
     private func cap(for index: Int, context: RuleContext) -> (allowed: Int, basis: String, what: LocalizedText)? {
         let graph = context.graph
-        let norms = context.norms
+        let settings = context.settings
         if graph.isDivisionOfDepartment(index), let posts = graph.civilServantQuota(index) {
-            return (norms.divisionDeputies.value.allowed(posts: posts), norms.divisionDeputies.origin,
+            let second = settings[Self.divisionSecondDeputyFrom], third = settings[Self.divisionThirdDeputyFrom]
+            let allowed = posts >= third.value ? 3 : posts >= second.value ? 2 : 1
+            // The two bands share their legal source; a rules file that sets one is the basis named.
+            let basis = if case .rulesFile = third.source { third.origin } else { second.origin }
+            return (allowed, basis,
                     LocalizedText(vi: "phòng thuộc sở có \(posts) biên chế", en: "a division with \(posts) posts"))
         }
         if graph.isDivisionOfSubDepartment(index), let posts = graph.civilServantQuota(index) {
-            let allowed = posts >= norms.subDepartmentDivisionSecondDeputyFrom.value ? 2 : 1
-            return (allowed, norms.subDepartmentDivisionSecondDeputyFrom.origin,
+            let secondFrom = settings[Self.subDepartmentDivisionSecondDeputyFrom]
+            let allowed = posts >= secondFrom.value ? 2 : 1
+            return (allowed, secondFrom.origin,
                     LocalizedText(vi: "phòng thuộc chi cục có \(posts) biên chế",
                                   en: "a division of a sub-department with \(posts) posts"))
         }
         if graph.unit(index).kind == .subDepartment {
             let divisions = graph.children[index].count { graph.unit($0).kind == .division }
-            let setting = (1...3).contains(divisions) ? norms.subDepartmentDeputiesFewDivisions
-                                                      : norms.subDepartmentDeputiesOtherwise
+            let setting = (1...3).contains(divisions) ? settings[Self.subDepartmentDeputiesFewDivisions]
+                                                      : settings[Self.subDepartmentDeputiesOtherwise]
             return (setting.value, setting.origin,
                     LocalizedText(vi: "chi cục có \(divisions) phòng", en: "a sub-department with \(divisions) divisions"))
         }
         if graph.unit(index).kind == .publicServiceUnit, let staff = graph.publicEmployeeQuota(index) {
-            let allowed = staff > norms.publicServiceUnitThirdDeputyAbove.value ? 3 : 2
-            return (allowed, norms.publicServiceUnitThirdDeputyAbove.origin,
+            let thirdAbove = settings[Self.publicServiceUnitThirdDeputyAbove]
+            let allowed = staff > thirdAbove.value ? 3 : 2
+            return (allowed, thirdAbove.origin,
                     LocalizedText(vi: "đơn vị sự nghiệp có \(staff) viên chức",
                                   en: "a public service unit with \(staff) employees"))
         }
@@ -127,7 +133,7 @@ public struct DeputyCapRule: Rule {
         var severity = Self.description.defaultSeverity
         var noteVi = "", noteEn = ""
         if let reorganized = unit.reorganized, let asOf = context.norms.asOf {
-            let deadline = ChartDate(year: reorganized.year + context.norms.reorganisationGraceYears.value,
+            let deadline = ChartDate(year: reorganized.year + context.settings[Self.reorganisationGraceYears].value,
                                      month: reorganized.month, day: min(reorganized.day, 28))
             if asOf < deadline {
                 severity = .info
@@ -137,8 +143,7 @@ public struct DeputyCapRule: Rule {
                 noteEn = "; reorganised on \(reorganized), the excess must go by \(deadline)"
             }
         }
-        return Finding(
-            code: Self.code, severity: severity, units: [unit.id],
+        return Self.finding(severity: severity, units: [unit.id],
             message: LocalizedText(
                 vi: "\(graph.label(index)) có \(deputies) cấp phó, quá \(allowed) được phép (\(what.vi); \(basis))" + noteVi,
                 en: "\(graph.label(index)) has \(deputies) deputies, more than the \(allowed) allowed (\(what.en); \(basis))"
@@ -149,30 +154,137 @@ public struct DeputyCapRule: Rule {
     /// One finding per province whose departments average more deputies than allowed.
     private func departmentAverages(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let norms = context.norms
+        let average = context.settings[Self.departmentAverage]
+        let extra = context.settings[Self.departmentExtraTotal]
         return graph.provinceCommittees.compactMap { committee -> Finding? in
             let departments = graph.children[committee].filter { graph.isDepartmentLevel($0) && graph.deputies($0) != nil }
             guard !departments.isEmpty else { return nil }
             let total = departments.reduce(0) { $0 + (graph.deputies($1) ?? 0) }
-            let allowed = Int((norms.departmentDeputiesAverage.value * Double(departments.count)).rounded(.down))
-                + norms.departmentDeputiesExtra.value
+            let allowed = Int((average.value * Double(departments.count)).rounded(.down)) + extra.value
             guard total > allowed else { return nil }
-            let average = Double(total) / Double(departments.count)
-            let above = departments.filter { Double(graph.deputies($0) ?? 0) > norms.departmentDeputiesAverage.value }
-            let shown = (average * 100).rounded() / 100
-            return Finding(
-                code: Self.code, severity: Self.description.defaultSeverity, units: [graph.unit(committee).id],
+            let mean = Double(total) / Double(departments.count)
+            let above = departments.filter { Double(graph.deputies($0) ?? 0) > average.value }
+            let shown = (mean * 100).rounded() / 100
+            return Self.finding(units: [graph.unit(committee).id],
                 message: LocalizedText(
                     vi: "Các sở của \(graph.label(committee)) có bình quân \(shown) phó giám đốc/sở (\(total) phó cho "
-                        + "\(departments.count) sở), quá mức \(norms.departmentDeputiesAverage.value) "
-                        + "(\(norms.departmentDeputiesAverage.origin))",
+                        + "\(departments.count) sở), quá mức \(average.value) "
+                        + "(\(average.origin))",
                     en: "The departments of \(graph.label(committee)) average \(shown) deputy directors (\(total) for "
-                        + "\(departments.count) departments), above \(norms.departmentDeputiesAverage.value) "
-                        + "(\(norms.departmentDeputiesAverage.origin))"),
-                evidence: ["average": .number(average), "deputies": .int(total), "departments": .int(departments.count),
+                        + "\(departments.count) departments), above \(average.value) "
+                        + "(\(average.origin))"),
+                evidence: ["average": .number(mean), "deputies": .int(total), "departments": .int(departments.count),
                            "allowedTotal": .int(allowed),
                            "departmentsAboveAverage": .list(above.map { "\(graph.unit($0).id)=\(graph.deputies($0) ?? 0)" })],
                 location: graph.unit(committee).location)
         }
+    }
+}
+
+extension DeputyCapRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .deputies, .basis, .departments,
+        EvidenceKey("allowed", vi: "được phép", en: "allowed"),
+        EvidenceKey("allowedTotal", vi: "tổng được phép", en: "allowed in total"),
+        EvidenceKey("average", vi: "bình quân", en: "average"),
+        EvidenceKey("departmentsAboveAverage", vi: "sở trên mức bình quân", en: "departments above the average"),
+        EvidenceKey("reorganized", vi: "ngày sắp xếp", en: "reorganised"),
+        EvidenceKey("deadline", vi: "thời hạn", en: "deadline"),
+    ]
+
+    /// The thresholds.
+    public static let parameters: [any AnyRuleParameter] = [
+        departmentAverage, departmentExtraTotal, divisionSecondDeputyFrom, divisionThirdDeputyFrom,
+        subDepartmentDeputiesFewDivisions, subDepartmentDeputiesOtherwise, subDepartmentDivisionSecondDeputyFrom,
+        publicServiceUnitThirdDeputyAbove, withinSuperior, reorganisationGraceYears,
+    ]
+
+    /// Average deputy directors per department across the province, at most.
+    public static let departmentAverage = RuleParameter<Double>(
+        "department_average", range: 0...50,
+        documentation: LocalizedText(vi: "Số phó giám đốc bình quân tối đa trên mỗi sở của tỉnh",
+                                     en: "Average deputy directors per department across the province, at most"),
+        default: { norms in NormSetting(3, origin: norms.regime.decree + " (bình quân 3 phó giám đốc/sở)") })
+
+    /// Extra deputy directors in total the province may have above the average (Hà Nội, TP.HCM: 10).
+    public static let departmentExtraTotal = RuleParameter<Int>(
+        "department_extra_total", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số phó giám đốc sở được tăng thêm trong toàn tỉnh",
+                                     en: "Extra deputy directors the province may have above the average, in total"),
+        default: { norms in
+            NormSetting(norms.provinceCategory == .special ? 10 : 0,
+                        origin: norms.regime.decree + " (Hà Nội, TP.HCM thêm tối đa 10)")
+        })
+
+    /// Civil-servant posts of a division of a department from which it may have a second deputy.
+    public static let divisionSecondDeputyFrom = RuleParameter<Int>(
+        "division_second_deputy_from", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số biên chế của phòng thuộc sở từ đó được có phó trưởng phòng thứ hai",
+                                     en: "Posts of a division of a department from which it may have a second deputy"),
+        default: { norms in
+            let from = switch (norms.regime, norms.provinceCategory) {
+            case (.decree370of2025, _), (_, .special): 10
+            case (_, .categoryI): 9
+            case (_, .categoryII), (_, .categoryIII): 8
+            }
+            return NormSetting(from, origin: divisionBandsSource(norms))
+        })
+
+    /// Civil-servant posts of a division of a department from which it may have a third deputy.
+    public static let divisionThirdDeputyFrom = RuleParameter<Int>(
+        "division_third_deputy_from", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số biên chế của phòng thuộc sở từ đó được có phó trưởng phòng thứ ba",
+                                     en: "Posts of a division of a department from which it may have a third deputy"),
+        default: { norms in NormSetting(15, origin: divisionBandsSource(norms)) })
+
+    /// Deputies of a sub-department head with 1 to 3 divisions.
+    public static let subDepartmentDeputiesFewDivisions = RuleParameter<Int>(
+        "sub_department_with_1_to_3_divisions", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số phó chi cục trưởng của chi cục có từ 1 đến 3 phòng",
+                                     en: "Deputies of a sub-department with 1 to 3 divisions"),
+        default: { norms in NormSetting(1, origin: norms.regime.decree + " (chi cục có 1–3 phòng)") })
+
+    /// Deputies of a sub-department head with no division or 4 or more.
+    public static let subDepartmentDeputiesOtherwise = RuleParameter<Int>(
+        "sub_department_otherwise", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số phó chi cục trưởng của chi cục không có phòng hoặc có từ 4 phòng",
+                                     en: "Deputies of a sub-department with no division or 4 or more"),
+        default: { norms in NormSetting(2, origin: norms.regime.decree + " (chi cục không có phòng hoặc từ 4 phòng)") })
+
+    /// Posts of a division of a sub-department from which it may have a second deputy.
+    public static let subDepartmentDivisionSecondDeputyFrom = RuleParameter<Int>(
+        "sub_department_division_second_deputy_from", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số biên chế của phòng thuộc chi cục từ đó được có phó trưởng phòng thứ hai",
+                                     en: "Posts of a division of a sub-department from which it may have a second deputy"),
+        default: { norms in NormSetting(7, origin: norms.regime.decree + " (phòng thuộc chi cục)") })
+
+    /// Public employees of a public service unit above which it may have a third deputy.
+    public static let publicServiceUnitThirdDeputyAbove = RuleParameter<Int>(
+        "public_service_unit_third_deputy_above", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số viên chức của đơn vị sự nghiệp công lập trên mức đó được có cấp phó thứ ba",
+                                     en: "Employees of a public service unit above which it may have a third deputy"),
+        default: { _ in NormSetting(20, origin: "Nghị định 120/2020/NĐ-CP (đơn vị sự nghiệp công lập thuộc tỉnh)") })
+
+    /// Whether a sub-unit may not have more deputies than its direct superior.
+    public static let withinSuperior = RuleParameter<Bool>(
+        "within_superior", range: 0...1,
+        documentation: LocalizedText(vi: "Đơn vị cấp dưới không được có nhiều cấp phó hơn cấp trên trực tiếp",
+                                     en: "A sub-unit may not have more deputies than its direct superior"),
+        default: { norms in
+            NormSetting(norms.regime == .decree370of2025, origin: "Nghị định 370/2025/NĐ-CP (từ 01/01/2026)")
+        })
+
+    /// Years after a reorganisation within which excess deputies are to be removed.
+    public static let reorganisationGraceYears = RuleParameter<Int>(
+        "reorganisation_grace_years", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số năm sau sắp xếp để giải quyết số cấp phó dôi dư",
+                                     en: "Years after a reorganisation within which excess deputies must go"),
+        default: { _ in NormSetting(5, origin: "Nghị định 45/2025/NĐ-CP, Điều 24") })
+
+    private static func divisionBandsSource(_ norms: NormContext) -> String {
+        norms.regime == .decree370of2025
+            ? "Nghị định 370/2025/NĐ-CP sửa đổi Nghị định 150/2025/NĐ-CP (mọi loại tỉnh)"
+            : norms.regime.decree + " (theo loại tỉnh)"
     }
 }

@@ -62,7 +62,7 @@ public struct MinimumStaffRule: Rule {
     /// One finding per unit below its minimum.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let norms = context.norms
+        let settings = context.settings
         return graph.chart.units.indices.compactMap { index -> Finding? in
             let kindName: LocalizedText
             let minimum: NormSetting<Int>
@@ -70,24 +70,23 @@ public struct MinimumStaffRule: Rule {
             let category: StaffCategory
             if graph.isDivisionOfDepartment(index) {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc sở", en: "division of a department"),
-                                                        norms.minimumDivision, graph.civilServantQuota(index), .civilServant)
+                                                        settings[Self.minimumDivision], graph.civilServantQuota(index), .civilServant)
             } else if graph.isDivisionOfSubDepartment(index) {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc chi cục", en: "division of a sub-department"),
-                                                        norms.minimumSubDepartmentDivision, graph.civilServantQuota(index),
+                                                        settings[Self.minimumSubDepartmentDivision], graph.civilServantQuota(index),
                                                         .civilServant)
             } else if graph.unit(index).kind == .subDepartment {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "chi cục", en: "sub-department"),
-                                                        norms.minimumSubDepartment, graph.civilServantQuota(index), .civilServant)
+                                                        settings[Self.minimumSubDepartment], graph.civilServantQuota(index), .civilServant)
             } else if graph.unit(index).kind == .publicServiceUnit {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "đơn vị sự nghiệp công lập", en: "public service unit"),
-                                                        norms.minimumPublicServiceUnit, graph.publicEmployeeQuota(index),
+                                                        settings[Self.minimumPublicServiceUnit], graph.publicEmployeeQuota(index),
                                                         .publicEmployee)
             } else {
                 return nil
             }
             guard let posts, posts < minimum.value else { return nil }
-            return Finding(
-                code: Self.code, severity: Self.description.defaultSeverity, units: [graph.unit(index).id],
+            return Self.finding(units: [graph.unit(index).id],
                 message: LocalizedText(
                     vi: "\(graph.label(index)) có \(posts) biên chế \(category.names.vi), dưới mức tối thiểu \(minimum.value) "
                         + "của \(kindName.vi) (\(minimum.origin))",
@@ -95,8 +94,67 @@ public struct MinimumStaffRule: Rule {
                         + "\(minimum.value) for a \(kindName.en) (\(minimum.origin))"),
                 evidence: ["posts": .int(posts), "minimum": .int(minimum.value), "category": .text(category.rawValue),
                            "unitKind": .text(kindName.en), "basis": .text(minimum.origin),
-                           "provinceCategory": .text(norms.provinceCategory.rawValue)],
+                           "provinceCategory": .text(context.norms.provinceCategory.rawValue)],
                 location: graph.unit(index).location)
         }
+    }
+}
+
+extension MinimumStaffRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .category, .basis,
+        EvidenceKey("posts", vi: "biên chế", en: "posts"),
+        EvidenceKey("minimum", vi: "tối thiểu", en: "minimum"),
+        EvidenceKey("provinceCategory", vi: "loại tỉnh", en: "province category"),
+        EvidenceKey("unitKind", vi: "loại đơn vị", en: "unit kind"),
+    ]
+
+    /// The thresholds.
+    public static let parameters: [any AnyRuleParameter] = [
+        minimumDivision, minimumSubDepartment, minimumSubDepartmentDivision, minimumPublicServiceUnit,
+    ]
+
+    /// Minimum civil-servant posts of a division of a department (and of the department's office).
+    public static let minimumDivision = RuleParameter<Int>(
+        "minimum_division", range: 0...100_000,
+        documentation: LocalizedText(vi: "Biên chế công chức tối thiểu của phòng thuộc sở (kể cả văn phòng sở)",
+                                     en: "Minimum civil-servant posts of a division of a department (its office included)"),
+        default: { norms in
+            let minimum = switch norms.provinceCategory {
+            case .special: 7
+            case .categoryI: 6
+            case .categoryII, .categoryIII: 5
+            }
+            return NormSetting(minimum, origin: staffSource(norms))
+        })
+
+    /// Minimum civil-servant posts of a sub-department.
+    public static let minimumSubDepartment = RuleParameter<Int>(
+        "minimum_sub_department", range: 0...100_000,
+        documentation: LocalizedText(vi: "Biên chế công chức tối thiểu của chi cục thuộc sở",
+                                     en: "Minimum civil-servant posts of a sub-department"),
+        default: { norms in NormSetting(12, origin: staffSource(norms)) })
+
+    /// Minimum civil-servant posts of a division of a sub-department.
+    public static let minimumSubDepartmentDivision = RuleParameter<Int>(
+        "minimum_sub_department_division", range: 0...100_000,
+        documentation: LocalizedText(vi: "Biên chế công chức tối thiểu của phòng thuộc chi cục",
+                                     en: "Minimum civil-servant posts of a division of a sub-department"),
+        default: { _ in NormSetting(5, origin: "Nghị định 45/2025/NĐ-CP", unconfirmed: true) })
+
+    /// Minimum public-employee posts of a public service unit.
+    public static let minimumPublicServiceUnit = RuleParameter<Int>(
+        "minimum_public_service_unit", range: 0...100_000,
+        documentation: LocalizedText(vi: "Số người làm việc tối thiểu của đơn vị sự nghiệp công lập",
+                                     en: "Minimum staff of a public service unit"),
+        default: { _ in
+            NormSetting(15, origin: "Nghị định 120/2020/NĐ-CP, Điều 5 khoản 1 điểm d; Nghị định 283/2025/NĐ-CP (viên chức)")
+        })
+
+    private static func staffSource(_ norms: NormContext) -> String {
+        norms.regime == .decree24of2014
+            ? "Nghị định 107/2020/NĐ-CP sửa đổi Nghị định 24/2014/NĐ-CP, Điều 5"
+            : "Nghị định 45/2025/NĐ-CP, Điều 5 khoản 2–4 (giữ mức của Nghị định 107/2020/NĐ-CP)"
     }
 }

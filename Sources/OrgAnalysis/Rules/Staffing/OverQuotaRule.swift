@@ -54,8 +54,7 @@ public struct OverQuotaRule: Rule {
             for figures in unit.staffing {
                 guard let quota = figures.quota, let actual = figures.actual, actual > quota else { continue }
                 let names = figures.category.names
-                findings.append(Finding(
-                    code: Self.code, severity: Self.description.defaultSeverity, units: [unit.id],
+                findings.append(Self.finding(units: [unit.id],
                     message: LocalizedText(
                         vi: "\(graph.label(index)) có \(actual) \(names.vi) có mặt, vượt \(actual - quota) so với "
                             + "\(quota) biên chế được giao",
@@ -68,4 +67,11 @@ public struct OverQuotaRule: Rule {
         }
         return findings
     }
+}
+
+extension OverQuotaRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .category, .quota, .excess, EvidenceKey("actual", vi: "có mặt", en: "in post"),
+    ]
 }

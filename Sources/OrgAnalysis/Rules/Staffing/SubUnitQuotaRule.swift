@@ -62,8 +62,7 @@ public struct SubUnitQuotaRule: Rule {
                 let sum = parts.reduce(0) { $0 + $1.1 }
                 guard sum > quota else { continue }
                 let names = figures.category.postNames
-                findings.append(Finding(
-                    code: Self.code, severity: Self.description.defaultSeverity, units: [graph.unit(index).id],
+                findings.append(Self.finding(units: [graph.unit(index).id],
                     message: LocalizedText(
                         vi: "Các đơn vị trực thuộc \(graph.label(index)) được giao tổng cộng \(sum) biên chế \(names.vi), "
                             + "nhiều hơn \(quota) biên chế của đơn vị (vượt \(sum - quota))",
@@ -77,4 +76,12 @@ public struct SubUnitQuotaRule: Rule {
         }
         return findings
     }
+}
+
+extension SubUnitQuotaRule {
+    /// The evidence of a finding.
+    public static let evidence: [EvidenceKey] = [
+        .category, .quota, .excess, .subUnits,
+        EvidenceKey("subUnitsTotal", vi: "tổng của đơn vị trực thuộc", en: "sub-units' total"),
+    ]
 }
