@@ -65,9 +65,3 @@ public enum CSVReporter {
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }
-
-/// Test access to the field quoting, which is the part of CSV that goes wrong.
-public enum CSVReporterProbe {
-    /// One field as ``CSVReporter`` writes it.
-    public static func field(_ value: String) -> String { CSVReporter.field(value) }
-}

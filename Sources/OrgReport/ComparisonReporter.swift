@@ -3,16 +3,20 @@ import OrgModel
 
 /// The report of `orgscope compare OLD NEW`: text, Markdown, JSON, or CSV (one row per unit change).
 public enum ComparisonReporter {
-    /// The report in `format`.
-    public static func render(_ comparison: ChartComparison, language: Language, format: OutputFormat) -> String {
-        switch format {
-        case .json: json(comparison, language).serialized()
+    /// The report in `format`, with the time it was made when `timestamp` is given.
+    public static func render(_ comparison: ChartComparison, language: Language, format: OutputFormat,
+                              timestamp: String? = nil) -> String {
+        func document(markdown: Bool) -> String {
+            Timestamp.stamp(Self.document(comparison, language, markdown: markdown), timestamp, language)
+        }
+        return switch format {
+        case .json: Timestamp.stamp(json(comparison, language), timestamp).serialized()
         case .csv: CSVReporter.table(unitRows(comparison, language))
-        case .markdown: document(comparison, language, markdown: true)
+        case .markdown: document(markdown: true)
         case .html:
-            HTMLDocument.render(markdown: document(comparison, language, markdown: true),
+            HTMLDocument.render(markdown: document(markdown: true),
                                 title: (language == .vi ? "So sánh sơ đồ tổ chức" : "Comparison of org charts"), language: language)
-        case .text: document(comparison, language, markdown: false)
+        case .text: document(markdown: false)
         }
     }
 
@@ -96,5 +100,29 @@ public enum ComparisonReporter {
             ("findings", .object([("resolved", findings(comparison.resolved)), ("introduced", findings(comparison.introduced)),
                                   ("unchanged", .int(comparison.unchanged.count))])),
         ])
+    }
+}
+
+/// The comparison as a report to write: one file per format.
+public struct ComparisonReport: ReportDocument {
+    /// What changed.
+    public var comparison: ChartComparison
+    /// The language of the report.
+    public var language: Language
+    /// When the report was made, if asked (`--timestamp`).
+    public var timestamp: String?
+
+    /// A report.
+    public init(_ comparison: ChartComparison, language: Language, timestamp: String? = nil) {
+        self.comparison = comparison
+        self.language = language
+        self.timestamp = timestamp
+    }
+
+    /// The one file of `format`.
+    public func files(as format: OutputFormat) -> [ReportFile] {
+        [ReportFile(suffix: "." + format.fileExtension) {
+            ComparisonReporter.render(comparison, language: language, format: format, timestamp: timestamp)
+        }]
     }
 }

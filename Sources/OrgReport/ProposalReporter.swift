@@ -4,17 +4,22 @@ import OrgModel
 /// The report of `orgscope propose`: before against after, and the annex tables of a tờ trình (duties
 /// transferred, people transferred, units created and removed). Text, Markdown and JSON; pure functions.
 public enum ProposalReporter {
-    /// The report in `format` (CSV gives the annex table of duty transfers).
-    public static func render(_ review: ProposalReview, language: Language, format: OutputFormat) -> String {
-        switch format {
-        case .json: json(review, language: language).serialized()
-        case .markdown: document(review, language: language, markdown: true)
+    /// The report in `format` (CSV gives the annex table of duty transfers), with the time it was made
+    /// when `timestamp` is given.
+    public static func render(_ review: ProposalReview, language: Language, format: OutputFormat,
+                              timestamp: String? = nil) -> String {
+        func document(markdown: Bool) -> String {
+            Timestamp.stamp(Self.document(review, language: language, markdown: markdown), timestamp, language)
+        }
+        return switch format {
+        case .json: Timestamp.stamp(json(review, language: language), timestamp).serialized()
+        case .markdown: document(markdown: true)
         case .html:
-            HTMLDocument.render(markdown: document(review, language: language, markdown: true),
+            HTMLDocument.render(markdown: document(markdown: true),
                                 title: (language == .vi ? "Đề án " : "Proposal ") + "\(review.proposal.id): \(review.proposal.title)",
                                 language: language)
         case .csv: CSVReporter.table(transferRows(review, language: language))
-        case .text: document(review, language: language, markdown: false)
+        case .text: document(markdown: false)
         }
     }
 
@@ -187,5 +192,29 @@ public enum ProposalReporter {
             ("actualBefore", .int(change.before.actual)), ("actualAfter", .int(change.after.actual)),
             ("quotaChangePercent", percent),
         ])
+    }
+}
+
+/// A proposal's review as a report to write: one file per format.
+public struct ProposalReport: ReportDocument {
+    /// The review.
+    public var review: ProposalReview
+    /// The language of the report.
+    public var language: Language
+    /// When the report was made, if asked (`--timestamp`).
+    public var timestamp: String?
+
+    /// A report.
+    public init(_ review: ProposalReview, language: Language, timestamp: String? = nil) {
+        self.review = review
+        self.language = language
+        self.timestamp = timestamp
+    }
+
+    /// The one file of `format`.
+    public func files(as format: OutputFormat) -> [ReportFile] {
+        [ReportFile(suffix: "." + format.fileExtension) {
+            ProposalReporter.render(review, language: language, format: format, timestamp: timestamp)
+        }]
     }
 }

@@ -21,8 +21,9 @@ public enum RuleCatalogReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The whole description, examples included.
-    public static func explain(_ description: RuleDescription, language: Language) -> String {
+    /// The whole description: rationale, legal basis, the parameters a rules file may set, examples.
+    public static func explain(_ rule: any Rule.Type, language: Language) -> String {
+        let description = rule.description
         let labels = ReportLabels(language: language)
         let vi = language == .vi
         var lines: [String] = []
@@ -37,6 +38,7 @@ public enum RuleCatalogReporter {
             lines.append("- " + citation.reference + (citation.unconfirmed ? unconfirmed(language) : ""))
             if let quote = citation.quote { lines.append("  \"\(quote)\"") }
         }
+        lines.append(contentsOf: parameters(rule, language))
         for (offset, example) in description.examples.enumerated() {
             lines.append("")
             let verdict = example.triggers
@@ -47,6 +49,23 @@ public enum RuleCatalogReporter {
             lines.append(example.units)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The parameters the rule declares, with their default under the latest regime (category II/III).
+    private static func parameters(_ rule: any Rule.Type, _ language: Language) -> [String] {
+        guard !rule.parameters.isEmpty else { return [] }
+        let vi = language == .vi
+        let latest = NormContext(asOf: nil, category: nil)
+        var lines = ["", vi ? "Tham số (đặt được trong tệp quy tắc)" : "Parameters (a rules file may set them)"]
+        for parameter in rule.parameters {
+            let setting = parameter.storedDefault(latest)
+            let shown = SettingsReporter.value(setting.value, parameter.kind, language)
+            let origin = SettingsReporter.origin(setting.source, language)
+            lines.append("- \(parameter.qualifiedKey): " + parameter.documentation.text(language))
+            lines.append("  " + (vi ? "mặc định (quy định mới nhất, tỉnh loại II/III): " : "default (latest regime, category II/III): ")
+                + shown + " — " + origin)
+        }
+        return lines
     }
 
     private static func unconfirmed(_ language: Language) -> String {

@@ -48,11 +48,12 @@ public enum SettingsReporter {
         return ordered.map { owner, parameter in
             let setting = settings.stored(parameter)
             return (owner?.rawValue ?? "*", "\(parameter.qualifiedKey) = \(value(setting.value, parameter.kind, language))",
-                    origin(setting, language))
+                    origin(setting.source, language))
         }
     }
 
-    private static func value(_ stored: Double?, _ kind: ParameterKind, _ language: Language) -> String {
+    /// A parameter's value as reports show it.
+    static func value(_ stored: Double?, _ kind: ParameterKind, _ language: Language) -> String {
         guard let stored else { return language == .vi ? "không áp dụng" : "not applicable" }
         return switch kind {
         case .flag: stored != 0 ? "true" : "false"
@@ -61,9 +62,10 @@ public enum SettingsReporter {
         }
     }
 
-    private static func origin(_ setting: NormSetting<Double?>, _ language: Language) -> String {
+    /// Where a value came from, as reports show it.
+    static func origin(_ source: SettingOrigin, _ language: Language) -> String {
         let vi = language == .vi
-        return switch setting.source {
+        return switch source {
         case .law(let citation, let unconfirmed):
             citation + (unconfirmed ? (vi ? " (chưa xác nhận được điều khoản)" : " (clause unconfirmed)") : "")
         case .note(let note): note.text(language)

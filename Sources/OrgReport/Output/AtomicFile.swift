@@ -3,18 +3,16 @@ import Glibc
 
 /// Writes a file so that readers only ever see the old content or the new, never a mix: a temporary
 /// file in the same directory, fsync, rename over the target, fsync of the directory.
+/// Used by ``ReportWriter`` for every file orgscope writes.
 enum AtomicFile {
+    /// Why a file could not be written; the previous file, if any, is untouched.
     struct Failure: Error, CustomStringConvertible {
         let description: String
     }
 
-    static func write(_ text: String, to path: String, force: Bool) throws(Failure) {
-        try write(to: path, force: force) { emit in emit(text) }
-    }
-
     /// Writes what `produce` hands its `emit` function, piece by piece, in order: a report made in
     /// pieces is never held whole in memory.
-    static func write(to path: String, force: Bool, producing produce: (_ emit: (String) -> Void) -> Void) throws(Failure) {
+    static func write(to path: String, force: Bool, producing produce: ReportFile.Producer) throws(Failure) {
         var status = stat()
         if lstat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFLNK, !force {

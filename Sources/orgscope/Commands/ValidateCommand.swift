@@ -12,16 +12,12 @@ struct ValidateCommand: ParsableCommand {
             + "is valid, 2 when it is not (every problem is printed to standard error as FILE:LINE:COLUMN).")
 
     @OptionGroup var input: InputOptions
-
-    @Option(help: "Language of the summary: vi or en.")
-    var lang: Language = .vi
+    @OptionGroup var language: LanguageOption
 
     func run() throws {
         let chart = try input.loadChart()
         let summary = ChartSummary(graph: DutyGraph(chart: chart))
-        let text = SummaryReporter.render(chart: chart, summary: summary, language: lang)
+        let text = SummaryReporter.render(chart: chart, summary: summary, language: language.lang)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
-
-extension Language: ExpressibleByArgument {}

@@ -2,12 +2,10 @@ import ArgumentParser
 import OrgImport
 import OrgModel
 
-/// The chart files and import limits shared by every command that reads charts.
-struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Chart files (OrgChart XML v1, or ArchiMate exchange files); several are merged into one chart. "
-        + "A mandate catalogue given here is loaded as with --mandates.", valueName: "file"))
-    var files: [String]
-
+/// How charts are imported, for every command that reads charts: catalogues, staffing, every limit and
+/// `--max-errors`. Commands take it through ``InputOptions`` (a list of chart files) or beside their own
+/// file arguments (`compare OLD NEW`).
+struct ImportingOptions: ParsableArguments {
     @Option(name: .customLong("mandates"), help: ArgumentHelp(
         "A mandate catalogue (<mandateCatalog>) to load; repeatable.", valueName: "file"))
     var catalogs: [String] = []
@@ -32,7 +30,6 @@ struct InputOptions: ParsableArguments {
     var xmlBackend: ImportOptions.Backend = .sax
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("Give at least one chart file.") }
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be at least 1 (MiB).") }
         guard maxDepth > 1 else { throw ValidationError("--max-depth must be at least 2.") }
         guard maxErrors > 0 else { throw ValidationError("--max-errors must be at least 1.") }
@@ -46,9 +43,12 @@ struct InputOptions: ParsableArguments {
         return options
     }
 
-    /// Imports the chart, printing every diagnostic to stderr; exits 2 on errors.
-    func loadChart() throws -> OrgChart {
-        if let chart = try loadArchiMateChart(keepingUnresolvedMandates: false) { return try mergeStaffing(into: chart) }
+    /// Imports `files` as one chart with these options (catalogues, staffing, limits), printing every
+    /// diagnostic to stderr; exits 2 on errors.
+    func loadChart(files: [String]) throws -> OrgChart {
+        if let chart = try loadArchiMateChart(files: files, keepingUnresolvedMandates: false) {
+            return try mergeStaffing(into: chart)
+        }
         let importer = OrgChartImporter(options: importOptions)
         let chart: OrgChart
         do {

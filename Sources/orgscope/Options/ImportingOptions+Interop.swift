@@ -3,18 +3,18 @@ import OrgInterop
 import OrgModel
 
 /// Chart loading for interchange inputs: ArchiMate models given as chart files, and `--staffing`.
-extension InputOptions {
+extension ImportingOptions {
     var interopOptions: InteropOptions {
         InteropOptions(maxFileSize: maxFileSize << 20, maxDepth: maxDepth)
     }
 
-    /// The chart imported from ArchiMate exchange files when every file is one (sniffed from the root
+    /// The chart imported from `files` when every file is an ArchiMate exchange file (sniffed from the root
     /// element's namespace); nil when none is. Mixing models with native files, or a model with
     /// `--mandates`, is a usage error (exit 2): the user is told to convert first.
     /// `keepingUnresolvedMandates` keeps `mandate` properties that name no mandate of the input (for
     /// `convert`, whose output is analysed later with `--mandates`); otherwise they are dropped, each
     /// with a warning.
-    func loadArchiMateChart(keepingUnresolvedMandates: Bool) throws -> OrgChart? {
+    func loadArchiMateChart(files: [String], keepingUnresolvedMandates: Bool) throws -> OrgChart? {
         let formats = files.map { ModelFormat.sniff(path: $0) }
         guard formats.contains(where: \.isArchiMate) else { return nil }
         if let native = zip(files, formats).first(where: { !$0.1.isArchiMate }) {

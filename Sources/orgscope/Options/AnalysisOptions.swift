@@ -3,8 +3,8 @@ import OrgAnalysis
 import OrgImport
 import OrgModel
 
-/// How the analysis is configured, for `analyze`: a rules file, the date of the regime, and the text
-/// engine's thresholds. Order of precedence: built-in defaults, then the rules file, then these flags.
+/// How the analysis is configured, for every command that runs the rules (and `rules`, which shows the
+/// result): a rules file, the date of the regime, and the text engine's thresholds. Order of precedence: built-in defaults, then the rules file, then these flags.
 struct AnalysisOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A YAML rules file: disable rules, change severities and thresholds.", valueName: "file"))
     var rules: String?
@@ -46,19 +46,20 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// The configuration: defaults, then the rules file (problems printed, exit 2), then the flags.
-    func configuration() throws -> AnalysisConfiguration {
+    /// The configuration: defaults, then the rules file (its problems printed, at most `maxErrors`; exit 2),
+    /// then the flags.
+    func configuration(maxErrors: Int = 50) throws -> AnalysisConfiguration {
         var configuration = AnalysisConfiguration()
         if let rules {
             do {
                 let file = try RulesFileReader.read(path: rules)
                 let problems = RulesFileSettings.apply(file, to: &configuration)
                 if !problems.isEmpty {
-                    DiagnosticPrinter.print(problems, limit: 50, truncated: false)
+                    DiagnosticPrinter.print(problems, limit: maxErrors, truncated: false)
                     throw ExitCode(ExitStatus.badInput)
                 }
             } catch let error as ImportError {
-                DiagnosticPrinter.print(error.diagnostics, limit: 50, truncated: false)
+                DiagnosticPrinter.print(error.diagnostics, limit: maxErrors, truncated: false)
                 throw ExitCode(ExitStatus.badInput)
             }
         }

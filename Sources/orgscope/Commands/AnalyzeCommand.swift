@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import OrgAnalysis
+import OrgReport
+
+/// `orgscope analyze FILE...`: import, run the rule catalogue, write the report(s).
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Run the rule catalogue on a chart and write a report.",
+        discussion: "Exit status 0 when no finding reaches --fail-on, 1 when one does, 2 when the input "
+            + "could not be imported (then nothing is written). Reports written into a directory are named "
+            + "after the first chart file and the language (cao-bang-2025.vi.json).")
+
+    /// When a finding makes the run fail.
+    enum FailOn: String, ExpressibleByArgument, CaseIterable {
+        case error, warning, never
+    }
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup(title: "Report") var report: ReportOptions
+
+    @Option(help: "Exit 1 when a finding of this severity or worse exists: error, warning or never.")
+    var failOn: FailOn = .error
+
+    @Flag(help: "Print how long each phase took to standard error (timing: PHASE SECONDS).")
+    var timings = false
+
+    @OptionGroup(title: "Rules, dates and thresholds")
+    var analysis: AnalysisOptions
+
+    func run() throws {
+        let configuration = try analysis.configuration(maxErrors: input.maxErrors)
+        var clock = PhaseClock()
+        let chart = try input.loadChart()
+        clock.lap("import")
+        Progress.shared.phase("analysis")
+        let graph = DutyGraph(chart: chart)
+        clock.lap("graph")
+        let result = Analyzer(configuration: configuration).analyze(graph)
+        try DiagnosticPrinter.checkLimits([result], maxCandidates: configuration.maxCandidates)
+        clock.timings.append(contentsOf: result.timings)
+        clock.memory.append(contentsOf: result.memory)
+        clock.restart()
+        Progress.shared.phase("report")
+        let colour = report.destination.output == nil && report.formats == [.text] && isatty(STDOUT_FILENO) == 1
+            && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let document = ReportInput(result: result, language: report.lang, colour: colour, timestamp: report.stamp)
+        try report.write(document, stem: fileStem(input.files.first ?? "report"))
+        clock.lap("report")
+        Progress.shared.finish()
+        if timings {
+            let lines = (clock.timings.map { "timing: \($0.phase) \(String(format: "%.3f", $0.seconds))" }
+                + clock.memory.map { "memory: \($0.phase) \($0.residentKiB / 1024) MiB resident, \($0.peakKiB / 1024) MiB peak" })
+                .joined(separator: "\n")
+            FileHandle.standardError.write(Data((lines + "\n").utf8))
+        }
+        if failing(result) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    private func failing(_ result: AnalysisResult) -> Bool {
+        switch failOn {
+        case .never: false
+        case .error: result.findings.contains { $0.severity == .error }
+        case .warning: result.findings.contains { $0.severity <= .warning }
+        }
+    }
+}
