@@ -1,4 +1,5 @@
 import OrgAnalysis
+import OrgModel
 
 /// The names of evidence figures in each report language, so that a Vietnamese report shows no English
 /// key. JSON keeps the keys themselves (they are the machine interface).
