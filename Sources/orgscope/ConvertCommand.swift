@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgImport
 import OrgInterop
 import OrgModel
 import OrgReport
