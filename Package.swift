@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
         // ArchiMate exchange files in, CSV staffing merged, W3C Organization Ontology (JSON-LD) out.
-        .target(name: "OrgInterop", dependencies: ["OrgModel", "CLibXML2", "OrgImport", "OrgReport"]),
+        .target(name: "OrgInterop", dependencies: ["OrgModel", "OrgImport"]),
         .executableTarget(
             name: "orgscope",
             dependencies: [
@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgInteropTests",
-            dependencies: ["OrgInterop", "OrgModel", "OrgReport", "OrgImport"],
+            dependencies: ["OrgInterop", "OrgModel", "OrgImport"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,10 +1,11 @@
 // Turns the SIGBUS of a read from a memory-mapped input file that another process truncated while
-// orgscope was reading it into a clear error and exit status 2, instead of a crash. Reports are written
-// only after the import, so nothing is half-written either way.
+// orgscope was reading it into a clear error and an exit status of the caller's choosing, instead of a
+// crash. Reports are written only after the import, so nothing is half-written either way.
 //
 // Up to ORGSCOPE_GUARDED_MAPPINGS mappings are guarded at once (one per file imported on split parts).
-// The handler only reads the table and calls write(2) and _exit(2), which are async-signal-safe; a
-// SIGBUS at any other address gets the default action.
+// Each slot holds its message, formatted when the file was mapped, and its exit status: the handler
+// only reads the table and calls write(2) and _exit(2), which are async-signal-safe; a SIGBUS at any
+// other address gets the default action.
 #ifndef ORGSCOPE_MAPPED_READ_GUARD_H
 #define ORGSCOPE_MAPPED_READ_GUARD_H
 
@@ -21,6 +22,7 @@ typedef struct {
     const char *volatile base;
     size_t size;
     size_t length;
+    int exit_status;
     char message[ORGSCOPE_GUARD_MESSAGE];
 } orgscope_guarded_mapping;
 
@@ -44,7 +46,7 @@ static void orgscope_sigbus(int signal_number, siginfo_t *info, void *context) {
         if (base != NULL && address >= base && address < base + orgscope_guarded[slot].size) {
             ssize_t ignored = write(STDERR_FILENO, orgscope_guarded[slot].message, orgscope_guarded[slot].length);
             (void)ignored;
-            _exit(2);
+            _exit(orgscope_guarded[slot].exit_status);
         }
     }
     struct sigaction fallback;
@@ -54,10 +56,10 @@ static void orgscope_sigbus(int signal_number, siginfo_t *info, void *context) {
     raise(signal_number);
 }
 
-/// Guards reads from [base, base + size): a SIGBUS there prints `message` and exits with status 2.
-/// Returns the slot to pass to orgscope_unguard_mapping, or -1 when every slot is taken (the reads are
-/// then unguarded, as before).
-static inline int orgscope_guard_mapping(const void *base, size_t size, const char *message) {
+/// Guards reads from [base, base + size): a SIGBUS there writes `message` (at most
+/// ORGSCOPE_GUARD_MESSAGE - 1 bytes) to stderr and exits with `exit_status`. Returns the slot to pass
+/// to orgscope_unguard_mapping, or -1 when every slot is taken (the reads are then unguarded, as before).
+static inline int orgscope_guard_mapping(const void *base, size_t size, const char *message, int exit_status) {
     static int installed = 0;
     orgscope_guarded_mapping *orgscope_guarded = orgscope_guard_table();
     pthread_mutex_lock(orgscope_guard_lock());
@@ -78,6 +80,7 @@ static inline int orgscope_guard_mapping(const void *base, size_t size, const ch
             memcpy(orgscope_guarded[slot].message, message, length);
             orgscope_guarded[slot].message[length] = 0;
             orgscope_guarded[slot].length = length;
+            orgscope_guarded[slot].exit_status = exit_status;
             orgscope_guarded[slot].size = size;
             __atomic_store_n(&orgscope_guarded[slot].base, (const char *)base, __ATOMIC_RELEASE);
             found = slot;

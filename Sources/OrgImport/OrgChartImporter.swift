@@ -103,7 +103,7 @@ public final class OrgChartImporter {
                                               handler: builder)
             wellFormed = parser.parse(schema: schema)
         }
-        return ParsedFile(document: builder.document, diagnostics: collector.diagnostics,
+        return ParsedFile(document: builder.document, diagnostics: collector.items,
                           truncated: collector.truncated, wellFormed: wellFormed, reading: .single(refusal))
     }
 

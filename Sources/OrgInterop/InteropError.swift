@@ -27,27 +27,3 @@ public struct InteropOptions: Sendable {
         self.maxDepth = maxDepth
     }
 }
-
-/// Diagnostics gathered while reading one input, in the order found.
-struct DiagnosticList {
-    private(set) var items: [Diagnostic] = []
-
-    var hasErrors: Bool { items.contains { $0.severity == .error } }
-
-    mutating func error(_ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.error, at: location, message))
-    }
-
-    mutating func warning(_ location: SourceLocation, _ message: String) {
-        items.append(Diagnostic(.warning, at: location, message))
-    }
-
-    mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
-
-    /// By line, then column; ties keep the order found (the sort is stable).
-    var sorted: [Diagnostic] {
-        items.enumerated().sorted { lhs, rhs in
-            (lhs.element.location, lhs.offset) < (rhs.element.location, rhs.offset)
-        }.map(\.element)
-    }
-}

@@ -1,4 +1,5 @@
 import OrgAnalysis
+import OrgModel
 
 /// The names of evidence figures in each report language, so that a Vietnamese report shows no English
 /// key: the labels each rule declares with its evidence keys (``Rule/evidence``). JSON keeps the keys

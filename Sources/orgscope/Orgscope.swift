@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgImport
 
 /// The `orgscope` command: imports XML org charts, runs the rule catalogue, writes reports.
 struct Orgscope: ParsableCommand {
@@ -26,6 +27,10 @@ enum ExitStatus {
 @main
 enum Main {
     static func main() {
+        TruncatedFileNotice.current = TruncatedFileNotice(exitStatus: ExitStatus.badInput) { path in
+            "\(path): error: the file was truncated by another program while orgscope was reading it; run again once "
+                + "it is complete\norgscope: 1 error; nothing was analysed and no report was written\n"
+        }
         do {
             var command = try Orgscope.parseAsRoot()
             try command.run()

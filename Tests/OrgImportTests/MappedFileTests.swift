@@ -9,6 +9,11 @@ struct MappedFileTests {
     @Test("A file truncated by another program while mapped ends the run with an error naming it, exit 2, not a crash")
     func truncatedWhileMapped() async throws {
         let result = await #expect(processExitsWith: .exitCode(2), observing: [\.standardErrorContent]) {
+            // What orgscope's Main sets at start-up.
+            TruncatedFileNotice.current = TruncatedFileNotice(exitStatus: 2) { path in
+                "\(path): error: the file was truncated by another program while orgscope was reading it; run again "
+                    + "once it is complete\norgscope: 1 error; nothing was analysed and no report was written\n"
+            }
             let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-truncated-\(getpid()).xml").path
             guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
                   let mapped = MappedFile(path: path) else { exit(3) }
@@ -20,6 +25,22 @@ struct MappedFileTests {
         let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
         #expect(stderr.contains("orgscope-truncated-") && stderr.contains(".xml: error: the file was truncated"))
         #expect(stderr.hasSuffix("orgscope: 1 error; nothing was analysed and no report was written\n"))
+    }
+
+    @Test("The library's own notice is one neutral line naming the file, and EXIT_FAILURE")
+    func standardNotice() async throws {
+        let result = await #expect(processExitsWith: .exitCode(EXIT_FAILURE), observing: [\.standardErrorContent]) {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-standard-\(getpid()).xml").path
+            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
+                  let mapped = MappedFile(path: path) else { exit(3) }
+            guard truncate(path, 0) == 0 else { exit(4) }
+            let byte = mapped.bytes[40 << 10]  // SIGBUS here
+            exit(byte == 0x20 ? 5 : 6)
+        }
+        let stderr = String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
+        #expect(stderr.contains("orgscope-standard-")
+            && stderr.hasSuffix(".xml: error: the file was truncated by another program while it was being read\n"))
+        #expect(!stderr.contains("nothing was analysed"))
     }
 
     @Test("An unguarded SIGBUS still crashes: the guard covers only the mapping")

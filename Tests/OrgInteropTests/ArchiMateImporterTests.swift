@@ -1,7 +1,6 @@
 import Foundation
 import OrgImport
 import OrgModel
-import OrgReport
 import Testing
 
 @testable import OrgInterop

@@ -2,13 +2,6 @@ import CLibXML2
 import Glibc
 import OrgModel
 
-/// One attribute of an element: local name, namespace URI (nil for unqualified) and value.
-struct XMLAttribute {
-    var name: String
-    var namespace: String?
-    var value: String
-}
-
 /// Where a tag starts in the file: 1-based line and column (in characters); 0 when unknown.
 struct TagPosition: Equatable {
     var line: Int
@@ -205,11 +198,4 @@ protocol XMLEventHandler: AnyObject {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Whether `characters` is wanted at all now (saves copying white space between elements).
     var wantsCharacters: Bool { get }
-}
-
-extension [XMLAttribute] {
-    /// The value of the unqualified attribute `name`.
-    subscript(_ name: String) -> String? {
-        first { $0.name == name && $0.namespace == nil }?.value
-    }
 }

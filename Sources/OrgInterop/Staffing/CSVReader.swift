@@ -1,3 +1,4 @@
+import OrgImport
 import OrgModel
 
 /// One field of a CSV record, with where it starts (the opening quote, for a quoted field).
@@ -20,7 +21,7 @@ struct CSVRecord: Sendable {
 /// diagnostic of orgscope, so that an editor can jump to them.
 struct CSVReader {
     let file: String
-    private(set) var diagnostics = DiagnosticList()
+    let diagnostics = DiagnosticCollector()
     /// The separator found in the first line.
     private(set) var separator: Unicode.Scalar = ","
 

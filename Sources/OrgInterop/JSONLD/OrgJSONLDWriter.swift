@@ -1,5 +1,4 @@
 import OrgModel
-import OrgReport
 
 /// Writes a chart as JSON-LD in the W3C Organization Ontology (`org:`), for open-data portals.
 ///

@@ -1,3 +1,4 @@
+import OrgImport
 import OrgModel
 
 /// Maps an ``ArchiMateModel`` onto an ``OrgChart`` (the mapping is documented in the README section
@@ -15,7 +16,7 @@ import OrgModel
 /// Whatever has no counterpart yields one warning at its own line, never silence.
 struct ArchiMateMapper {
     let model: ArchiMateModel
-    var diagnostics = DiagnosticList()
+    let diagnostics = DiagnosticCollector()
     /// The chart language: `xml:lang` of the model's name (else of the first element name with one), else `vi`.
     let language: String
 

@@ -11,24 +11,13 @@ final class CompiledSchema {
         LibXML.prepare()
         self.name = name
         let sink = SchemaCompileSink(file: name, diagnostics: diagnostics)
-        let unmanaged = Unmanaged.passRetained(sink)
-        defer { unmanaged.release() }
-        var context = orgscope_context(owner: unmanaged.toOpaque(), diagnostic: { owner, _, _, _, message, line, column in
-            guard let owner else { return }
-            let sink = Unmanaged<SchemaCompileSink>.fromOpaque(owner).takeUnretainedValue()
-            let text = message.map { String(cString: $0) } ?? "unknown error"
-            sink.diagnostics.error(SourceLocation(file: sink.file, line: Int(line), column: Int(column)),
-                                   "internal: the shipped schema does not compile: " + text.trimmed)
-        }, parser: nil)
         var bytes = Array(text.utf8)
         let compiled: xmlSchemaPtr? = bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 guard let parser = xmlSchemaNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
                 defer { xmlSchemaFreeParserCtxt(parser) }
-                return withUnsafeMutablePointer(to: &context) { contextPointer in
+                return LibXML.routingErrors(to: sink, through: SchemaCompileSink.diagnostic) { contextPointer in
                     orgscope_schema_parser_errors(parser, contextPointer)
-                    orgscope_route_errors(contextPointer)
-                    defer { orgscope_route_errors(nil) }
                     return xmlSchemaParse(parser)
                 }
             }
@@ -51,6 +40,15 @@ private final class SchemaCompileSink {
     init(file: String, diagnostics: DiagnosticCollector) {
         self.file = file
         self.diagnostics = diagnostics
+    }
+
+    /// Receives libxml2's errors about the schema, through the shim.
+    static let diagnostic: orgscope_diagnostic_fn = { owner, _, _, _, message, line, column in
+        guard let owner else { return }
+        let sink = Unmanaged<SchemaCompileSink>.fromOpaque(owner).takeUnretainedValue()
+        let text = message.map { String(cString: $0) } ?? "unknown error"
+        sink.diagnostics.error(SourceLocation(file: sink.file, line: Int(line), column: Int(column)),
+                               "internal: the shipped schema does not compile: " + text.trimmed)
     }
 }
 

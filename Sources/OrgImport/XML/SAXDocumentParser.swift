@@ -147,12 +147,8 @@ final class SAXDocumentParser {
         create: (UnsafeMutablePointer<xmlSAXHandler>, UnsafeMutablePointer<orgscope_context>) -> xmlParserCtxtPtr?,
         feed: (xmlParserCtxtPtr) -> Bool
     ) -> Bool {
-        let owner = Unmanaged.passUnretained(self).toOpaque()
-        var context = orgscope_context(owner: owner, diagnostic: SAXCallbacks.diagnostic, parser: nil)
         var saxHandler = SAXCallbacks.handler()
-        return withUnsafeMutablePointer(to: &context) { contextPointer in
-            orgscope_route_errors(contextPointer)
-            defer { orgscope_route_errors(nil) }
+        return LibXML.routingErrors(to: self, through: SAXCallbacks.diagnostic) { contextPointer in
             guard let ctxt = withUnsafeMutablePointer(to: &saxHandler, { create($0, contextPointer) }) else {
                 diagnostics.error(at(1, 1), "internal: libxml2 could not create a parser")
                 return false

@@ -1,4 +1,5 @@
 import Foundation
+import OrgImport
 import OrgModel
 
 /// Staffing figures from a spreadsheet, merged into a chart (`--staffing FILE.csv`).
@@ -50,7 +51,7 @@ public struct StaffingSheet: Sendable {
     /// reported together; returns the merged chart and the warnings.
     public static func merge(path: String, into chart: OrgChart,
                              options: InteropOptions = InteropOptions()) throws(InteropError) -> InteropResult {
-        var (sheet, diagnostics) = parse(path: path, options: options)
+        let (sheet, diagnostics) = parse(path: path, options: options)
         let merged: OrgChart?
         do {
             merged = try sheet.merge(into: chart)
@@ -63,9 +64,9 @@ public struct StaffingSheet: Sendable {
     }
 
     /// The rows that could be read (bad ones left out) and every diagnostic.
-    private static func parse(path: String, options: InteropOptions) -> (StaffingSheet, DiagnosticList) {
+    private static func parse(path: String, options: InteropOptions) -> (StaffingSheet, DiagnosticCollector) {
         let at = { (line: Int, column: Int) in SourceLocation(file: path, line: line, column: column) }
-        var diagnostics = DiagnosticList()
+        let diagnostics = DiagnosticCollector()
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR,
               let data = FileManager.default.contents(atPath: path) else {
@@ -123,7 +124,7 @@ public struct StaffingSheet: Sendable {
 /// The header and rows of a staffing sheet, checked.
 private struct SheetParser {
     let file: String
-    var diagnostics = DiagnosticList()
+    let diagnostics = DiagnosticCollector()
 
     init(file: String) { self.file = file }
 

@@ -10,7 +10,7 @@ import OrgModel
 /// and `source`/`target` of relationships and view connections).
 struct ArchiMateReader {
     let file: String
-    private(set) var diagnostics = DiagnosticList()
+    let diagnostics = DiagnosticCollector()
 
     /// The tag names of the two versions that differ.
     private struct Vocabulary {
@@ -22,7 +22,7 @@ struct ArchiMateReader {
 
     init(file: String) { self.file = file }
 
-    mutating func read(_ root: XMLNode) -> ArchiMateModel? {
+    mutating func read(_ root: XMLTreeNode) -> ArchiMateModel? {
         let format = root.namespace.map(ModelFormat.of(namespace:)) ?? .other
         guard root.name == "model", format.isArchiMate else {
             diagnostics.error(root.location, "the root element is <\(root.name)>\(root.namespace.map { " in \($0)" } ?? "")"
@@ -75,7 +75,7 @@ struct ArchiMateReader {
     // MARK: Identifiers and references
 
     /// Every `identifier` in the file, with the tag that carries it; duplicates are errors.
-    private mutating func checkIdentifiers(_ root: XMLNode) -> [String: String] {
+    private mutating func checkIdentifiers(_ root: XMLTreeNode) -> [String: String] {
         var index: [String: String] = [:]
         var first: [String: SourceLocation] = [:]
         Self.visit(root) { node in
@@ -91,7 +91,7 @@ struct ArchiMateReader {
         return index
     }
 
-    private mutating func checkReferences(_ root: XMLNode, index: [String: String], words: Vocabulary) {
+    private mutating func checkReferences(_ root: XMLTreeNode, index: [String: String], words: Vocabulary) {
         let references: Set<String> = ["identifierRef", "elementRef", "relationshipRef", "propertyDefinitionRef", "viewRef",
                                        "identifierref", "elementref", "relationshipref", "viewref"]
         Self.visit(root) { node in
@@ -113,7 +113,7 @@ struct ArchiMateReader {
         }
     }
 
-    private static func visit(_ node: XMLNode, _ body: (XMLNode) -> Void) {
+    private static func visit(_ node: XMLTreeNode, _ body: (XMLTreeNode) -> Void) {
         body(node)
         for child in node.children { visit(child, body) }
     }
@@ -121,7 +121,7 @@ struct ArchiMateReader {
     // MARK: Properties
 
     /// Property definition identifier → name (3.x: `<name>` child; 2.1: `name` attribute).
-    private mutating func propertyDefinitions(_ root: XMLNode, words: Vocabulary) -> [String: String] {
+    private mutating func propertyDefinitions(_ root: XMLTreeNode, words: Vocabulary) -> [String: String] {
         var names: [String: String] = [:]
         for definition in root.child(words.definitions)?.children(words.definition) ?? [] {
             guard let identifier = required("identifier", of: definition) else { continue }
@@ -133,7 +133,7 @@ struct ArchiMateReader {
 
     /// The properties of `owner`: 3.x `propertyDefinitionRef`, 2.1 `identifierref`, or a `key`
     /// attribute (as some 2.x exporters write); the value from `<value>` or a `value` attribute.
-    private mutating func properties(of owner: XMLNode, words: Vocabulary,
+    private mutating func properties(of owner: XMLTreeNode, words: Vocabulary,
                                      definitions: [String: String]) -> [ModelProperty] {
         var result: [ModelProperty] = []
         for property in owner.child("properties")?.children("property") ?? [] {
@@ -157,17 +157,17 @@ struct ArchiMateReader {
 
     // MARK: Small helpers
 
-    private func texts(_ nodes: [XMLNode]) -> [LocalizedText] {
+    private func texts(_ nodes: [XMLTreeNode]) -> [LocalizedText] {
         nodes.map { LocalizedText(language: $0.language, text: TextCleaner.clean($0.text)) }.filter { !$0.text.isEmpty }
     }
 
-    private mutating func required(_ attribute: String, of node: XMLNode) -> String? {
+    private mutating func required(_ attribute: String, of node: XMLTreeNode) -> String? {
         if let value = node.attribute(attribute), !value.isEmpty { return value }
         diagnostics.error(node.location, "<\(node.name)> has no \(attribute) attribute, which the exchange format requires")
         return nil
     }
 
-    private mutating func requiredType(of node: XMLNode) -> String? {
+    private mutating func requiredType(of node: XMLTreeNode) -> String? {
         if let type = node.schemaType, !type.isEmpty { return type }
         diagnostics.error(node.location, "<\(node.name)> has no xsi:type attribute, which says what kind of "
             + "\(node.name) it is")

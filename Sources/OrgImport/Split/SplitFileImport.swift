@@ -160,7 +160,7 @@ struct SplitFileImport: @unchecked Sendable {
                                        handler: builder)
         let wellFormed = parser.parse(source: source, lines: part.lines, schema: schema)
         return PartResult(
-            document: builder.document, synthetic: builder.synthetic, diagnostics: collector.diagnostics,
+            document: builder.document, synthetic: builder.synthetic, diagnostics: collector.items,
             truncated: collector.truncated, wellFormed: wellFormed, stopped: parser.wasStopped,
             trouble: parser.partTrouble)
     }

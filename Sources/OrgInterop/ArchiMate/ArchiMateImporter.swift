@@ -1,3 +1,4 @@
+import OrgImport
 import OrgModel
 
 /// What a successful ArchiMate import gives: the chart and the warnings (everything not mapped).
@@ -27,7 +28,7 @@ public struct ArchiMateImporter: Sendable {
     /// Imports several exchange files into one chart, as several OrgChart XML files are merged: the
     /// first file gives the chart's id, name, language and date; identifiers must be unique across files.
     public func load(paths: [String]) throws(InteropError) -> InteropResult {
-        var diagnostics = DiagnosticList()
+        let diagnostics = DiagnosticCollector()
         var charts: [OrgChart] = []
         for path in paths {
             let parser = XMLTreeParser(file: path, options: options, formatName: "ArchiMate exchange files")
@@ -36,7 +37,7 @@ public struct ArchiMateImporter: Sendable {
             guard let root else { continue }
             var reader = ArchiMateReader(file: path)
             let model = reader.read(root)
-            var mapped = DiagnosticList()
+            let mapped = DiagnosticCollector()
             mapped.append(contentsOf: reader.diagnostics.items)
             if let model, !reader.diagnostics.hasErrors {
                 var mapper = ArchiMateMapper(model: model)

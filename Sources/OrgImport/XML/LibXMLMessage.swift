@@ -2,18 +2,18 @@ import CLibXML2
 
 /// libxml2's messages made fit for a diagnostic line: one line, and the ones whose wording does not say
 /// what to do rewritten.
-public enum LibXMLMessage {
+enum LibXMLMessage {
     /// Whether libxml2's error says that bytes could not be decoded in the declared encoding. libxml2
     /// reports one bad byte sequence several times (conversion failed, encoder error, then what follows
     /// from the input ending there): only the first is worth showing.
-    public static func isDecodingError(domain: Int32, code: Int32) -> Bool {
+    static func isDecodingError(domain: Int32, code: Int32) -> Bool {
         domain == Int32(XML_FROM_I18N.rawValue) || code == Int32(XML_ERR_INVALID_ENCODING.rawValue)
             || code == Int32(XML_IO_ENCODER.rawValue)
     }
 
     /// `text` (a message already made ``readable(_:)``) with what to do added where libxml2's words do
     /// not say it.
-    public static func explained(_ text: String, domain: Int32, code: Int32) -> String {
+    static func explained(_ text: String, domain: Int32, code: Int32) -> String {
         if isDecodingError(domain: domain, code: code) {
             return text + " (the bytes do not match the encoding the XML declaration names: correct the "
                 + "declaration, or save the file as UTF-8)"
@@ -30,7 +30,7 @@ public enum LibXMLMessage {
 
     /// `message` on one line (libxml2 puts the offending bytes of a UTF-8 error on a second line), with
     /// its trailing white space gone, and the UTF-8 error said plainly.
-    public static func readable(_ message: String) -> String {
+    static func readable(_ message: String) -> String {
         // Runs for every diagnostic (up to --max-errors' collection limit): no work past a trim when the
         // message is one line, as nearly all are.
         let oneLine = message.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D })

@@ -30,7 +30,9 @@ public indirect enum JSONValue: Hashable, Sendable {
         return output
     }
 
-    func write(to output: inout String, indent: Int) {
+    /// Appends the value to `output` as ``serialized()`` writes it, nested `indent` spaces deep (for
+    /// reporters that stream a document too large to build as one value).
+    package func write(to output: inout String, indent: Int) {
         switch self {
         case .null: output.append("null")
         case .bool(let value): output.append(value ? "true" : "false")
@@ -76,7 +78,9 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    static func quote(_ text: String, into output: inout String) {
+    /// Appends `text` to `output` as a JSON string: quoted, with quotes, backslashes, control characters
+    /// and U+2028/U+2029 escaped.
+    package static func quote(_ text: String, into output: inout String) {
         output.append("\"")
         if !needsEscaping(text) {
             output.append(text)
@@ -113,12 +117,12 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// A number written by ``format(_:)`` with the Vietnamese decimal comma when `vi`.
-    static func localized(_ number: String, vi: Bool) -> String {
+    package static func localized(_ number: String, vi: Bool) -> String {
         vi ? String(number.map { $0 == "." ? "," : $0 }) : number
     }
 
     /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation.
-    static func format(_ value: Double) -> String {
+    package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         let scaled = (value * 10_000).rounded()
         let negative = scaled < 0

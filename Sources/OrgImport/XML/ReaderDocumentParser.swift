@@ -47,16 +47,8 @@ final class ReaderDocumentParser {
             xmlFreeTextReader(reader)
             self.reader = nil
         }
-        var context = orgscope_context(owner: Unmanaged.passUnretained(self).toOpaque(), diagnostic: { owner, _, _, level, message, line, column in
-            guard let owner else { return }
-            let parser = Unmanaged<ReaderDocumentParser>.fromOpaque(owner).takeUnretainedValue()
-            parser.report(level: level, message: message.map { String(cString: $0) } ?? "unknown error",
-                          line: Int(line), column: Int(column))
-        }, parser: nil)
-        return withUnsafeMutablePointer(to: &context) { pointer in
-            orgscope_route_errors(pointer)
+        return LibXML.routingErrors(to: self, through: Self.diagnostic) { pointer in
             orgscope_reader_errors(reader, pointer)
-            defer { orgscope_route_errors(nil) }
             var validator: xmlSchemaValidCtxtPtr?
             if let schema, let created = xmlSchemaNewValidCtxt(schema.pointer) {
                 validator = created
@@ -135,6 +127,14 @@ final class ReaderDocumentParser {
 
     private func at(_ line: Int, _ column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// Receives libxml2's errors, through the shim.
+    private static let diagnostic: orgscope_diagnostic_fn = { owner, _, _, level, message, line, column in
+        guard let owner else { return }
+        let parser = Unmanaged<ReaderDocumentParser>.fromOpaque(owner).takeUnretainedValue()
+        parser.report(level: level, message: message.map { String(cString: $0) } ?? "unknown error",
+                      line: Int(line), column: Int(column))
     }
 
     private func report(level: Int32, message: String, line: Int, column: Int) {

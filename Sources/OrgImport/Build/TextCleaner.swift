@@ -7,7 +7,7 @@ import Foundation
 /// This runs on every text and attribute of the input, so it is written for speed: one pass over the
 /// bytes, eight at a time, decides whether the text is already clean (the usual case), and only then is
 /// a copy made.
-public enum TextCleaner {
+package enum TextCleaner {
     /// Cleans UTF-8 bytes.
     static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
@@ -88,7 +88,7 @@ public enum TextCleaner {
     }
 
     /// Cleans a string (attribute values, and every text the interchange importers read).
-    public static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         var copy = text
         return copy.withUTF8 { clean($0) }
     }

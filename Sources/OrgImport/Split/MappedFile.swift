@@ -9,8 +9,9 @@ import Glibc
 /// memory of its own.
 ///
 /// Another process that truncates the file while it is mapped makes reads past the new end raise
-/// SIGBUS; the mapping is guarded (`mapped-read-guard.h`), so that ends the run with an error naming
-/// the file and exit status 2, not a crash.
+/// SIGBUS; the mapping is guarded (`mapped-read-guard.h`), so that ends the run with the
+/// ``TruncatedFileNotice`` in force when the file was mapped (a message naming the file, and an exit
+/// status), not a crash.
 final class MappedFile: @unchecked Sendable {
     /// The file's bytes (read-only; valid while this object lives).
     let bytes: UnsafeRawBufferPointer
@@ -32,9 +33,8 @@ final class MappedFile: @unchecked Sendable {
         }
         _ = madvise(address, size, MADV_SEQUENTIAL)
         bytes = UnsafeRawBufferPointer(start: address, count: size)
-        guardSlot = orgscope_guard_mapping(address, size, "\(path): error: the file was truncated by another program while "
-            + "orgscope was reading it; run again once it is complete\norgscope: 1 error; nothing was analysed and no "
-            + "report was written\n")
+        let notice = TruncatedFileNotice.current
+        guardSlot = orgscope_guard_mapping(address, size, notice.message(path), notice.exitStatus)
     }
 
     deinit {
