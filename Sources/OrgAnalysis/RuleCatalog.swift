@@ -1,23 +1,10 @@
 /// Every rule orgscope has, in the order they run. Order does not affect results (findings are sorted
-/// afterwards); it is the order `orgscope rules` lists them in. `RuleCatalogTests` fails when a type
-/// under `Rules/` conforms to ``Rule`` and is missing here.
+/// afterwards); it is the order `orgscope rules` lists them in. The list is generated from the rule
+/// files by `scripts/update-rule-catalog` (run by `scripts/update-golden`), so adding a rule is writing
+/// its file; `RuleCatalogTests` fails when the list and the files disagree.
 public enum RuleCatalog {
-    /// The rules.
-    public static let all: [any Rule.Type] = [
-        LeadConflictRule.self,
-        DuplicateDutyRule.self,
-        MergeCandidateRule.self,
-        UncoveredMandateRule.self,
-        UnledMandateRule.self,
-        UnitWithoutDutiesRule.self,
-        LevelMismatchRule.self,
-        UnitWithoutHeadRule.self,
-        OverQuotaRule.self,
-        SubUnitQuotaRule.self,
-        MinimumStaffRule.self,
-        DeputyCapRule.self,
-        DepartmentCountRule.self,
-    ]
+    /// The rules: by family (overlap, gap, level, accountability, staffing), then by code.
+    public static let all: [any Rule.Type] = generated
 
     /// The rule with `code` (case-insensitive).
     public static func rule(code: String) -> (any Rule.Type)? {

@@ -28,8 +28,9 @@ struct RuleCatalogTests {
         let declared = try Self.declaredRuleTypes()
         let listed = Set(RuleCatalog.all.map { String(describing: $0) })
         #expect(declared.count >= 13)
-        #expect(declared.subtracting(listed).isEmpty, "rules missing from RuleCatalog.all: \(declared.subtracting(listed))")
-        #expect(listed.subtracting(declared).isEmpty)
+        #expect(declared.subtracting(listed).isEmpty,
+                "rules missing from RuleCatalog.all: \(declared.subtracting(listed)); run scripts/update-rule-catalog")
+        #expect(listed.subtracting(declared).isEmpty, "run scripts/update-rule-catalog")
     }
 
     @Test("Every evidence key a rule's examples emit is declared in its file, with one label per key")
