@@ -27,3 +27,20 @@ public struct LocalizedText: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension Language {
+    /// The one way to write a bilingual phrase inline: `language.text(vi: "Biên chế", en: "Staffing")`.
+    /// A bilingual value that is stored or passed around is a ``LocalizedText``.
+    public func text(vi: String, en: String) -> String {
+        LocalizedText(vi: vi, en: en).text(self)
+    }
+
+    /// `number`, as `JSONValue.format(_:)` writes it, with the decimal separator of this language (a
+    /// comma in Vietnamese).
+    public func localizedNumber(_ number: String) -> String {
+        switch self {
+        case .vi: String(number.map { $0 == "." ? "," : $0 })
+        case .en: number
+        }
+    }
+}

@@ -116,11 +116,6 @@ public indirect enum JSONValue: Hashable, Sendable {
         return false
     }
 
-    /// A number written by ``format(_:)`` with the Vietnamese decimal comma when `vi`.
-    package static func localized(_ number: String, vi: Bool) -> String {
-        vi ? String(number.map { $0 == "." ? "," : $0 }) : number
-    }
-
     /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation.
     package static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }

@@ -6,11 +6,15 @@ import OrgModel
 public enum CSVReporter {
     /// One row per finding, in report order.
     public static func findings(_ input: ReportInput) -> String {
-        let vi = input.language == .vi
-        let labels = ReportLabels(language: input.language)
-        let header = vi
-            ? ["Mã", "Mức độ", "Quy tắc", "Đơn vị", "Nhiệm vụ", "Nhiệm vụ theo quy định", "Nội dung", "Bằng chứng", "Căn cứ pháp lý", "Vị trí"]
-            : ["Code", "Severity", "Rule", "Units", "Duties", "Mandate", "Message", "Evidence", "Legal basis", "Location"]
+        let language = input.language
+        let labels = ReportLabels(language: language)
+        let header = [
+            language.text(vi: "Mã", en: "Code"), language.text(vi: "Mức độ", en: "Severity"),
+            language.text(vi: "Quy tắc", en: "Rule"), language.text(vi: "Đơn vị", en: "Units"),
+            language.text(vi: "Nhiệm vụ", en: "Duties"), language.text(vi: "Nhiệm vụ theo quy định", en: "Mandate"),
+            language.text(vi: "Nội dung", en: "Message"), language.text(vi: "Bằng chứng", en: "Evidence"),
+            language.text(vi: "Căn cứ pháp lý", en: "Legal basis"), language.text(vi: "Vị trí", en: "Location"),
+        ]
         var rows = [header]
         for finding in input.result.findings {
             let description = RuleCatalog.rule(code: finding.code)?.description
@@ -28,12 +32,15 @@ public enum CSVReporter {
 
     /// One row per unit and staff category: quota, in post, vacancies, use rate, deputies.
     public static func staffing(_ input: ReportInput) -> String {
-        let vi = input.language == .vi
-        let header = vi
-            ? ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Đơn vị cấp trên", "Loại biên chế", "Biên chế giao", "Có mặt",
-               "Còn trống", "Tỉ lệ sử dụng (%)", "Cấp phó", "Đơn vị trực thuộc"]
-            : ["Unit id", "Unit name", "Kind", "Parent", "Category", "Quota", "In post", "Vacant", "Use rate (%)",
-               "Deputies", "Direct sub-units"]
+        let language = input.language
+        let header = [
+            language.text(vi: "Mã đơn vị", en: "Unit id"), language.text(vi: "Tên đơn vị", en: "Unit name"),
+            language.text(vi: "Loại đơn vị", en: "Kind"), language.text(vi: "Đơn vị cấp trên", en: "Parent"),
+            language.text(vi: "Loại biên chế", en: "Category"), language.text(vi: "Biên chế giao", en: "Quota"),
+            language.text(vi: "Có mặt", en: "In post"), language.text(vi: "Còn trống", en: "Vacant"),
+            language.text(vi: "Tỉ lệ sử dụng (%)", en: "Use rate (%)"), language.text(vi: "Cấp phó", en: "Deputies"),
+            language.text(vi: "Đơn vị trực thuộc", en: "Direct sub-units"),
+        ]
         var rows = [header]
         let graph = input.result.graph
         for row in input.result.staffing.units {

@@ -15,36 +15,37 @@ public enum ComparisonReporter {
         case .markdown: document(markdown: true)
         case .html:
             HTMLDocument.render(markdown: document(markdown: true),
-                                title: (language == .vi ? "So sánh sơ đồ tổ chức" : "Comparison of org charts"), language: language)
+                                title: language.text(vi: "So sánh sơ đồ tổ chức", en: "Comparison of org charts"),
+                                language: language)
         case .text: document(markdown: false)
         }
     }
 
     static func describe(_ change: ChartComparison.UnitChange, _ language: Language) -> (kind: String, text: String) {
-        let vi = language == .vi
         switch change {
-        case .renamed(let id, let from, let to): return (vi ? "đổi tên" : "renamed", "\(id): \(from) → \(to)")
+        case .renamed(let id, let from, let to): return (language.text(vi: "đổi tên", en: "renamed"), "\(id): \(from) → \(to)")
         case .moved(let id, let from, let to):
-            return (vi ? "chuyển" : "moved", "\(id): \(from?.rawValue ?? "–") → \(to?.rawValue ?? "–")")
-        case .reidentified(let from, let to, let name): return (vi ? "đổi mã" : "new id", "\(name): \(from) → \(to)")
+            return (language.text(vi: "chuyển", en: "moved"), "\(id): \(from?.rawValue ?? "–") → \(to?.rawValue ?? "–")")
+        case .reidentified(let from, let to, let name):
+            return (language.text(vi: "đổi mã", en: "new id"), "\(name): \(from) → \(to)")
         case .merged(let from, let into):
-            return (vi ? "hợp nhất" : "merged", from.map(\.rawValue).joined(separator: " + ") + " → \(into)")
-        case .split(let id, let into): return (vi ? "chia tách" : "split", "\(id) → " + into.map(\.rawValue).joined(separator: ", "))
-        case .removed(let id, let name): return (vi ? "giải thể" : "removed", "\(id) \(name)")
-        case .added(let id, let name): return (vi ? "thành lập" : "added", "\(id) \(name)")
+            return (language.text(vi: "hợp nhất", en: "merged"), from.map(\.rawValue).joined(separator: " + ") + " → \(into)")
+        case .split(let id, let into):
+            return (language.text(vi: "chia tách", en: "split"), "\(id) → " + into.map(\.rawValue).joined(separator: ", "))
+        case .removed(let id, let name): return (language.text(vi: "giải thể", en: "removed"), "\(id) \(name)")
+        case .added(let id, let name): return (language.text(vi: "thành lập", en: "added"), "\(id) \(name)")
         }
     }
 
     private static func unitRows(_ comparison: ChartComparison, _ language: Language) -> [[String]] {
-        [language == .vi ? ["Thay đổi", "Nội dung"] : ["Change", "Details"]]
+        [[language.text(vi: "Thay đổi", en: "Change"), language.text(vi: "Nội dung", en: "Details")]]
             + comparison.units.map { change in let d = describe(change, language); return [d.kind, d.text] }
     }
 
     private static func document(_ comparison: ChartComparison, _ language: Language, markdown: Bool) -> String {
-        let vi = language == .vi
         let old = comparison.old.graph.chart, new = comparison.new.graph.chart
         var out: [String] = []
-        let title = (vi ? "So sánh sơ đồ tổ chức: " : "Comparison of org charts: ")
+        let title = language.text(vi: "So sánh sơ đồ tổ chức: ", en: "Comparison of org charts: ")
             + "\(old.id) (\(old.asOf?.description ?? "–")) → \(new.id) (\(new.asOf?.description ?? "–"))"
         out.append(markdown ? "# " + title : title)
         out.append("")
@@ -53,20 +54,28 @@ public enum ComparisonReporter {
             out.append(contentsOf: lines.map { "- " + (markdown ? MarkdownReporter.escape($0) : $0) })
             out.append("")
         }
-        section(vi ? "Đơn vị" : "Units", comparison.units.map { let d = describe($0, language); return "\(d.kind): \(d.text)" })
-        section(vi ? "Nhiệm vụ chuyển đơn vị" : "Duties moved", comparison.duties.map {
-            "\($0.duty): \($0.from) → \($0.to)" + ($0.byID ? "" : (vi ? " (khớp theo nội dung)" : " (matched by text)"))
+        section(language.text(vi: "Đơn vị", en: "Units"),
+                comparison.units.map { let d = describe($0, language); return "\(d.kind): \(d.text)" })
+        section(language.text(vi: "Nhiệm vụ chuyển đơn vị", en: "Duties moved"), comparison.duties.map {
+            "\($0.duty): \($0.from) → \($0.to)"
+                + ($0.byID ? "" : language.text(vi: " (khớp theo nội dung)", en: " (matched by text)"))
         })
-        section(vi ? "Nhiệm vụ không còn" : "Duties no longer found", comparison.dutiesGone.map(\.rawValue))
-        section(vi ? "Nhiệm vụ theo quy định mới được thực hiện" : "Mandates newly covered", comparison.mandatesCovered.map(\.rawValue))
-        section(vi ? "Nhiệm vụ theo quy định không còn ai thực hiện" : "Mandates no longer covered", comparison.mandatesLost.map(\.rawValue))
-        section(vi ? "Biên chế" : "Staffing", comparison.staffing.filter { $0.unit == nil || $0.before != $0.after }.map { change in
-            (change.unit?.rawValue ?? (vi ? "toàn tỉnh" : "whole chart")) + " " + SummaryReporter.categoryName(change.category, language)
+        section(language.text(vi: "Nhiệm vụ không còn", en: "Duties no longer found"), comparison.dutiesGone.map(\.rawValue))
+        section(language.text(vi: "Nhiệm vụ theo quy định mới được thực hiện", en: "Mandates newly covered"),
+                comparison.mandatesCovered.map(\.rawValue))
+        section(language.text(vi: "Nhiệm vụ theo quy định không còn ai thực hiện", en: "Mandates no longer covered"),
+                comparison.mandatesLost.map(\.rawValue))
+        let staffing = comparison.staffing.filter { $0.unit == nil || $0.before != $0.after }
+        section(language.text(vi: "Biên chế", en: "Staffing"), staffing.map { change in
+            (change.unit?.rawValue ?? language.text(vi: "toàn tỉnh", en: "whole chart")) + " "
+                + SummaryReporter.categoryName(change.category, language)
                 + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)"
         })
-        section(vi ? "Phát hiện đã khắc phục" : "Findings resolved", comparison.resolved.map { "\($0.code) " + $0.message.text(language) })
-        section(vi ? "Phát hiện mới" : "Findings introduced", comparison.introduced.map { "\($0.code) " + $0.message.text(language) })
-        out.append((vi ? "Phát hiện giữ nguyên: " : "Findings unchanged: ") + "\(comparison.unchanged.count)")
+        section(language.text(vi: "Phát hiện đã khắc phục", en: "Findings resolved"),
+                comparison.resolved.map { "\($0.code) " + $0.message.text(language) })
+        section(language.text(vi: "Phát hiện mới", en: "Findings introduced"),
+                comparison.introduced.map { "\($0.code) " + $0.message.text(language) })
+        out.append(language.text(vi: "Phát hiện giữ nguyên: ", en: "Findings unchanged: ") + "\(comparison.unchanged.count)")
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -13,9 +13,8 @@ enum EvidenceNames {
     /// A value in `language`: yes/no for flags, decimal comma in Vietnamese.
     static func value(_ value: EvidenceValue, _ language: Language) -> String {
         switch value {
-        case .bool(let flag): language == .vi ? (flag ? "có" : "không") : (flag ? "yes" : "no")
-        case .number(let number):
-            JSONValue.localized(JSONValue.format(number), vi: language == .vi)
+        case .bool(let flag): flag ? language.text(vi: "có", en: "yes") : language.text(vi: "không", en: "no")
+        case .number(let number): language.localizedNumber(JSONValue.format(number))
         default: TextReporter.describe(value)
         }
     }

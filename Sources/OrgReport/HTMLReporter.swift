@@ -133,8 +133,6 @@ extension HTMLReporter {
             findingCount = count
         }
 
-        var vi: Bool { input.language == .vi }
-
         /// The unit's name, or its id when the chart does not know it.
         func name(_ id: UnitID) -> String { graph.unit(id)?.name ?? id.rawValue }
 
@@ -148,7 +146,7 @@ extension HTMLReporter {
             var scale = 1.0
             for _ in 0..<min(4, max(0, digits)) { scale *= 10 }
             let text = JSONValue.format((value * scale).rounded() / scale)
-            return JSONValue.localized(text, vi: vi)
+            return input.language.localizedNumber(text)
         }
 
         /// A rate as a whole percentage, or a dash.

@@ -6,25 +6,28 @@ import OrgModel
 public enum MarkdownReporter {
     /// The report text.
     public static func render(_ input: ReportInput) -> String {
-        let vi = input.language == .vi
-        let labels = ReportLabels(language: input.language)
+        let language = input.language
+        let labels = ReportLabels(language: language)
         let result = input.result
         let chart = result.graph.chart
         var lines: [String] = []
-        lines.append("# " + (vi ? "Báo cáo rà soát: " : "Review report: ") + escape(chart.name))
+        lines.append("# " + language.text(vi: "Báo cáo rà soát: ", en: "Review report: ") + escape(chart.name))
         lines.append("")
-        lines.append("- " + (vi ? "Sơ đồ" : "Chart") + ": `\(chart.id)`, " + labels.asOf + " "
+        lines.append("- " + language.text(vi: "Sơ đồ", en: "Chart") + ": `\(chart.id)`, " + labels.asOf + " "
             + (chart.asOf?.description ?? labels.noDate))
         lines.append("- \(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(result.graph.mandates.count) \(labels.mandates)")
         lines.append("- " + labels.regime + ": " + escape(result.norms.regime.title.text(input.language)) + "; "
             + labels.provinceCategory + " " + result.norms.provinceCategory.rawValue
             + (result.norms.categoryAssumed ? " (\(labels.assumed))" : ""))
-        lines.append("- " + (vi ? "Điểm tuân thủ" : "Compliance score") + ": **\(result.scores.overall)**/100")
-        if let timestamp = input.timestamp { lines.append("- " + (vi ? "Tạo lúc" : "Generated") + ": \(timestamp)") }
+        lines.append("- " + language.text(vi: "Điểm tuân thủ", en: "Compliance score") + ": **\(result.scores.overall)**/100")
+        if let timestamp = input.timestamp {
+            lines.append("- " + language.text(vi: "Tạo lúc", en: "Generated") + ": \(timestamp)")
+        }
         lines.append("")
         let counts = result.counts
-        lines.append("| " + (vi ? "Mức độ" : "Severity") + " | " + (vi ? "Số phát hiện" : "Findings") + " |")
+        lines.append("| " + language.text(vi: "Mức độ", en: "Severity") + " | "
+            + language.text(vi: "Số phát hiện", en: "Findings") + " |")
         lines.append("| --- | ---: |")
         for severity in Severity.allCases { lines.append("| \(labels.severity(severity)) | \(counts[severity] ?? 0) |") }
         lines.append("")
@@ -39,7 +42,7 @@ public enum MarkdownReporter {
                 lines.append("")
                 lines.append("### \(code) \(escape(description.title.text(input.language))) (\(findings.count))")
                 lines.append("")
-                lines.append("*" + (vi ? "Căn cứ" : "Basis") + ": "
+                lines.append("*" + language.text(vi: "Căn cứ", en: "Basis") + ": "
                     + escape(description.citations.map(\.reference).joined(separator: "; ")) + "*")
                 lines.append("")
                 for finding in findings {
@@ -59,18 +62,20 @@ public enum MarkdownReporter {
     }
 
     private static func staffingTable(_ input: ReportInput) -> [String] {
-        let vi = input.language == .vi
+        let language = input.language
         let summary = input.result.staffing
         guard !summary.categories.isEmpty else { return [] }
-        var lines = ["## " + (vi ? "Biên chế" : "Staffing"), ""]
-        lines.append(vi ? "| Loại | Giao | Có mặt | Còn trống | Tỉ lệ |" : "| Category | Quota | In post | Vacant | Use rate |")
+        var lines = ["## " + language.text(vi: "Biên chế", en: "Staffing"), ""]
+        lines.append(language.text(vi: "| Loại | Giao | Có mặt | Còn trống | Tỉ lệ |",
+                                   en: "| Category | Quota | In post | Vacant | Use rate |"))
         lines.append("| --- | ---: | ---: | ---: | ---: |")
         for (category, figures) in summary.categories {
             lines.append("| \(SummaryReporter.categoryName(category, input.language)) | \(figures.quota) | \(figures.actual) | "
                 + "\(figures.vacancies) | \(figures.useRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") |")
         }
         lines.append("")
-        lines.append(vi ? "| Sở | Điểm tuân thủ | Lỗi | Cảnh báo |" : "| Department | Score | Errors | Warnings |")
+        lines.append(language.text(vi: "| Sở | Điểm tuân thủ | Lỗi | Cảnh báo |",
+                                   en: "| Department | Score | Errors | Warnings |"))
         lines.append("| --- | ---: | ---: | ---: |")
         for department in input.result.scores.departments {
             let name = input.result.graph.unit(department.unit)?.name ?? department.unit.rawValue

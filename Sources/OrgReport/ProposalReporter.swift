@@ -16,7 +16,8 @@ public enum ProposalReporter {
         case .markdown: document(markdown: true)
         case .html:
             HTMLDocument.render(markdown: document(markdown: true),
-                                title: (language == .vi ? "Đề án " : "Proposal ") + "\(review.proposal.id): \(review.proposal.title)",
+                                title: language.text(vi: "Đề án ", en: "Proposal ")
+                                    + "\(review.proposal.id): \(review.proposal.title)",
                                 language: language)
         case .csv: CSVReporter.table(transferRows(review, language: language))
         case .text: document(markdown: false)
@@ -24,98 +25,114 @@ public enum ProposalReporter {
     }
 
     private static func document(_ review: ProposalReview, language: Language, markdown: Bool) -> String {
-        let vi = language == .vi
         let proposal = review.proposal
         var out: [String] = []
         func heading(_ text: String, _ level: Int) {
             out.append(markdown ? String(repeating: "#", count: level) + " " + text : (level == 1 ? text : text.uppercased()))
         }
-        heading((vi ? "Đề án " : "Proposal ") + "\(proposal.id): \(proposal.title)", 1)
-        out.append((vi ? "Sơ đồ: " : "Chart: ") + proposal.chart + (proposal.effective.map { (vi ? "; hiệu lực " : "; effective ") + $0.description } ?? ""))
-        if let rationale = proposal.rationale { out.append((vi ? "Lý do: " : "Rationale: ") + rationale) }
+        heading(language.text(vi: "Đề án ", en: "Proposal ") + "\(proposal.id): \(proposal.title)", 1)
+        out.append(language.text(vi: "Sơ đồ: ", en: "Chart: ") + proposal.chart
+            + (proposal.effective.map { language.text(vi: "; hiệu lực ", en: "; effective ") + $0.description } ?? ""))
+        if let rationale = proposal.rationale { out.append(language.text(vi: "Lý do: ", en: "Rationale: ") + rationale) }
         out.append("")
-        heading(vi ? "Phát hiện trước và sau" : "Findings before and after", 2)
+        heading(language.text(vi: "Phát hiện trước và sau", en: "Findings before and after"), 2)
         let beforeCount = review.before.findings.count, afterCount = review.after.findings.count
-        out.append((vi ? "Trước: \(beforeCount), sau: \(afterCount); " : "Before: \(beforeCount), after: \(afterCount); ")
-            + (vi ? "đã khắc phục \(review.resolved.count), phát sinh \(review.introduced.count), giữ nguyên \(review.unchanged.count)"
-                  : "resolved \(review.resolved.count), introduced \(review.introduced.count), unchanged \(review.unchanged.count)"))
-        for (title, list) in [(vi ? "Đã khắc phục" : "Resolved", review.resolved), (vi ? "Phát sinh" : "Introduced", review.introduced)] {
+        out.append(language.text(vi: "Trước: \(beforeCount), sau: \(afterCount); ",
+                                 en: "Before: \(beforeCount), after: \(afterCount); ")
+            + language.text(
+                vi: "đã khắc phục \(review.resolved.count), phát sinh \(review.introduced.count), giữ nguyên \(review.unchanged.count)",
+                en: "resolved \(review.resolved.count), introduced \(review.introduced.count), unchanged \(review.unchanged.count)"))
+        for (title, list) in [(language.text(vi: "Đã khắc phục", en: "Resolved"), review.resolved),
+                              (language.text(vi: "Phát sinh", en: "Introduced"), review.introduced)] {
             out.append("")
             out.append(title + " (\(list.count))" + (markdown ? "" : ":"))
             for finding in list { out.append("- \(finding.code) " + finding.message.text(language)) }
         }
         out.append("")
-        heading(vi ? "Biên chế" : "Staffing", 2)
+        heading(language.text(vi: "Biên chế", en: "Staffing"), 2)
         for change in review.staffing where change.unit == nil {
             out.append("- " + SummaryReporter.categoryName(change.category, language) + ": "
-                + (vi ? "giao \(change.before.quota) → \(change.after.quota), có mặt \(change.before.actual) → \(change.after.actual)"
-                      : "quota \(change.before.quota) → \(change.after.quota), in post \(change.before.actual) → \(change.after.actual)")
-                + (change.quotaChangePercent.map { " (\(percent($0, vi)))" } ?? ""))
+                + language.text(
+                    vi: "giao \(change.before.quota) → \(change.after.quota), có mặt \(change.before.actual) → \(change.after.actual)",
+                    en: "quota \(change.before.quota) → \(change.after.quota), in post \(change.before.actual) → \(change.after.actual)")
+                + (change.quotaChangePercent.map { " (\(percent($0, language)))" } ?? ""))
         }
         if let target = review.reductionTarget {
             let met = review.meetsReductionTarget ?? false
-            out.append((vi ? "Mục tiêu tinh giản biên chế công chức (Kết luận 40-KL/TW): giảm ít nhất "
-                           : "Civil-servant reduction target (Conclusion 40-KL/TW): at least ")
-                + percent(target, vi, signed: false) + (vi ? (met ? ": đạt" : ": chưa đạt") : (met ? ": met" : ": not met")))
+            out.append(language.text(vi: "Mục tiêu tinh giản biên chế công chức (Kết luận 40-KL/TW): giảm ít nhất ",
+                                     en: "Civil-servant reduction target (Conclusion 40-KL/TW): at least ")
+                + percent(target, language, signed: false)
+                + (met ? language.text(vi: ": đạt", en: ": met") : language.text(vi: ": chưa đạt", en: ": not met")))
         }
         let departments = review.staffing.filter { $0.unit != nil && ($0.before != $0.after) }
         if !departments.isEmpty {
             out.append("")
-            out.append((vi ? "Thay đổi theo sở" : "Changes by department") + (markdown ? "" : ":"))
+            out.append(language.text(vi: "Thay đổi theo sở", en: "Changes by department") + (markdown ? "" : ":"))
             for change in departments {
                 out.append("- \(change.unit?.rawValue ?? "") " + SummaryReporter.categoryName(change.category, language)
                     + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)")
             }
         }
         out.append("")
-        heading(vi ? "Phụ lục" : "Annex", 2)
+        heading(language.text(vi: "Phụ lục", en: "Annex"), 2)
         out.append(contentsOf: annex(review, language: language, markdown: markdown))
         return out.joined(separator: "\n") + "\n"
     }
 
     private static func annex(_ review: ProposalReview, language: Language, markdown: Bool) -> [String] {
-        let vi = language == .vi
         let outcome = review.outcome
         var out: [String] = []
         let rows = transferRows(review, language: language)
-        out.append((vi ? "1. Nhiệm vụ chuyển giao" : "1. Duties transferred") + " (\(rows.count - 1))")
+        out.append(language.text(vi: "1. Nhiệm vụ chuyển giao", en: "1. Duties transferred") + " (\(rows.count - 1))")
         out.append(contentsOf: table(rows, markdown: markdown))
         out.append("")
-        var people = [vi ? ["Từ đơn vị", "Đến đơn vị", "Loại", "Số người", "Biên chế"] : ["From", "To", "Category", "People", "Quota"]]
+        var people = [[language.text(vi: "Từ đơn vị", en: "From"), language.text(vi: "Đến đơn vị", en: "To"),
+                       language.text(vi: "Loại", en: "Category"), language.text(vi: "Số người", en: "People"),
+                       language.text(vi: "Biên chế", en: "Quota")]]
         for move in outcome.peopleTransfers {
             people.append([move.from.rawValue, move.to.rawValue, SummaryReporter.categoryName(move.category, language),
                            String(move.people), String(move.quota)])
         }
-        out.append((vi ? "2. Người chuyển giao" : "2. People transferred") + " (\(people.count - 1))")
+        out.append(language.text(vi: "2. Người chuyển giao", en: "2. People transferred") + " (\(people.count - 1))")
         out.append(contentsOf: table(people, markdown: markdown))
         out.append("")
-        var units = [vi ? ["Đơn vị", "Tên", "Thay đổi"] : ["Unit", "Name", "Change"]]
-        for (id, name) in outcome.created { units.append([id.rawValue, name, vi ? "thành lập" : "created"]) }
-        for (id, name) in outcome.removed { units.append([id.rawValue, name, vi ? "giải thể, sáp nhập" : "removed"]) }
-        out.append((vi ? "3. Đơn vị thành lập và giải thể" : "3. Units created and removed") + " (\(units.count - 1))")
+        var units = [[language.text(vi: "Đơn vị", en: "Unit"), language.text(vi: "Tên", en: "Name"),
+                      language.text(vi: "Thay đổi", en: "Change")]]
+        for (id, name) in outcome.created {
+            units.append([id.rawValue, name, language.text(vi: "thành lập", en: "created")])
+        }
+        for (id, name) in outcome.removed {
+            units.append([id.rawValue, name, language.text(vi: "giải thể, sáp nhập", en: "removed")])
+        }
+        out.append(language.text(vi: "3. Đơn vị thành lập và giải thể", en: "3. Units created and removed")
+            + " (\(units.count - 1))")
         out.append(contentsOf: table(units, markdown: markdown))
         if !outcome.roleChanges.isEmpty {
             out.append("")
-            var roles = [vi ? ["Nhiệm vụ", "Đơn vị", "Vai trò mới"] : ["Duty", "Unit", "New role"]]
+            var roles = [[language.text(vi: "Nhiệm vụ", en: "Duty"), language.text(vi: "Đơn vị", en: "Unit"),
+                          language.text(vi: "Vai trò mới", en: "New role")]]
             for change in outcome.roleChanges {
-                let role = vi ? (change.role == .lead ? "chủ trì" : "phối hợp") : change.role.rawValue
+                let role = language.text(vi: change.role == .lead ? "chủ trì" : "phối hợp", en: change.role.rawValue)
                 roles.append([change.duty.rawValue, change.unit.rawValue, role])
             }
-            out.append((vi ? "Nhiệm vụ đổi vai trò (chủ trì, phối hợp)" : "Duties whose role changed") + " (\(roles.count - 1))")
+            out.append(language.text(vi: "Nhiệm vụ đổi vai trò (chủ trì, phối hợp)", en: "Duties whose role changed")
+                + " (\(roles.count - 1))")
             out.append(contentsOf: table(roles, markdown: markdown))
         }
         if !outcome.dropped.isEmpty {
             out.append("")
-            var dropped = [vi ? ["Nhiệm vụ", "Đơn vị", "Nội dung", "Lý do"] : ["Duty", "Unit", "Text", "Reason"]]
+            var dropped = [[language.text(vi: "Nhiệm vụ", en: "Duty"), language.text(vi: "Đơn vị", en: "Unit"),
+                            language.text(vi: "Nội dung", en: "Text"), language.text(vi: "Lý do", en: "Reason")]]
             for drop in outcome.dropped { dropped.append([drop.duty.rawValue, drop.unit.rawValue, drop.text, drop.reason]) }
-            out.append((vi ? "4. Nhiệm vụ bãi bỏ" : "4. Duties dropped") + " (\(dropped.count - 1))")
+            out.append(language.text(vi: "4. Nhiệm vụ bãi bỏ", en: "4. Duties dropped") + " (\(dropped.count - 1))")
             out.append(contentsOf: table(dropped, markdown: markdown))
         }
         return out
     }
 
     static func transferRows(_ review: ProposalReview, language: Language) -> [[String]] {
-        var rows = [language == .vi ? ["Nhiệm vụ", "Từ đơn vị", "Đến đơn vị", "Nội dung"] : ["Duty", "From", "To", "Text"]]
+        var rows = [[language.text(vi: "Nhiệm vụ", en: "Duty"), language.text(vi: "Từ đơn vị", en: "From"),
+                     language.text(vi: "Đến đơn vị", en: "To"), language.text(vi: "Nội dung", en: "Text")]]
         for move in review.outcome.dutyTransfers { rows.append([move.duty.rawValue, move.from.rawValue, move.to.rawValue, move.text]) }
         return rows
     }
@@ -129,10 +146,10 @@ public enum ProposalReporter {
         return rows.dropFirst().map { "  - " + $0.joined(separator: " | ") }
     }
 
-    private static func percent(_ value: Double, _ vi: Bool, signed: Bool = true) -> String {
+    private static func percent(_ value: Double, _ language: Language, signed: Bool = true) -> String {
         let text = JSONValue.format((value * 10).rounded() / 10)
         let sign = signed && value > 0 ? "+" : ""
-        return sign + JSONValue.localized(text, vi: vi) + "%"
+        return sign + language.localizedNumber(text) + "%"
     }
 
     private static func json(_ review: ProposalReview, language: Language) -> JSONValue {

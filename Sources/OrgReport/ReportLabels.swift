@@ -5,38 +5,32 @@ struct ReportLabels {
     let language: Language
 
     func severity(_ severity: Severity) -> String {
-        switch (severity, language) {
-        case (.error, .vi): "lỗi"
-        case (.warning, .vi): "cảnh báo"
-        case (.info, .vi): "thông tin"
-        case (.error, .en): "error"
-        case (.warning, .en): "warning"
-        case (.info, .en): "info"
+        switch severity {
+        case .error: language.text(vi: "lỗi", en: "error")
+        case .warning: language.text(vi: "cảnh báo", en: "warning")
+        case .info: language.text(vi: "thông tin", en: "info")
         }
     }
 
     func severityHeading(_ severity: Severity) -> String {
-        switch (severity, language) {
-        case (.error, .vi): "LỖI"
-        case (.warning, .vi): "CẢNH BÁO"
-        case (.info, .vi): "THÔNG TIN"
-        case (.error, .en): "ERRORS"
-        case (.warning, .en): "WARNINGS"
-        case (.info, .en): "INFORMATION"
+        switch severity {
+        case .error: language.text(vi: "LỖI", en: "ERRORS")
+        case .warning: language.text(vi: "CẢNH BÁO", en: "WARNINGS")
+        case .info: language.text(vi: "THÔNG TIN", en: "INFORMATION")
         }
     }
 
-    var chart: String { language == .vi ? "Sơ đồ tổ chức" : "Org chart" }
-    var asOf: String { language == .vi ? "ngày" : "as of" }
-    var noDate: String { language == .vi ? "không ghi ngày" : "no date" }
-    var units: String { language == .vi ? "đơn vị" : "units" }
-    var duties: String { language == .vi ? "nhiệm vụ" : "duties" }
-    var mandates: String { language == .vi ? "nhiệm vụ theo quy định" : "mandates" }
-    var noFindings: String { language == .vi ? "Không có phát hiện nào." : "No findings." }
-    var findings: String { language == .vi ? "phát hiện" : "findings" }
-    var evidence: String { language == .vi ? "bằng chứng" : "evidence" }
-    var total: String { language == .vi ? "Tổng cộng" : "Total" }
-    var regime: String { language == .vi ? "Quy định áp dụng" : "Legal regime" }
-    var provinceCategory: String { language == .vi ? "tỉnh loại" : "province category" }
-    var assumed: String { language == .vi ? "giả định" : "assumed" }
+    var chart: String { language.text(vi: "Sơ đồ tổ chức", en: "Org chart") }
+    var asOf: String { language.text(vi: "ngày", en: "as of") }
+    var noDate: String { language.text(vi: "không ghi ngày", en: "no date") }
+    var units: String { language.text(vi: "đơn vị", en: "units") }
+    var duties: String { language.text(vi: "nhiệm vụ", en: "duties") }
+    var mandates: String { language.text(vi: "nhiệm vụ theo quy định", en: "mandates") }
+    var noFindings: String { language.text(vi: "Không có phát hiện nào.", en: "No findings.") }
+    var findings: String { language.text(vi: "phát hiện", en: "findings") }
+    var evidence: String { language.text(vi: "bằng chứng", en: "evidence") }
+    var total: String { language.text(vi: "Tổng cộng", en: "Total") }
+    var regime: String { language.text(vi: "Quy định áp dụng", en: "Legal regime") }
+    var provinceCategory: String { language.text(vi: "tỉnh loại", en: "province category") }
+    var assumed: String { language.text(vi: "giả định", en: "assumed") }
 }

@@ -15,9 +15,8 @@ public enum RuleCatalogReporter {
             }
         }
         lines.append("")
-        lines.append(language == .vi
-            ? "\(RuleCatalog.all.count) quy tắc. Xem chi tiết: orgscope explain MÃ"
-            : "\(RuleCatalog.all.count) rules. Details: orgscope explain CODE")
+        lines.append(language.text(vi: "\(RuleCatalog.all.count) quy tắc. Xem chi tiết: orgscope explain MÃ",
+                                   en: "\(RuleCatalog.all.count) rules. Details: orgscope explain CODE"))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -25,15 +24,15 @@ public enum RuleCatalogReporter {
     public static func explain(_ rule: any Rule.Type, language: Language) -> String {
         let description = rule.description
         let labels = ReportLabels(language: language)
-        let vi = language == .vi
         var lines: [String] = []
         lines.append("\(description.code) (\(description.shortName)): \(description.title.text(language))")
-        lines.append((vi ? "Mức độ mặc định: " : "Default severity: ") + labels.severity(description.defaultSeverity))
+        lines.append(language.text(vi: "Mức độ mặc định: ", en: "Default severity: ")
+            + labels.severity(description.defaultSeverity))
         lines.append("")
-        lines.append(vi ? "Lý do" : "Rationale")
+        lines.append(language.text(vi: "Lý do", en: "Rationale"))
         lines.append(description.rationale.text(language))
         lines.append("")
-        lines.append(vi ? "Căn cứ pháp lý" : "Legal basis")
+        lines.append(language.text(vi: "Căn cứ pháp lý", en: "Legal basis"))
         for citation in description.citations {
             lines.append("- " + citation.reference + (citation.unconfirmed ? unconfirmed(language) : ""))
             if let quote = citation.quote { lines.append("  \"\(quote)\"") }
@@ -42,9 +41,10 @@ public enum RuleCatalogReporter {
         for (offset, example) in description.examples.enumerated() {
             lines.append("")
             let verdict = example.triggers
-                ? (vi ? "phát hiện tại " : "reports ") + example.expectedUnits.map(\.rawValue).joined(separator: ", ")
-                : (vi ? "không phát hiện" : "no finding")
-            lines.append((vi ? "Ví dụ \(offset + 1): " : "Example \(offset + 1): ")
+                ? language.text(vi: "phát hiện tại ", en: "reports ")
+                    + example.expectedUnits.map(\.rawValue).joined(separator: ", ")
+                : language.text(vi: "không phát hiện", en: "no finding")
+            lines.append(language.text(vi: "Ví dụ \(offset + 1): ", en: "Example \(offset + 1): ")
                 + example.note.text(language) + " (\(verdict))")
             lines.append(example.units)
         }
@@ -54,21 +54,21 @@ public enum RuleCatalogReporter {
     /// The parameters the rule declares, with their default under the latest regime (category II/III).
     private static func parameters(_ rule: any Rule.Type, _ language: Language) -> [String] {
         guard !rule.parameters.isEmpty else { return [] }
-        let vi = language == .vi
         let latest = NormContext(asOf: nil, category: nil)
-        var lines = ["", vi ? "Tham số (đặt được trong tệp quy tắc)" : "Parameters (a rules file may set them)"]
+        var lines = ["", language.text(vi: "Tham số (đặt được trong tệp quy tắc)", en: "Parameters (a rules file may set them)")]
         for parameter in rule.parameters {
             let setting = parameter.storedDefault(latest)
             let shown = SettingsReporter.value(setting.value, parameter.kind, language)
             let origin = SettingsReporter.origin(setting.source, language)
             lines.append("- \(parameter.qualifiedKey): " + parameter.documentation.text(language))
-            lines.append("  " + (vi ? "mặc định (quy định mới nhất, tỉnh loại II/III): " : "default (latest regime, category II/III): ")
+            lines.append("  " + language.text(vi: "mặc định (quy định mới nhất, tỉnh loại II/III): ",
+                                              en: "default (latest regime, category II/III): ")
                 + shown + " — " + origin)
         }
         return lines
     }
 
     private static func unconfirmed(_ language: Language) -> String {
-        language == .vi ? " (chưa xác nhận được điều khoản)" : " (clause unconfirmed)"
+        language.text(vi: " (chưa xác nhận được điều khoản)", en: " (clause unconfirmed)")
     }
 }

@@ -7,17 +7,16 @@ import OrgModel
 public enum SettingsReporter {
     /// The settings text.
     public static func render(configuration: AnalysisConfiguration, settings: RuleSettings, language: Language) -> String {
-        let vi = language == .vi
         let norms = settings.norms
         var lines: [String] = []
-        lines.append((vi ? "Quy định áp dụng: " : "Legal regime: ") + norms.regime.title.text(language))
-        lines.append((vi ? "  theo ngày: " : "  for the date: ") + (norms.asOf?.description
-            ?? (vi ? "không có ngày (dùng quy định mới nhất)" : "none (the latest regime)")))
-        lines.append((vi ? "  loại tỉnh: " : "  province category: ") + norms.provinceCategory.rawValue
-            + (norms.categoryAssumed ? (vi ? " (giả định: sơ đồ không ghi provinceCategory)"
-                                            : " (assumed: the chart gives no provinceCategory)") : ""))
+        lines.append(language.text(vi: "Quy định áp dụng: ", en: "Legal regime: ") + norms.regime.title.text(language))
+        lines.append(language.text(vi: "  theo ngày: ", en: "  for the date: ") + (norms.asOf?.description
+            ?? language.text(vi: "không có ngày (dùng quy định mới nhất)", en: "none (the latest regime)")))
+        lines.append(language.text(vi: "  loại tỉnh: ", en: "  province category: ") + norms.provinceCategory.rawValue
+            + (norms.categoryAssumed ? language.text(vi: " (giả định: sơ đồ không ghi provinceCategory)",
+                                                     en: " (assumed: the chart gives no provinceCategory)") : ""))
         lines.append("")
-        lines.append(vi ? "Ngưỡng và nguồn gốc" : "Thresholds and where they come from")
+        lines.append(language.text(vi: "Ngưỡng và nguồn gốc", en: "Thresholds and where they come from"))
         let rows = parameterRows(settings, language)
         let width = rows.map(\.setting.count).max() ?? 0
         for row in rows {
@@ -26,13 +25,13 @@ public enum SettingsReporter {
         let disabled = configuration.disabled.sorted()
         if !disabled.isEmpty {
             lines.append("")
-            lines.append((vi ? "Quy tắc tắt: " : "Rules disabled: ") + disabled.map { rule in
+            lines.append(language.text(vi: "Quy tắc tắt: ", en: "Rules disabled: ") + disabled.map { rule in
                 rule.rawValue + (configuration.origins["disabled.\(rule)"].map { " (\($0))" } ?? "")
             }.joined(separator: ", "))
         }
         let severities = configuration.severities.sorted { $0.key < $1.key }
         if !severities.isEmpty {
-            lines.append((vi ? "Mức độ thay đổi: " : "Severities changed: ") + severities.map { rule, severity in
+            lines.append(language.text(vi: "Mức độ thay đổi: ", en: "Severities changed: ") + severities.map { rule, severity in
                 "\(rule) = \(severity.rawValue)" + (configuration.origins["severity.\(rule)"].map { " (\($0))" } ?? "")
             }.joined(separator: ", "))
         }
@@ -54,7 +53,7 @@ public enum SettingsReporter {
 
     /// A parameter's value as reports show it.
     static func value(_ stored: Double?, _ kind: ParameterKind, _ language: Language) -> String {
-        guard let stored else { return language == .vi ? "không áp dụng" : "not applicable" }
+        guard let stored else { return language.text(vi: "không áp dụng", en: "not applicable") }
         return switch kind {
         case .flag: stored != 0 ? "true" : "false"
         case .integer: String(Int(stored))
@@ -64,13 +63,12 @@ public enum SettingsReporter {
 
     /// Where a value came from, as reports show it.
     static func origin(_ source: SettingOrigin, _ language: Language) -> String {
-        let vi = language == .vi
-        return switch source {
+        switch source {
         case .law(let citation, let unconfirmed):
-            citation + (unconfirmed ? (vi ? " (chưa xác nhận được điều khoản)" : " (clause unconfirmed)") : "")
+            citation + (unconfirmed ? language.text(vi: " (chưa xác nhận được điều khoản)", en: " (clause unconfirmed)") : "")
         case .note(let note): note.text(language)
-        case .rulesFile(let line): (vi ? "tệp quy tắc " : "rules file ") + line
-        case .option(let name): (vi ? "tùy chọn " : "option ") + name
+        case .rulesFile(let line): language.text(vi: "tệp quy tắc ", en: "rules file ") + line
+        case .option(let name): language.text(vi: "tùy chọn ", en: "option ") + name
         }
     }
 }

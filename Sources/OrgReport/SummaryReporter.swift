@@ -5,32 +5,35 @@ import OrgModel
 public enum SummaryReporter {
     /// The summary text.
     public static func render(chart: OrgChart, summary: ChartSummary, language: Language) -> String {
-        let vi = language == .vi
         var lines: [String] = []
-        let category = chart.provinceCategory.map { (vi ? ", tỉnh loại " : ", province category ") + $0.rawValue } ?? ""
-        lines.append((vi ? "Sơ đồ tổ chức: " : "Org chart: ") + "\(chart.name) (\(chart.id)), "
-            + (vi ? "ngày " : "as of ") + (chart.asOf?.description ?? (vi ? "không ghi ngày" : "no date")) + category)
-        lines.append((vi ? "Tệp: " : "Files: ") + chart.sourceFiles.joined(separator: ", "))
+        let category = chart.provinceCategory
+            .map { language.text(vi: ", tỉnh loại ", en: ", province category ") + $0.rawValue } ?? ""
+        lines.append(language.text(vi: "Sơ đồ tổ chức: ", en: "Org chart: ") + "\(chart.name) (\(chart.id)), "
+            + language.text(vi: "ngày ", en: "as of ")
+            + (chart.asOf?.description ?? language.text(vi: "không ghi ngày", en: "no date")) + category)
+        lines.append(language.text(vi: "Tệp: ", en: "Files: ") + chart.sourceFiles.joined(separator: ", "))
         lines.append("")
-        lines.append((vi ? "Đơn vị: " : "Units: ") + "\(summary.units)"
-            + (vi ? " (sâu nhất \(summary.maxDepth + 1) cấp)" : " (\(summary.maxDepth + 1) levels deep)"))
+        lines.append(language.text(vi: "Đơn vị: ", en: "Units: ") + "\(summary.units)"
+            + language.text(vi: " (sâu nhất \(summary.maxDepth + 1) cấp)", en: " (\(summary.maxDepth + 1) levels deep)"))
         let width = UnitKind.allCases.map { kindName($0, language).count }.max() ?? 0
         for kind in UnitKind.allCases {
             guard let count = summary.unitsByKind[kind] else { continue }
             let name = kindName(kind, language)
             lines.append("  " + name + String(repeating: " ", count: width - name.count + 2) + pad(count, 6))
         }
-        lines.append((vi ? "Nhiệm vụ: " : "Duties: ") + "\(summary.duties)"
-            + (vi ? " (\(summary.dutiesWithMandate) gắn với nhiệm vụ theo quy định)"
-                  : " (\(summary.dutiesWithMandate) cite a mandate)"))
-        lines.append((vi ? "Nhiệm vụ theo quy định: " : "Mandates: ") + "\(summary.mandates)"
-            + (vi ? " (\(summary.mandatesUncited) chưa đơn vị nào nhận)" : " (\(summary.mandatesUncited) cited by no duty)"))
+        lines.append(language.text(vi: "Nhiệm vụ: ", en: "Duties: ") + "\(summary.duties)"
+            + language.text(vi: " (\(summary.dutiesWithMandate) gắn với nhiệm vụ theo quy định)",
+                            en: " (\(summary.dutiesWithMandate) cite a mandate)"))
+        lines.append(language.text(vi: "Nhiệm vụ theo quy định: ", en: "Mandates: ") + "\(summary.mandates)"
+            + language.text(vi: " (\(summary.mandatesUncited) chưa đơn vị nào nhận)",
+                            en: " (\(summary.mandatesUncited) cited by no duty)"))
         if !summary.staffing.isEmpty {
             lines.append("")
-            let heading = vi ? "Biên chế" : "Staffing"
+            let heading = language.text(vi: "Biên chế", en: "Staffing")
             let catWidth = max(heading.count, StaffCategory.allCases.map { categoryName($0, language).count }.max() ?? 0)
             lines.append(heading + String(repeating: " ", count: catWidth - heading.count + 2)
-                + pad(vi ? "giao" : "quota", 8) + pad(vi ? "có mặt" : "in post", 9) + pad(vi ? "còn thiếu" : "vacant", 10))
+                + pad(language.text(vi: "giao", en: "quota"), 8) + pad(language.text(vi: "có mặt", en: "in post"), 9)
+                + pad(language.text(vi: "còn thiếu", en: "vacant"), 10))
             for category in StaffCategory.allCases {
                 guard let total = summary.staffing[category] else { continue }
                 let name = categoryName(category, language)
@@ -39,46 +42,33 @@ public enum SummaryReporter {
             }
         }
         lines.append("")
-        lines.append(vi ? "Hợp lệ: đúng định dạng OrgChart XML v1, mọi tham chiếu đều tồn tại."
-                        : "Valid: OrgChart XML v1, every reference resolves.")
+        lines.append(language.text(vi: "Hợp lệ: đúng định dạng OrgChart XML v1, mọi tham chiếu đều tồn tại.",
+                                   en: "Valid: OrgChart XML v1, every reference resolves."))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The name of a unit kind in `language`.
     public static func kindName(_ kind: UnitKind, _ language: Language) -> String {
-        switch (kind, language) {
-        case (.committee, .vi): "Ủy ban nhân dân"
-        case (.department, .vi): "Sở và tương đương"
-        case (.office, .vi): "Văn phòng"
-        case (.division, .vi): "Phòng"
-        case (.subDepartment, .vi): "Chi cục"
-        case (.publicServiceUnit, .vi): "Đơn vị sự nghiệp công lập"
-        case (.district, .vi): "Huyện"
-        case (.commune, .vi): "Xã, phường"
-        case (.other, .vi): "Khác"
-        case (.committee, .en): "committees"
-        case (.department, .en): "departments"
-        case (.office, .en): "offices"
-        case (.division, .en): "divisions"
-        case (.subDepartment, .en): "sub-departments"
-        case (.publicServiceUnit, .en): "public service units"
-        case (.district, .en): "districts"
-        case (.commune, .en): "communes"
-        case (.other, .en): "other"
+        switch kind {
+        case .committee: language.text(vi: "Ủy ban nhân dân", en: "committees")
+        case .department: language.text(vi: "Sở và tương đương", en: "departments")
+        case .office: language.text(vi: "Văn phòng", en: "offices")
+        case .division: language.text(vi: "Phòng", en: "divisions")
+        case .subDepartment: language.text(vi: "Chi cục", en: "sub-departments")
+        case .publicServiceUnit: language.text(vi: "Đơn vị sự nghiệp công lập", en: "public service units")
+        case .district: language.text(vi: "Huyện", en: "districts")
+        case .commune: language.text(vi: "Xã, phường", en: "communes")
+        case .other: language.text(vi: "Khác", en: "other")
         }
     }
 
     /// The name of a staff category in `language`.
     public static func categoryName(_ category: StaffCategory, _ language: Language) -> String {
-        switch (category, language) {
-        case (.civilServant, .vi): "Công chức"
-        case (.publicEmployee, .vi): "Viên chức"
-        case (.contract, .vi): "Hợp đồng lao động"
-        case (.other, .vi): "Khác"
-        case (.civilServant, .en): "civil servants"
-        case (.publicEmployee, .en): "public employees"
-        case (.contract, .en): "contract staff"
-        case (.other, .en): "other"
+        switch category {
+        case .civilServant: language.text(vi: "Công chức", en: "civil servants")
+        case .publicEmployee: language.text(vi: "Viên chức", en: "public employees")
+        case .contract: language.text(vi: "Hợp đồng lao động", en: "contract staff")
+        case .other: language.text(vi: "Khác", en: "other")
         }
     }
 

@@ -12,7 +12,7 @@ public enum TextReporter {
             + (chart.asOf?.description ?? labels.noDate))
         lines.append("\(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(input.result.graph.mandates.count) \(labels.mandates)")
-        if let timestamp = input.timestamp { lines.append((input.language == .vi ? "Tạo lúc: " : "Generated: ") + timestamp) }
+        if let timestamp = input.timestamp { lines.append(input.language.text(vi: "Tạo lúc: ", en: "Generated: ") + timestamp) }
         let norms = input.result.norms
         lines.append(labels.regime + ": " + norms.regime.title.text(input.language) + "; " + labels.provinceCategory + " "
             + norms.provinceCategory.rawValue + (norms.categoryAssumed ? " (\(labels.assumed))" : ""))
@@ -53,17 +53,19 @@ public enum TextReporter {
     private static func inferredSection(_ input: ReportInput) -> [String] {
         let result = input.result
         guard !result.text.inferred.isEmpty else { return [] }
-        let vi = input.language == .vi
-        var lines = [(vi ? "NHIỆM VỤ THEO QUY ĐỊNH ĐƯỢC SUY LUẬN TỪ VĂN BẢN" : "MANDATES INFERRED FROM THE TEXT")
+        let language = input.language
+        var lines = [language.text(vi: "NHIỆM VỤ THEO QUY ĐỊNH ĐƯỢC SUY LUẬN TỪ VĂN BẢN",
+                                   en: "MANDATES INFERRED FROM THE TEXT")
             + " (\(result.text.inferred.count))"]
-        lines.append(vi ? "  Nhiệm vụ không ghi mandate=, được gán nhiệm vụ theo quy định gần nhất (điểm tương đồng):"
-                        : "  Duties without mandate=, assigned the closest mandate (similarity score):")
+        lines.append(language.text(
+            vi: "  Nhiệm vụ không ghi mandate=, được gán nhiệm vụ theo quy định gần nhất (điểm tương đồng):",
+            en: "  Duties without mandate=, assigned the closest mandate (similarity score):"))
         for index in result.text.inferred.keys.sorted() {
             guard let assignment = result.text.inferred[index] else { continue }
             let reference = result.graph.duties[index]
             let score = JSONValue.format(assignment.inferredScore ?? 0)
             lines.append("    - \(result.graph.duty(reference).id) (\(result.graph.unit(reference.unit).id)) → "
-                + "\(assignment.mandate) (\(localized(score, vi)))")
+                + "\(assignment.mandate) (\(language.localizedNumber(score)))")
         }
         lines.append("")
         return lines
@@ -71,25 +73,26 @@ public enum TextReporter {
 
     /// Staffing totals per category and the compliance score per department.
     private static func staffingSection(_ input: ReportInput) -> [String] {
-        let vi = input.language == .vi
+        let language = input.language
         let summary = input.result.staffing
         var lines: [String] = []
         if !summary.categories.isEmpty {
-            lines.append(vi ? "BIÊN CHẾ (giao / có mặt / còn trống / tỉ lệ sử dụng)" : "STAFFING (quota / in post / vacant / use rate)")
+            lines.append(language.text(vi: "BIÊN CHẾ (giao / có mặt / còn trống / tỉ lệ sử dụng)",
+                                       en: "STAFFING (quota / in post / vacant / use rate)"))
             for (category, figures) in summary.categories + [(nil as StaffCategory?, summary.total)].compactMap({ $0 }) {
-                let name = category.map { SummaryReporter.categoryName($0, input.language) } ?? (vi ? "Tổng" : "Total")
+                let name = category.map { SummaryReporter.categoryName($0, language) } ?? language.text(vi: "Tổng", en: "Total")
                 let rate = figures.useRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
                 lines.append("  \(name): \(figures.quota) / \(figures.actual) / \(figures.vacancies) / \(rate)")
             }
             for province in summary.provinces {
-                lines.append((vi ? "  Phó giám đốc sở bình quân: " : "  Deputy directors per department: ")
-                    + localized(JSONValue.format((province.average * 100).rounded() / 100), vi)
+                lines.append(language.text(vi: "  Phó giám đốc sở bình quân: ", en: "  Deputy directors per department: ")
+                    + language.localizedNumber(JSONValue.format((province.average * 100).rounded() / 100))
                     + " (\(province.deputies)/\(province.departments))")
             }
             lines.append("")
         }
         let scores = input.result.scores
-        lines.append((vi ? "ĐIỂM TUÂN THỦ (0–100): " : "COMPLIANCE SCORE (0–100): ") + "\(scores.overall)")
+        lines.append(language.text(vi: "ĐIỂM TUÂN THỦ (0–100): ", en: "COMPLIANCE SCORE (0–100): ") + "\(scores.overall)")
         for department in scores.departments where department.score < 100 {
             let name = input.result.graph.unit(department.unit)?.name ?? department.unit.rawValue
             lines.append("  \(name) (\(department.unit)): \(department.score)")
@@ -110,11 +113,6 @@ public enum TextReporter {
     /// `text` in an ANSI style when colour is on (a terminal without NO_COLOR).
     private static func paint(_ text: String, _ style: String, _ on: Bool) -> String {
         on ? "\u{1B}[\(style)m\(text)\u{1B}[0m" : text
-    }
-
-    /// A decimal number with the Vietnamese decimal comma when `vi`.
-    private static func localized(_ number: String, _ vi: Bool) -> String {
-        JSONValue.localized(number, vi: vi)
     }
 
     static func describe(_ value: EvidenceValue) -> String {

@@ -62,13 +62,7 @@ enum Quote {
     static func score(_ value: Double, _ language: Language) -> String {
         let hundredths = Int((value * 100).rounded())
         let text = "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
-        return language == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+        return language.localizedNumber(text)
     }
 }
 

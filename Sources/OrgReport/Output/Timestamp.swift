@@ -8,7 +8,7 @@ enum Timestamp {
     /// `document` with a "generated" line after its title line.
     static func stamp(_ document: String, _ timestamp: String?, _ language: Language) -> String {
         guard let timestamp, let end = document.firstIndex(of: "\n") else { return document }
-        let line = (language == .vi ? "Tạo lúc: " : "Generated: ") + timestamp
+        let line = language.text(vi: "Tạo lúc: ", en: "Generated: ") + timestamp
         return document[..<end] + "\n" + line + document[end...]
     }
 

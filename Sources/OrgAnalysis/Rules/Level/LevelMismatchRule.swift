@@ -83,12 +83,11 @@ public struct LevelMismatchRule: Rule {
     }
 
     static func levelName(_ level: GovernmentLevel, _ language: Language) -> String {
-        switch (level, language) {
-        case (.central, .vi): "trung ương"
-        case (.province, .vi): "tỉnh"
-        case (.district, .vi): "huyện"
-        case (.commune, .vi): "xã"
-        case (_, .en): level.rawValue
+        switch level {
+        case .central: language.text(vi: "trung ương", en: level.rawValue)
+        case .province: language.text(vi: "tỉnh", en: level.rawValue)
+        case .district: language.text(vi: "huyện", en: level.rawValue)
+        case .commune: language.text(vi: "xã", en: level.rawValue)
         }
     }
 }
