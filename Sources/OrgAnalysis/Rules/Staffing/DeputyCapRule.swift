@@ -70,16 +70,17 @@ public struct DeputyCapRule: Rule {
     /// Findings per unit over its cap, per sub-unit above its superior, and per province over the average.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
+        let withinSuperior = context.settings[Self.withinSuperior]
         var findings: [Finding] = []
         for index in graph.chart.units.indices {
             guard let deputies = graph.deputies(index) else { continue }
             if let cap = cap(for: index, context: context), deputies > cap.allowed {
                 findings.append(finding(index, deputies: deputies, allowed: cap.allowed, basis: cap.basis,
                                         what: cap.what, context: context))
-            } else if context.settings[Self.withinSuperior].value, let parent = graph.parent[index],
+            } else if withinSuperior.value, let parent = graph.parent[index],
                       graph.unit(parent).kind != .committee, let superior = graph.deputies(parent), deputies > superior {
                 findings.append(finding(
-                    index, deputies: deputies, allowed: superior, basis: context.settings[Self.withinSuperior].origin,
+                    index, deputies: deputies, allowed: superior, basis: withinSuperior.origin,
                     what: LocalizedText(vi: "không nhiều hơn cấp trên trực tiếp \(graph.label(parent))",
                                         en: "no more than its direct superior \(graph.label(parent))"),
                     context: context))

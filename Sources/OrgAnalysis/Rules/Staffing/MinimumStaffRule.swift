@@ -62,7 +62,11 @@ public struct MinimumStaffRule: Rule {
     /// One finding per unit below its minimum.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let settings = context.settings
+        // Read once, not per unit.
+        let division = context.settings[Self.minimumDivision]
+        let subDepartmentDivision = context.settings[Self.minimumSubDepartmentDivision]
+        let subDepartment = context.settings[Self.minimumSubDepartment]
+        let publicServiceUnit = context.settings[Self.minimumPublicServiceUnit]
         return graph.chart.units.indices.compactMap { index -> Finding? in
             let kindName: LocalizedText
             let minimum: NormSetting<Int>
@@ -70,17 +74,17 @@ public struct MinimumStaffRule: Rule {
             let category: StaffCategory
             if graph.isDivisionOfDepartment(index) {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc sở", en: "division of a department"),
-                                                        settings[Self.minimumDivision], graph.civilServantQuota(index), .civilServant)
+                                                        division, graph.civilServantQuota(index), .civilServant)
             } else if graph.isDivisionOfSubDepartment(index) {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc chi cục", en: "division of a sub-department"),
-                                                        settings[Self.minimumSubDepartmentDivision], graph.civilServantQuota(index),
+                                                        subDepartmentDivision, graph.civilServantQuota(index),
                                                         .civilServant)
             } else if graph.unit(index).kind == .subDepartment {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "chi cục", en: "sub-department"),
-                                                        settings[Self.minimumSubDepartment], graph.civilServantQuota(index), .civilServant)
+                                                        subDepartment, graph.civilServantQuota(index), .civilServant)
             } else if graph.unit(index).kind == .publicServiceUnit {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "đơn vị sự nghiệp công lập", en: "public service unit"),
-                                                        settings[Self.minimumPublicServiceUnit], graph.publicEmployeeQuota(index),
+                                                        publicServiceUnit, graph.publicEmployeeQuota(index),
                                                         .publicEmployee)
             } else {
                 return nil
