@@ -112,26 +112,9 @@ public enum ComparisonReporter {
     }
 }
 
-/// The comparison as a report to write: one file per format.
-public struct ComparisonReport: ReportDocument {
-    /// What changed.
-    public var comparison: ChartComparison
-    /// The language of the report.
-    public var language: Language
-    /// When the report was made, if asked (`--timestamp`).
-    public var timestamp: String?
-
-    /// A report.
-    public init(_ comparison: ChartComparison, language: Language, timestamp: String? = nil) {
-        self.comparison = comparison
-        self.language = language
-        self.timestamp = timestamp
-    }
-
-    /// The one file of `format`.
-    public func files(as format: OutputFormat) -> [ReportFile] {
-        [ReportFile(suffix: "." + format.fileExtension) {
-            ComparisonReporter.render(comparison, language: language, format: format, timestamp: timestamp)
-        }]
+extension ComparisonReporter {
+    /// The report to write: one file per format, rendered when written.
+    public static func report(_ comparison: ChartComparison, language: Language, timestamp: String? = nil) -> OneFileReport {
+        OneFileReport { format in render(comparison, language: language, format: format, timestamp: timestamp) }
     }
 }

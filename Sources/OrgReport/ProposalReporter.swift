@@ -212,26 +212,9 @@ public enum ProposalReporter {
     }
 }
 
-/// A proposal's review as a report to write: one file per format.
-public struct ProposalReport: ReportDocument {
-    /// The review.
-    public var review: ProposalReview
-    /// The language of the report.
-    public var language: Language
-    /// When the report was made, if asked (`--timestamp`).
-    public var timestamp: String?
-
-    /// A report.
-    public init(_ review: ProposalReview, language: Language, timestamp: String? = nil) {
-        self.review = review
-        self.language = language
-        self.timestamp = timestamp
-    }
-
-    /// The one file of `format`.
-    public func files(as format: OutputFormat) -> [ReportFile] {
-        [ReportFile(suffix: "." + format.fileExtension) {
-            ProposalReporter.render(review, language: language, format: format, timestamp: timestamp)
-        }]
+extension ProposalReporter {
+    /// The report to write: one file per format, rendered when written.
+    public static func report(_ review: ProposalReview, language: Language, timestamp: String? = nil) -> OneFileReport {
+        OneFileReport { format in render(review, language: language, format: format, timestamp: timestamp) }
     }
 }

@@ -79,3 +79,18 @@ extension ReportInput: ReportDocument {
         }
     }
 }
+
+/// A report that is one file in each format (a comparison, a proposal's review), rendered when written.
+public struct OneFileReport: ReportDocument {
+    private let render: @Sendable (OutputFormat) -> String
+
+    /// A report whose file in each format is `render(format)`.
+    public init(render: @escaping @Sendable (OutputFormat) -> String) {
+        self.render = render
+    }
+
+    /// The one file of `format`.
+    public func files(as format: OutputFormat) -> [ReportFile] {
+        [ReportFile(suffix: "." + format.fileExtension) { render(format) }]
+    }
+}

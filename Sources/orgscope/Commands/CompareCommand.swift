@@ -37,7 +37,7 @@ struct CompareCommand: ParsableCommand {
         let charts = try [old, new].map { try importing.loadChart(files: [$0]) }
         let comparison = ChartComparison(old: charts[0], new: charts[1], analyzer: Analyzer(configuration: configuration))
         try DiagnosticPrinter.checkLimits([comparison.old, comparison.new], maxCandidates: configuration.maxCandidates)
-        try report.write(ComparisonReport(comparison, language: report.lang, timestamp: report.stamp),
+        try report.write(ComparisonReporter.report(comparison, language: report.lang, timestamp: report.stamp),
                          stem: fileStem(new) + ".compare")
     }
 }
