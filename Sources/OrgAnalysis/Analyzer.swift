@@ -25,12 +25,18 @@ public struct AnalysisResult: Sendable {
     /// The regime and province category the chart was judged under.
     public var norms: NormContext { settings.norms }
 
-    /// Findings per severity.
+    /// Confirmed current findings per severity: what `summary` counts and `--fail-on` looks at.
     public var counts: [Severity: Int] {
         var counts: [Severity: Int] = [:]
-        for finding in findings { counts[finding.severity, default: 0] += 1 }
+        for finding in findings where finding.isCountable { counts[finding.severity, default: 0] += 1 }
         return counts
     }
+
+    /// Current findings that rest only on inference.
+    public var toVerifyCount: Int { findings.count { $0.isToVerify } }
+
+    /// Findings under a regime not yet in force.
+    public var upcomingCount: Int { findings.count { $0.isUpcoming } }
 }
 
 /// Runs the rule catalogue over a chart.

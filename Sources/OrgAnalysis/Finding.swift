@@ -21,6 +21,14 @@ public enum Severity: String, CaseIterable, Sendable, Codable, Comparable {
     }
 }
 
+/// How firmly a finding stands: on what the chart says, or only on what the text engine inferred.
+public enum Confidence: String, CaseIterable, Sendable, Codable {
+    /// The chart itself (explicit assignments, figures, observed text) shows it.
+    case confirmed
+    /// It rests only on inferred mandate assignments: a reviewer must check it before it counts.
+    case toVerify = "to-verify"
+}
+
 /// One figure of a finding's evidence.
 public enum EvidenceValue: Hashable, Sendable, Codable {
     /// A count or amount.
@@ -54,11 +62,18 @@ public struct Finding: Hashable, Sendable, Codable {
     public var evidence: [String: EvidenceValue]
     /// Where the main unit or duty is written, so that an editor can jump to it.
     public var location: SourceLocation?
+    /// Whether the chart shows it or only inference does; to-verify findings are reported apart and take
+    /// no part in totals, tallies, scores or `--fail-on`.
+    public var confidence: Confidence
+    /// The first day of a regime not yet in force on the date applied, under which this breach appears
+    /// (or worsens): a look-ahead finding, reported apart and not counted as current. Nil for today's.
+    public var effectiveFrom: ChartDate?
 
     /// A finding; `units` and `duties` are sorted here so that output never depends on rule internals.
     public init(
         rule: RuleID, severity: Severity, units: [UnitID], duties: [DutyID] = [], mandate: MandateID? = nil,
-        message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil
+        message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil,
+        confidence: Confidence = .confirmed, effectiveFrom: ChartDate? = nil
     ) {
         self.rule = rule
         self.severity = severity
@@ -68,7 +83,29 @@ public struct Finding: Hashable, Sendable, Codable {
         self.message = message
         self.evidence = evidence
         self.location = location
+        self.confidence = confidence
+        self.effectiveFrom = effectiveFrom
     }
+
+    /// Counts today: confirmed and under the regime in force. Only these make totals, tallies, scores
+    /// and the exit status.
+    public var isCountable: Bool { confidence == .confirmed && effectiveFrom == nil }
+
+    /// The units the evidence holds responsible for fixing it (`responsibleUnit`, a text or a list), which
+    /// tallies charge besides ``units``.
+    public var responsibleUnits: [UnitID] {
+        switch evidence["responsibleUnit"] {
+        case .text(let id): [UnitID(id)]
+        case .list(let ids): ids.map { UnitID($0) }
+        default: []
+        }
+    }
+
+    /// A breach that starts under a regime not yet in force.
+    public var isUpcoming: Bool { effectiveFrom != nil }
+
+    /// Current, but resting only on inference.
+    public var isToVerify: Bool { effectiveFrom == nil && confidence == .toVerify }
 
     /// The rule's stable code (`ACC001`), as reports print it.
     public var code: String { rule.rawValue }

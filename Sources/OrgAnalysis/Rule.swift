@@ -53,9 +53,10 @@ extension Rule {
     /// A finding of this rule at its default severity (the runner applies a configured one).
     static func finding(
         severity: Severity? = nil, units: [UnitID], duties: [DutyID] = [], mandate: MandateID? = nil,
-        message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil
+        message: LocalizedText, evidence: [String: EvidenceValue] = [:], location: SourceLocation? = nil,
+        confidence: Confidence = .confirmed
     ) -> Finding {
         Finding(rule: id, severity: severity ?? description.defaultSeverity, units: units, duties: duties,
-                mandate: mandate, message: message, evidence: evidence, location: location)
+                mandate: mandate, message: message, evidence: evidence, location: location, confidence: confidence)
     }
 }

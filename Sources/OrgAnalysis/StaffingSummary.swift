@@ -110,7 +110,9 @@ public struct ComplianceScores: Sendable {
     /// Per department, in document order.
     public var departments: [DepartmentScore]
 
-    /// Scores `findings` on `graph`: each finding is charged once to each department above one of its units.
+    /// Scores `findings` on `graph`: each confirmed current finding is charged once to each department above
+    /// one of its units or above the unit its evidence holds responsible (`responsibleUnit`); findings to
+    /// verify and upcoming ones cost nothing.
     public init(graph: DutyGraph, findings: [Finding]) {
         let departmentIndices = graph.chart.units.indices.filter { graph.isDepartmentLevel($0) }
         var slot = [Int](repeating: -1, count: graph.chart.units.count)  // unit → its department's position
@@ -120,9 +122,10 @@ public struct ComplianceScores: Sendable {
         }
         var counts = [[Severity: Int]](repeating: [:], count: departmentIndices.count)
         var costs = [Int](repeating: 0, count: departmentIndices.count)
-        for finding in findings {
+        let countable = findings.filter(\.isCountable)
+        for finding in countable {
             var charged = Set<Int>()
-            for id in finding.units {
+            for id in finding.units + finding.responsibleUnits {
                 guard let unit = graph.index[id], slot[unit] >= 0, charged.insert(slot[unit]).inserted else { continue }
                 counts[slot[unit]][finding.severity, default: 0] += 1
                 costs[slot[unit]] += Self.weights[finding.severity] ?? 0
@@ -131,7 +134,7 @@ public struct ComplianceScores: Sendable {
         departments = departmentIndices.enumerated().map { position, department in
             DepartmentScore(unit: graph.unit(department).id, score: max(0, 100 - costs[position]), findings: counts[position])
         }
-        let cost = findings.reduce(0) { $0 + (Self.weights[$1.severity] ?? 0) }
+        let cost = countable.reduce(0) { $0 + (Self.weights[$1.severity] ?? 0) }
         overall = max(0, 100 - Int((Double(cost) / Double(max(1, departmentIndices.count))).rounded()))
     }
 }

@@ -61,8 +61,8 @@ struct AnalyzeCommand: ParsableCommand {
     private func failing(_ result: AnalysisResult) -> Bool {
         switch failOn {
         case .never: false
-        case .error: result.findings.contains { $0.severity == .error }
-        case .warning: result.findings.contains { $0.severity <= .warning }
+        case .error: result.findings.contains { $0.isCountable && $0.severity == .error }
+        case .warning: result.findings.contains { $0.isCountable && $0.severity <= .warning }
         }
     }
 }

@@ -109,14 +109,15 @@ public struct LeadConflictRule: Rule {
             ? LocalizedText(vi: " (dựa trên nhiệm vụ suy luận từ văn bản, cần xác minh)",
                             en: " (rests on mandates inferred from the text: to be confirmed)")
             : LocalizedText(vi: "", en: "")
-        return Self.finding(severity: inferredOnly ? .warning : Self.description.defaultSeverity,
+        return Self.finding(
             units: units.map { graph.unit($0).id },
             duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate,
             message: LocalizedText(
                 vi: "Nhiệm vụ \(mandate) \(text) do \(units.count) đơn vị cùng chủ trì: "
                     + names.joined(separator: ", ") + note.vi,
                 en: "Mandate \(mandate) \(text) is led by \(units.count) units: " + names.joined(separator: ", ") + note.en),
-            evidence: evidence, location: graph.duty(graph.duties[group[0].duty]).location)
+            evidence: evidence, location: graph.duty(graph.duties[group[0].duty]).location,
+            confidence: inferredOnly ? .toVerify : .confirmed)
     }
 }
 
