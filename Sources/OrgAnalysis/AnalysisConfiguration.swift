@@ -16,6 +16,9 @@ public struct AnalysisConfiguration: Sendable {
     public var maxCandidates: Int
     /// The date whose legal regime applies, when it should not be the chart's `asOf` (`--as-of`).
     public var asOf: ChartDate?
+    /// Whether the rules whose norms change also run under the next regime (default: one taking effect
+    /// within 12 months); their new or worse findings are reported apart, with `effectiveFrom`.
+    public var lookAhead: LookAhead = .standard
     /// Where `disabled` and `severities` entries came from, when a rules file set them:
     /// "severity.OVL002", "disabled.GAP003" → "rules.yml:3".
     public var origins: [String: String] = [:]
@@ -41,6 +44,13 @@ public struct AnalysisConfiguration: Sendable {
     /// The regime and category `chart` is judged under.
     public func norms(for chart: OrgChart) -> NormContext {
         NormContext(asOf: asOf ?? chart.asOf, category: chart.provinceCategory)
+    }
+
+    /// The regime the analysis looks ahead to for `chart`, with the context its parameters take defaults
+    /// from and the date its breaches start; nil when there is none.
+    public func lookAheadNorms(for chart: OrgChart) -> (norms: NormContext, from: ChartDate)? {
+        guard let target = lookAhead.target(from: norms(for: chart)) else { return nil }
+        return (NormContext(asOf: target.from, category: chart.provinceCategory), target.from)
     }
 
     /// Every parameter's value in force for `chart`: its regime's defaults, then the overrides.

@@ -22,6 +22,9 @@ public struct AnalysisResult: Sendable {
     /// The process's resident and peak memory at the end of each phase, in KiB (for `--timings`).
     public var memory: [(phase: String, residentKiB: Int, peakKiB: Int)] = []
 
+    /// The settings of the regime looked ahead to, when there is one (see ``LookAhead``).
+    public var upcomingSettings: RuleSettings?
+
     /// The regime and province category the chart was judged under.
     public var norms: NormContext { settings.norms }
 
@@ -78,15 +81,75 @@ public struct Analyzer: Sendable {
             findings.append(contentsOf: produced)
             clock.lap("rule \(rule.code)")
         }
+        var upcomingSettings: RuleSettings?
+        if let ahead = configuration.lookAheadNorms(for: graph.chart) {
+            let future = RuleSettings(norms: ahead.norms, overrides: configuration.overrides)
+            upcomingSettings = future
+            findings += lookAhead(graph: graph, text: text, current: settings, future: future, from: ahead.from,
+                                  today: findings)
+            clock.lap("look-ahead")
+        }
         findings.sort(by: Finding.reportOrder)
         let staffing = StaffingSummary(graph: graph)
         let scores = ComplianceScores(graph: graph, findings: findings)
         clock.lap("staffing and scores")
         var result = AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, settings: settings,
                                     staffing: staffing, scores: scores)
+        result.upcomingSettings = upcomingSettings
         result.timings = clock.timings
         result.memory = clock.memory
         return result
+    }
+}
+
+extension Analyzer {
+    /// The findings that appear or worsen under the regime of `future`: the rules whose parameters take
+    /// other defaults under it run again with its settings, and each finding that today's run lacks, or
+    /// that is worse than today's on the same units (a lower cap, a higher minimum, a larger excess, a
+    /// higher severity), is kept with `effectiveFrom`.
+    func lookAhead(graph: DutyGraph, text: TextAnalysis, current: RuleSettings, future: RuleSettings,
+                   from date: ChartDate, today: [Finding]) -> [Finding] {
+        let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: future)
+        var todayByKey: [FindingKey: Finding] = [:]
+        for finding in today { todayByKey[FindingKey(finding)] = finding }
+        var upcoming: [Finding] = []
+        for rule in rules where !configuration.disabled.contains(rule.id) {
+            let changes = rule.parameters.contains { current.stored($0).value != future.stored($0).value }
+            guard changes else { continue }
+            for var finding in rule.init().check(context) {
+                if let severity = configuration.severities[rule.id] { finding.severity = severity }
+                if let now = todayByKey[FindingKey(finding)], !Self.isWorse(finding, than: now) { continue }
+                finding.effectiveFrom = date
+                upcoming.append(finding)
+            }
+        }
+        return upcoming
+    }
+
+    /// Worse: more severe, or a figure that moved against the unit (a lower `allowed`, a higher `minimum`,
+    /// a larger `excess`).
+    static func isWorse(_ finding: Finding, than now: Finding) -> Bool {
+        if finding.severity < now.severity { return true }
+        func int(_ finding: Finding, _ key: String) -> Int? {
+            if case .int(let value) = finding.evidence[key] { return value }
+            return nil
+        }
+        if let later = int(finding, "allowed"), let earlier = int(now, "allowed"), later < earlier { return true }
+        if let later = int(finding, "maximum"), let earlier = int(now, "maximum"), later < earlier { return true }
+        if let later = int(finding, "minimum"), let earlier = int(now, "minimum"), later > earlier { return true }
+        if let later = int(finding, "excess"), let earlier = int(now, "excess"), later > earlier { return true }
+        return false
+    }
+
+    /// What makes two findings the same problem: rule, units, duties, mandate.
+    struct FindingKey: Hashable {
+        let rule: RuleID, units: [UnitID], duties: [DutyID], mandate: MandateID?
+        init(_ finding: Finding) {
+            rule = finding.rule
+            units = finding.units
+            duties = finding.duties
+            mandate = finding.mandate
+        }
     }
 }
 

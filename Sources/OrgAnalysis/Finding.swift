@@ -118,6 +118,9 @@ public struct Finding: Hashable, Sendable, Codable {
         if lhs.units != rhs.units { return lhs.units.lexicographicallyPrecedes(rhs.units) }
         if lhs.duties != rhs.duties { return lhs.duties.lexicographicallyPrecedes(rhs.duties) }
         if lhs.mandate != rhs.mandate { return (lhs.mandate?.rawValue ?? "") < (rhs.mandate?.rawValue ?? "") }
+        if lhs.effectiveFrom != rhs.effectiveFrom {
+            return (lhs.effectiveFrom?.description ?? "") < (rhs.effectiveFrom?.description ?? "")
+        }
         return lhs.message.en < rhs.message.en
     }
 }

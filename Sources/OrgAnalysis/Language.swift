@@ -1,3 +1,5 @@
+import OrgModel
+
 /// The languages of reports and messages. Vietnamese is the default: the users read it first.
 public enum Language: String, CaseIterable, Sendable, Codable {
     /// Tiếng Việt.
@@ -41,6 +43,16 @@ extension Language {
         switch self {
         case .vi: String(number.map { $0 == "." ? "," : $0 })
         case .en: number
+        }
+    }
+
+    /// `date` as this language writes it: dd/mm/yyyy in Vietnamese, YYYY-MM-DD in English.
+    public func date(_ date: ChartDate) -> String {
+        switch self {
+        case .vi:
+            let iso = date.description
+            return "\(iso.dropFirst(8))/\(iso.dropFirst(5).prefix(2))/\(iso.prefix(4))"
+        case .en: return date.description
         }
     }
 }

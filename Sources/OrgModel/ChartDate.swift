@@ -63,3 +63,12 @@ public struct ChartDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         }
     }
 }
+
+extension ChartDate {
+    /// The same day `months` months later (the last day of the month where that day does not exist).
+    public func adding(months: Int) -> ChartDate {
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12, newMonth = total % 12 + 1
+        return ChartDate(year: newYear, month: newMonth, day: min(day, Self.daysIn(month: newMonth, year: newYear)))
+    }
+}

@@ -14,6 +14,7 @@ public enum CSVReporter {
             language.text(vi: "Nhiệm vụ", en: "Duties"), language.text(vi: "Nhiệm vụ theo quy định", en: "Mandate"),
             language.text(vi: "Nội dung", en: "Message"), language.text(vi: "Bằng chứng", en: "Evidence"),
             language.text(vi: "Căn cứ pháp lý", en: "Legal basis"), language.text(vi: "Vị trí", en: "Location"),
+            language.text(vi: "Mức độ tin cậy", en: "Confidence"), language.text(vi: "Áp dụng từ ngày", en: "Effective from"),
         ]
         var rows = [header]
         for finding in input.result.findings {
@@ -25,6 +26,9 @@ public enum CSVReporter {
                 EvidenceNames.list(finding.evidence, input.language, separator: "; "),
                 description?.citations.map(\.reference).joined(separator: "; ") ?? "",
                 finding.location?.description ?? "",
+                finding.confidence == .confirmed ? language.text(vi: "đã xác định", en: "confirmed")
+                    : language.text(vi: "cần xác minh", en: "to verify"),
+                finding.effectiveFrom.map(language.date) ?? "",
             ])
         }
         return table(rows)

@@ -15,14 +15,17 @@ extension HTMLReporter {
             parts.append(filterForm(page))
         }
         var number = 0
-        for severity in Severity.allCases {
-            let group = findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            parts.append("<div class=\"sev-group\" data-group=\"severity\">")
-            parts.append("<h3 class=\"sev-head \(Page.severityClass(severity))\">\(escape(labels.common.severityHeading(severity))) "
-                + "(\(group.count))</h3>")
-            for code in Set(group.map(\.code)).sorted() {
-                let members = group.filter { $0.code == code }
+        for section in FindingSection.sections(page.result) {
+            let heading = section.heading(page.input.language, regime: page.result.upcomingSettings?.norms.regime)
+            let cls: String = switch section.kind {
+            case .current(let severity): Page.severityClass(severity)
+            case .toVerify, .upcoming: "apart"
+            }
+            parts.append("<div class=\"sev-group\" data-group=\"severity\" id=\"findings-\(section.slug)\">")
+            parts.append("<h3 class=\"sev-head \(cls)\">\(escape(heading)) (\(section.findings.count))</h3>")
+            if let note = section.note(page.input.language) { parts.append("<p class=\"note\">\(escape(note))</p>") }
+            for code in Set(section.findings.map(\.code)).sorted() {
+                let members = section.findings.filter { $0.code == code }
                 let title = RuleCatalog.rule(code: code)?.description.title.text(page.input.language) ?? ""
                 parts.append("<div class=\"code-group\" data-group=\"code\">")
                 parts.append("<h4><code>\(escape(code))</code> \(escape(title)) (\(members.count))</h4>")

@@ -32,7 +32,7 @@ extension HTMLReporter {
         var date: String { language.text(vi: "Ngày", en: "As of") }
         var provinceCategory: String { language.text(vi: "Loại tỉnh", en: "Province category") }
         var size: String { language.text(vi: "Quy mô", en: "Size") }
-        var score: String { language.text(vi: "Điểm tuân thủ", en: "Compliance score") }
+        var score: String { language.text(vi: "Chỉ báo rà soát (không phải Chỉ số cải cách hành chính)", en: "Review indicator (not the PAR Index)") }
         var scoreNote: String {
             language.text(vi: "Mỗi lỗi trừ 10 điểm, mỗi cảnh báo trừ 3 điểm, chia đều cho các sở.",
                           en: "Each error costs 10 points, each warning 3, spread over the departments.")
@@ -49,7 +49,7 @@ extension HTMLReporter {
         var code: String { language.text(vi: "Mã", en: "Code") }
         var rule: String { language.text(vi: "Quy tắc", en: "Rule") }
         var total: String { language.text(vi: "Tổng", en: "Total") }
-        var byDepartment: String { language.text(vi: "Điểm tuân thủ theo sở, ngành", en: "Compliance score by department") }
+        var byDepartment: String { language.text(vi: "Chỉ báo rà soát theo sở, ngành", en: "Review indicator by department") }
         var department: String { language.text(vi: "Sở, ngành", en: "Department") }
         var points: String { language.text(vi: "Điểm", en: "Score") }
 

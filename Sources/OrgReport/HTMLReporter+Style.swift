@@ -155,7 +155,7 @@ extension HTMLReporter {
           color: var(--navy); border-radius: 3px; cursor: pointer; }
         .sev-head { color: #fff; padding: 4px 10px; margin: 16px 0 4px; border-radius: 3px; font-size: 14px; letter-spacing: .06em; }
         .sev-head.sev-error { background: var(--error); } .sev-head.sev-warning { background: var(--warning); }
-        .sev-head.sev-info { background: var(--info); }
+        .sev-head.sev-info { background: var(--info); } .sev-head.apart { background: #5b6770; }
         article.finding { border: 1px solid var(--line); border-left: 4px solid var(--info); border-radius: 3px;
           padding: 6px 12px 8px; margin: 0 0 8px; break-inside: avoid; }
         article.finding.sev-error { border-left-color: var(--error); }

@@ -112,9 +112,10 @@ public enum JSONReporter {
         let inferred = input.result.text.inferred.sorted { $0.key < $1.key }
         return header + [
             ("chart", .value(.object(chartMembers))),
-            ("summary", .value(.object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }))),
+            ("summary", .value(.object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }
+                + [("toVerify", .int(input.result.toVerifyCount)), ("upcoming", .int(input.result.upcomingCount))]))),
             ("rules", .value(.array(input.result.rulesRun.map(JSONValue.string)))),
-            ("norms", .value(norms(input.result.norms, language: input.language))),
+            ("norms", .value(norms(input.result.norms, upcoming: input.result.upcomingSettings?.norms, language: input.language))),
             ("textEngine", .value(textEngine(input.result))),
             ("findings", .elements(count: findings.count) { finding(for: findings[$0], language: input.language) }),
             ("inferredMandates", .elements(count: inferred.count) {
@@ -125,14 +126,22 @@ public enum JSONReporter {
         ]
     }
 
-    private static func norms(_ norms: NormContext, language: Language) -> JSONValue {
-        .object([
+    private static func norms(_ norms: NormContext, upcoming: NormContext?, language: Language) -> JSONValue {
+        var members: [(String, JSONValue)] = [
             ("regime", .string(norms.regime.rawValue)),
             ("title", .string(norms.regime.title.text(language))),
             ("asOf", norms.asOf.map { .string($0.description) } ?? .null),
             ("provinceCategory", .string(norms.provinceCategory.rawValue)),
             ("provinceCategoryAssumed", .bool(norms.categoryAssumed)),
-        ])
+        ]
+        if let upcoming {
+            members.append(("upcoming", .object([
+                ("regime", .string(upcoming.regime.rawValue)),
+                ("title", .string(upcoming.regime.title.text(language))),
+                ("effectiveFrom", upcoming.asOf.map { .string($0.description) } ?? .null),
+            ])))
+        }
+        return .object(members)
     }
 
     private static func figures(_ figures: StaffingFigures) -> JSONValue {
@@ -211,7 +220,9 @@ public enum JSONReporter {
             ("code", .string(finding.code)),
             ("severity", .string(finding.severity.rawValue)),
             ("units", .array(finding.units.map { .string($0.rawValue) })),
+            ("confidence", .string(finding.confidence.rawValue)),
         ]
+        if let date = finding.effectiveFrom { members.append(("effectiveFrom", .string(date.description))) }
         if !finding.duties.isEmpty { members.append(("duties", .array(finding.duties.map { .string($0.rawValue) }))) }
         if let mandate = finding.mandate { members.append(("mandate", .string(mandate.rawValue))) }
         members.append(("message", .string(finding.message.text(language))))

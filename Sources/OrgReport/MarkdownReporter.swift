@@ -13,14 +13,14 @@ public enum MarkdownReporter {
         var lines: [String] = []
         lines.append("# " + language.text(vi: "Báo cáo rà soát: ", en: "Review report: ") + escape(chart.name))
         lines.append("")
-        lines.append("- " + language.text(vi: "Sơ đồ", en: "Chart") + ": `\(chart.id)`, " + labels.asOf + " "
-            + (chart.asOf?.description ?? labels.noDate))
+        lines.append("- " + language.text(vi: "Sơ đồ", en: "Chart") + ": " + escape(chart.name) + ", " + labels.asOf + " "
+            + (chart.asOf.map(language.date) ?? labels.noDate))
         lines.append("- \(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(result.graph.mandates.count) \(labels.mandates)")
         lines.append("- " + labels.regime + ": " + escape(result.norms.regime.title.text(input.language)) + "; "
             + labels.provinceCategory + " " + result.norms.provinceCategory.rawValue
             + (result.norms.categoryAssumed ? " (\(labels.assumed))" : ""))
-        lines.append("- " + language.text(vi: "Điểm tuân thủ", en: "Compliance score") + ": **\(result.scores.overall)**/100")
+        lines.append("- " + escape(labels.indicator) + ": **\(result.scores.overall)**")
         if let timestamp = input.timestamp {
             lines.append("- " + language.text(vi: "Tạo lúc", en: "Generated") + ": \(timestamp)")
         }
@@ -30,15 +30,24 @@ public enum MarkdownReporter {
             + language.text(vi: "Số phát hiện", en: "Findings") + " |")
         lines.append("| --- | ---: |")
         for severity in Severity.allCases { lines.append("| \(labels.severity(severity)) | \(counts[severity] ?? 0) |") }
+        if result.toVerifyCount > 0 {
+            lines.append("| " + language.text(vi: "cần xác minh (không tính)", en: "to verify (not counted)")
+                + " | \(result.toVerifyCount) |")
+        }
+        if result.upcomingCount > 0 {
+            lines.append("| " + language.text(vi: "từ khi quy định mới có hiệu lực (không tính)", en: "under the next regime (not counted)")
+                + " | \(result.upcomingCount) |")
+        }
         lines.append("")
-        if result.findings.isEmpty { lines.append(labels.noFindings) }
-        for severity in Severity.allCases {
-            let group = result.findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            lines.append("## \(labels.severityHeading(severity)) (\(group.count))")
-            for code in orderedCodes(group) {
+        let sections = FindingSection.sections(result)
+        if sections.isEmpty { lines.append(labels.noFindings) }
+        for section in sections {
+            let heading = section.heading(language, regime: result.upcomingSettings?.norms.regime)
+            lines.append("## \(escape(heading)) (\(section.findings.count))")
+            if let note = section.note(language) { lines.append(""); lines.append("*" + escape(note) + "*") }
+            for code in orderedCodes(section.findings) {
                 guard let description = RuleCatalog.rule(code: code)?.description else { continue }
-                let findings = group.filter { $0.code == code }
+                let findings = section.findings.filter { $0.code == code }
                 lines.append("")
                 lines.append("### \(code) \(escape(description.title.text(input.language))) (\(findings.count))")
                 lines.append("")
@@ -74,7 +83,7 @@ public enum MarkdownReporter {
                 + "\(figures.vacancies) | \(figures.useRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "–") |")
         }
         lines.append("")
-        lines.append(language.text(vi: "| Sở | Điểm tuân thủ | Lỗi | Cảnh báo |",
+        lines.append(language.text(vi: "| Sở | Chỉ báo rà soát | Chưa đúng quy định | Cần rà soát |",
                                    en: "| Department | Score | Errors | Warnings |"))
         lines.append("| --- | ---: | ---: | ---: |")
         for department in input.result.scores.departments {

@@ -12,12 +12,28 @@ struct ReportLabels {
         }
     }
 
-    func severityHeading(_ severity: Severity) -> String {
-        switch severity {
-        case .error: language.text(vi: "LỖI", en: "ERRORS")
-        case .warning: language.text(vi: "CẢNH BÁO", en: "WARNINGS")
-        case .info: language.text(vi: "THÔNG TIN", en: "INFORMATION")
+    /// ", and 4 to verify, 3 from a later regime, not counted" after the totals; empty when there are none.
+    func setApart(toVerify: Int, upcoming: Int) -> String {
+        var parts: [String] = []
+        if toVerify > 0 { parts.append(language.text(vi: "\(toVerify) nội dung cần xác minh", en: "\(toVerify) to verify")) }
+        if upcoming > 0 {
+            parts.append(language.text(vi: "\(upcoming) nội dung từ khi quy định mới có hiệu lực",
+                                       en: "\(upcoming) under the next regime"))
         }
+        guard !parts.isEmpty else { return "" }
+        return language.text(vi: " (chưa tính ", en: " (not counted: ") + parts.joined(separator: ", ") + ")"
+    }
+
+    /// The line every report of illustrative data carries on its first page.
+    var illustrative: String {
+        language.text(vi: "Số liệu minh họa: sơ đồ này không phải số liệu chính thức của địa phương.",
+                      en: "Illustrative data: this chart is not the province's official data.")
+    }
+
+    /// The name of the 0–100 figure, which must not be read as the PAR Index.
+    var indicator: String {
+        language.text(vi: "Chỉ báo rà soát của orgscope (0–100, không phải Chỉ số cải cách hành chính)",
+                      en: "orgscope review indicator (0–100; not the PAR Index)")
     }
 
     var chart: String { language.text(vi: "Sơ đồ tổ chức", en: "Org chart") }

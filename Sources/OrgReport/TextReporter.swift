@@ -8,8 +8,7 @@ public enum TextReporter {
         let labels = ReportLabels(language: input.language)
         let chart = input.result.graph.chart
         var lines: [String] = []
-        lines.append("\(labels.chart): \(chart.name) (\(chart.id)), \(labels.asOf) "
-            + (chart.asOf?.description ?? labels.noDate))
+        lines.append("\(labels.chart): \(chart.name), \(labels.asOf) " + (chart.asOf.map(input.language.date) ?? labels.noDate))
         lines.append("\(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(input.result.graph.mandates.count) \(labels.mandates)")
         if let timestamp = input.timestamp { lines.append(input.language.text(vi: "Tạo lúc: ", en: "Generated: ") + timestamp) }
@@ -17,18 +16,22 @@ public enum TextReporter {
         lines.append(labels.regime + ": " + norms.regime.title.text(input.language) + "; " + labels.provinceCategory + " "
             + norms.provinceCategory.rawValue + (norms.categoryAssumed ? " (\(labels.assumed))" : ""))
         lines.append("")
-        let findings = input.result.findings
-        if findings.isEmpty { lines.append(labels.noFindings) }
-        for severity in Severity.allCases {
-            let group = findings.filter { $0.severity == severity }
-            guard !group.isEmpty else { continue }
-            lines.append(paint("\(labels.severityHeading(severity)) (\(group.count))", Self.colour(severity), input.colour))
+        let sections = FindingSection.sections(input.result)
+        if sections.isEmpty { lines.append(labels.noFindings) }
+        for section in sections {
+            let heading = section.heading(input.language, regime: input.result.upcomingSettings?.norms.regime)
+            let colour: String = switch section.kind {
+            case .current(let severity): Self.colour(severity)
+            case .toVerify, .upcoming: "1;36"
+            }
+            lines.append(paint("\(heading.uppercased()) (\(section.findings.count))", colour, input.colour))
+            if let note = section.note(input.language) { lines.append("  " + note) }
             var code = ""
-            for finding in group {
+            for finding in section.findings {
                 if finding.code != code {
                     code = finding.code
                     let title = RuleCatalog.rule(code: code)?.description.title.text(input.language) ?? ""
-                    let count = group.count { $0.code == code }
+                    let count = section.findings.count { $0.code == code }
                     lines.append("  " + paint(code, "1", input.colour) + " \(title) (\(count))")
                 }
                 lines.append("    - " + finding.message.text(input.language))
@@ -45,7 +48,7 @@ public enum TextReporter {
         lines.append(contentsOf: staffingSection(input))
         let counts = input.result.counts
         lines.append("\(labels.total): " + Severity.allCases.map { "\(counts[$0] ?? 0) \(labels.severity($0))" }
-            .joined(separator: ", "))
+            .joined(separator: ", ") + labels.setApart(toVerify: input.result.toVerifyCount, upcoming: input.result.upcomingCount))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -58,14 +61,16 @@ public enum TextReporter {
                                    en: "MANDATES INFERRED FROM THE TEXT")
             + " (\(result.text.inferred.count))"]
         lines.append(language.text(
-            vi: "  Nhiệm vụ không ghi mandate=, được gán nhiệm vụ theo quy định gần nhất (điểm tương đồng):",
-            en: "  Duties without mandate=, assigned the closest mandate (similarity score):"))
+            vi: "  Nhiệm vụ chưa ghi nhiệm vụ theo quy định tương ứng, được đối chiếu với nhiệm vụ gần nhất trong danh mục (mức độ tương tự):",
+            en: "  Duties that name no mandate, matched to the closest mandate of the catalogue (similarity):"))
         for index in result.text.inferred.keys.sorted() {
             guard let assignment = result.text.inferred[index] else { continue }
             let reference = result.graph.duties[index]
-            let score = JSONValue.format(assignment.inferredScore ?? 0)
-            lines.append("    - \(result.graph.duty(reference).id) (\(result.graph.unit(reference.unit).id)) → "
-                + "\(assignment.mandate) (\(language.localizedNumber(score)))")
+            let percent = Int(((assignment.inferredScore ?? 0) * 100).rounded())
+            let mandate = result.graph.mandates[assignment.mandate].map { "“" + Self.clip($0.text, 70) + "”" }
+                ?? assignment.mandate.rawValue
+            lines.append("    - " + result.graph.unit(reference.unit).name + ": “"
+                + Self.clip(result.graph.duty(reference).text, 70) + "” → " + mandate + " (\(percent)%)")
         }
         lines.append("")
         return lines
@@ -77,7 +82,7 @@ public enum TextReporter {
         let summary = input.result.staffing
         var lines: [String] = []
         if !summary.categories.isEmpty {
-            lines.append(language.text(vi: "BIÊN CHẾ (giao / có mặt / còn trống / tỉ lệ sử dụng)",
+            lines.append(language.text(vi: "BIÊN CHẾ (được giao / hiện có / còn trống / tỉ lệ sử dụng)",
                                        en: "STAFFING (quota / in post / vacant / use rate)"))
             for (category, figures) in summary.categories + [(nil as StaffCategory?, summary.total)].compactMap({ $0 }) {
                 let name = category.map { SummaryReporter.categoryName($0, language) } ?? language.text(vi: "Tổng", en: "Total")
@@ -85,20 +90,25 @@ public enum TextReporter {
                 lines.append("  \(name): \(figures.quota) / \(figures.actual) / \(figures.vacancies) / \(rate)")
             }
             for province in summary.provinces {
-                lines.append(language.text(vi: "  Phó giám đốc sở bình quân: ", en: "  Deputy directors per department: ")
+                lines.append(language.text(vi: "  Số Phó Giám đốc sở bình quân: ", en: "  Deputy directors per department: ")
                     + language.localizedNumber(JSONValue.format((province.average * 100).rounded() / 100))
                     + " (\(province.deputies)/\(province.departments))")
             }
             lines.append("")
         }
         let scores = input.result.scores
-        lines.append(language.text(vi: "ĐIỂM TUÂN THỦ (0–100): ", en: "COMPLIANCE SCORE (0–100): ") + "\(scores.overall)")
+        lines.append(ReportLabels(language: language).indicator.uppercased() + ": \(scores.overall)")
         for department in scores.departments where department.score < 100 {
             let name = input.result.graph.unit(department.unit)?.name ?? department.unit.rawValue
-            lines.append("  \(name) (\(department.unit)): \(department.score)")
+            lines.append("  \(name): \(department.score)")
         }
         lines.append("")
         return lines
+    }
+
+    /// `text` cut at `limit` characters with an ellipsis.
+    static func clip(_ text: String, _ limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 
     /// ANSI colour of a severity: red, yellow, blue (bold).

@@ -41,8 +41,8 @@ public enum NormRegime: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Short reference for citations.
-    var decree: String {
+    /// Short reference for citations and headings (the instrument, without its dates).
+    public var decree: String {
         switch self {
         case .decree24of2014: "Nghị định 107/2020/NĐ-CP sửa đổi Nghị định 24/2014/NĐ-CP"
         case .decree45of2025: "Nghị định 45/2025/NĐ-CP"

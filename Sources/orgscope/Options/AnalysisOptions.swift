@@ -13,6 +13,11 @@ struct AnalysisOptions: ParsableArguments {
                                valueName: "date"))
     var asOf: String?
 
+    @Option(help: ArgumentHelp("Also run the staffing and leadership rules under the regime in force on this date "
+        + "(YYYY-MM-DD), or 'none'; by default under a regime taking effect within 12 months of the date applied. "
+        + "Their new or worse findings are reported apart and do not count today.", valueName: "date|none"))
+    var lookAhead: String?
+
     @Option(help: ArgumentHelp(DuplicateDutyRule.overlapThreshold.optionHelp, valueName: "score"))
     var overlapThreshold: Double?
 
@@ -41,6 +46,9 @@ struct AnalysisOptions: ParsableArguments {
             if let value, !(0...1).contains(value) { throw ValidationError("\(name) must be between 0 and 1.") }
         }
         if let maxCandidates, maxCandidates < 1 { throw ValidationError("--max-candidates must be at least 1.") }
+        if let lookAhead, lookAhead != "none", ChartDate(iso: lookAhead) == nil {
+            throw ValidationError("--look-ahead takes a date as YYYY-MM-DD or 'none', not '\(lookAhead)'.")
+        }
         if let asOf, ChartDate(iso: asOf) == nil {
             throw ValidationError("--as-of takes a date as YYYY-MM-DD, not '\(asOf)'.")
         }
@@ -64,6 +72,11 @@ struct AnalysisOptions: ParsableArguments {
             }
         }
         configuration.asOf = asOf.flatMap(ChartDate.init(iso:))
+        switch lookAhead {
+        case nil: break
+        case "none": configuration.lookAhead = .none
+        case let date?: configuration.lookAhead = ChartDate(iso: date).map(LookAhead.on) ?? .standard
+        }
         for (parameter, value) in [(DuplicateDutyRule.overlapThreshold, overlapThreshold),
                                    (TextAnalysis.inferenceThreshold, inferenceThreshold),
                                    (LeadConflictRule.conflictThreshold, conflictThreshold),
