@@ -128,7 +128,7 @@ extension Analyzer {
 
     /// Worse: more severe, or a figure that moved against the unit (a lower `allowed`, a higher `minimum`,
     /// a larger `excess`).
-    static func isWorse(_ finding: Finding, than now: Finding) -> Bool {
+    public static func isWorse(_ finding: Finding, than now: Finding) -> Bool {
         if finding.severity < now.severity { return true }
         func int(_ finding: Finding, _ key: String) -> Int? {
             if case .int(let value) = finding.evidence[key] { return value }

@@ -29,7 +29,7 @@ struct StaffingRuleTests {
         -> [Finding]
     {
         guard let rule = RuleCatalog.rule(code: code) else { return [] }
-        return Analyzer(configuration: configuration, rules: [rule]).analyze(chart).findings
+        return Analyzer(configuration: configuration, rules: [rule]).analyze(chart).findings.filter { $0.effectiveFrom == nil }
     }
 
     static func division(posts: Int, deputies: Int = 1, id: String = "d") -> String {
