@@ -10,14 +10,50 @@ enum EvidenceNames {
         RuleCatalog.evidenceLabels[key]?.text(language) ?? key
     }
 
-    /// A value in `language`: yes/no for flags, decimal comma in Vietnamese.
+    /// A value in `language`: yes/no for flags, decimal comma in Vietnamese, the words of the chart format
+    /// (`civil-servant`, `commune`, `division`) in the report's language.
     static func value(_ value: EvidenceValue, _ language: Language) -> String {
         switch value {
         case .bool(let flag): flag ? language.text(vi: "có", en: "yes") : language.text(vi: "không", en: "no")
         case .number(let number): language.localizedNumber(JSONValue.format(number))
-        default: TextReporter.describe(value)
+        case .text(let text): word(text, language)
+        case .list(let items): items.map { word($0, language) }.joined(separator: " ")
+        case .int: TextReporter.describe(value)
         }
     }
+
+    /// A token of the chart format in `language`; other text with its decimal numbers localised ("… : 0.63").
+    static func word(_ token: String, _ language: Language) -> String {
+        if let category = StaffCategory(rawValue: token) {
+            return SummaryReporter.categoryName(category, language).lowercased()
+        }
+        if let level = GovernmentLevel(rawValue: token) {
+            switch level {
+            case .central: return language.text(vi: "trung ương", en: "central")
+            case .province: return language.text(vi: "cấp tỉnh", en: "province")
+            case .district: return language.text(vi: "cấp huyện", en: "district")
+            case .commune: return language.text(vi: "cấp xã", en: "commune")
+            }
+        }
+        if let kind = UnitKind(rawValue: token) { return SummaryReporter.kindName(kind, language).lowercased() }
+        if let phrase = phrases[token] { return phrase.text(language) }
+        guard language == .vi else { return token }
+        // A score after ": " or "(" is a number, never part of an id: write it with a decimal comma.
+        return token.replacing(#/(?<lead>[:(] ?)(?<whole>[0-9]+)\.(?<fraction>[0-9]+)/#) { match in
+            "\(match.output.lead)\(match.output.whole),\(match.output.fraction)"
+        }
+    }
+
+    /// English phrases rules put in evidence as values, with their Vietnamese.
+    private static let phrases: [String: LocalizedText] = [
+        "division of a department": LocalizedText(vi: "phòng thuộc sở", en: "division of a department"),
+        "division of a sub-department": LocalizedText(vi: "phòng thuộc chi cục", en: "division of a sub-department"),
+        "sub-department": LocalizedText(vi: "chi cục thuộc sở", en: "sub-department"),
+        "public service unit": LocalizedText(vi: "đơn vị sự nghiệp công lập", en: "public service unit"),
+        "state-management": LocalizedText(vi: "quản lý nhà nước", en: "state management"),
+        "internal": LocalizedText(vi: "công tác nội bộ", en: "internal work"),
+        "public-service": LocalizedText(vi: "dịch vụ sự nghiệp công", en: "public service"),
+    ]
 
     /// `name = value` pairs, sorted by key, in `language`.
     static func list(_ evidence: [String: EvidenceValue], _ language: Language, separator: String) -> String {
