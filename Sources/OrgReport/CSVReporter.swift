@@ -40,8 +40,8 @@ public enum CSVReporter {
         let header = [
             language.text(vi: "Mã đơn vị", en: "Unit id"), language.text(vi: "Tên đơn vị", en: "Unit name"),
             language.text(vi: "Loại đơn vị", en: "Kind"), language.text(vi: "Đơn vị cấp trên", en: "Parent"),
-            language.text(vi: "Loại biên chế", en: "Category"), language.text(vi: "Biên chế giao", en: "Quota"),
-            language.text(vi: "Có mặt", en: "In post"), language.text(vi: "Còn trống", en: "Vacant"),
+            language.text(vi: "Loại", en: "Category"), language.text(vi: "Được giao", en: "Quota"),
+            language.text(vi: "Hiện có", en: "In post"), language.text(vi: "Còn trống", en: "Vacant"),
             language.text(vi: "Tỉ lệ sử dụng (%)", en: "Use rate (%)"), language.text(vi: "Cấp phó", en: "Deputies"),
             language.text(vi: "Đơn vị trực thuộc", en: "Direct sub-units"),
         ]

@@ -66,7 +66,7 @@ public enum ComparisonReporter {
         section(language.text(vi: "Nhiệm vụ theo quy định không còn ai thực hiện", en: "Mandates no longer covered"),
                 comparison.mandatesLost.map(\.rawValue))
         let staffing = comparison.staffing.filter { $0.unit == nil || $0.before != $0.after }
-        section(language.text(vi: "Biên chế", en: "Staffing"), staffing.map { change in
+        section(language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing"), staffing.map { change in
             (change.unit?.rawValue ?? language.text(vi: "toàn tỉnh", en: "whole chart")) + " "
                 + SummaryReporter.categoryName(change.category, language)
                 + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)"

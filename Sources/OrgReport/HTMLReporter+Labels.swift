@@ -19,7 +19,7 @@ extension HTMLReporter {
         var summary: String { language.text(vi: "Tổng quan", en: "Summary") }
         var tree: String { language.text(vi: "Sơ đồ tổ chức", en: "Organisation chart") }
         var matrix: String { language.text(vi: "Ma trận nhiệm vụ – đơn vị", en: "Mandate × unit matrix") }
-        var staffing: String { language.text(vi: "Biên chế", en: "Staffing") }
+        var staffing: String { language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing") }
         var findings: String { language.text(vi: "Các phát hiện", en: "Findings") }
         var footer: String {
             language.text(vi: "Báo cáo do orgscope lập tự động từ sơ đồ tổ chức; cần được cán bộ chuyên môn thẩm định.",
@@ -92,7 +92,7 @@ extension HTMLReporter {
 
         // Staffing.
         var category: String { language.text(vi: "Loại", en: "Category") }
-        var quota: String { language.text(vi: "Biên chế được giao", en: "Quota") }
+        var quota: String { language.text(vi: "Được giao", en: "Quota") }
         var inPost: String { language.text(vi: "Có mặt", en: "In post") }
         var vacant: String { language.text(vi: "Còn trống", en: "Vacant") }
         var useRate: String { language.text(vi: "Tỉ lệ sử dụng", en: "Use rate") }

@@ -74,8 +74,8 @@ public enum MarkdownReporter {
         let language = input.language
         let summary = input.result.staffing
         guard !summary.categories.isEmpty else { return [] }
-        var lines = ["## " + language.text(vi: "Biên chế", en: "Staffing"), ""]
-        lines.append(language.text(vi: "| Loại | Giao | Có mặt | Còn trống | Tỉ lệ |",
+        var lines = ["## " + language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing"), ""]
+        lines.append(language.text(vi: "| Loại | Được giao | Hiện có | Còn trống | Tỉ lệ |",
                                    en: "| Category | Quota | In post | Vacant | Use rate |"))
         lines.append("| --- | ---: | ---: | ---: | ---: |")
         for (category, figures) in summary.categories {

@@ -49,7 +49,7 @@ public enum ProposalReporter {
             for finding in list { out.append("- \(finding.code) " + finding.message.text(language)) }
         }
         out.append("")
-        heading(language.text(vi: "Biên chế", en: "Staffing"), 2)
+        heading(language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing"), 2)
         for change in review.staffing where change.unit == nil {
             out.append("- " + SummaryReporter.categoryName(change.category, language) + ": "
                 + language.text(

@@ -29,7 +29,7 @@ public enum SummaryReporter {
                             en: " (\(summary.mandatesUncited) cited by no duty)"))
         if !summary.staffing.isEmpty {
             lines.append("")
-            let heading = language.text(vi: "Biên chế", en: "Staffing")
+            let heading = language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing")
             let catWidth = max(heading.count, StaffCategory.allCases.map { categoryName($0, language).count }.max() ?? 0)
             lines.append(heading + String(repeating: " ", count: catWidth - heading.count + 2)
                 + pad(language.text(vi: "giao", en: "quota"), 8) + pad(language.text(vi: "có mặt", en: "in post"), 9)

@@ -82,7 +82,7 @@ public enum TextReporter {
         let summary = input.result.staffing
         var lines: [String] = []
         if !summary.categories.isEmpty {
-            lines.append(language.text(vi: "BIÊN CHẾ (được giao / hiện có / còn trống / tỉ lệ sử dụng)",
+            lines.append(language.text(vi: "BIÊN CHẾ VÀ SỐ LƯỢNG NGƯỜI LÀM VIỆC (được giao / hiện có / còn trống / tỉ lệ sử dụng)",
                                        en: "STAFFING (quota / in post / vacant / use rate)"))
             for (category, figures) in summary.categories + [(nil as StaffCategory?, summary.total)].compactMap({ $0 }) {
                 let name = category.map { SummaryReporter.categoryName($0, language) } ?? language.text(vi: "Tổng", en: "Total")
