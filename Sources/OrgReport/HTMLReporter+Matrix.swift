@@ -89,7 +89,7 @@ extension HTMLReporter {
         let graph = page.graph
         var byMandate: [MandateID: Set<RuleID>] = [:]
         var conflictUnits: [MandateID: Set<Int>] = [:]
-        for finding in page.result.findings {
+        for finding in page.result.findings where finding.isCountable {
             guard let mandate = finding.mandate else { continue }
             byMandate[mandate, default: []].insert(finding.rule)
             if finding.rule == LeadConflictRule.id {

@@ -64,7 +64,7 @@ extension HTMLReporter {
     /// Findings per rule and severity, codes in alphabetical order.
     private static func codeTable(_ page: Page) -> String {
         let labels = page.labels
-        let findings = page.result.findings
+        let findings = page.result.findings.filter(\.isCountable)
         let codes = Set(findings.map(\.code)).sorted()
         var rows: [String] = []
         for code in codes {

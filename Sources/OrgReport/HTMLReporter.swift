@@ -122,7 +122,8 @@ extension HTMLReporter {
             labels = Labels(language: input.language)
             var worst: [UnitID: Severity] = [:]
             var count: [UnitID: Int] = [:]
-            for finding in input.result.findings {
+            // Only what counts today colours the tree: findings to verify and upcoming ones are listed apart.
+            for finding in input.result.findings where finding.isCountable {
                 for unit in Set(finding.units) {
                     count[unit, default: 0] += 1
                     if let known = worst[unit], known <= finding.severity { continue }
