@@ -34,8 +34,11 @@ extension HTMLReporter {
         var size: String { language.text(vi: "Quy mô", en: "Size") }
         var score: String { language.text(vi: "Chỉ báo rà soát (không phải Chỉ số cải cách hành chính)", en: "Review indicator (not the PAR Index)") }
         var scoreNote: String {
-            language.text(vi: "Mỗi lỗi trừ 10 điểm, mỗi cảnh báo trừ 3 điểm, chia đều cho các sở.",
-                          en: "Each error costs 10 points, each warning 3, spread over the departments.")
+            language.text(vi: "Mỗi nội dung chưa đúng quy định trừ 10 điểm, mỗi nội dung cần rà soát trừ 3 điểm, chia đều "
+                              + "cho các sở; không tính nội dung cần xác minh và nội dung từ khi quy định mới có hiệu lực. "
+                              + "Chỉ dùng để sàng lọc, không phải Chỉ số cải cách hành chính.",
+                          en: "Each confirmed error costs 10 points, each warning 3, spread over the departments; findings "
+                              + "to verify and upcoming ones cost nothing. A triage aid, not the PAR Index.")
         }
         /// A severity as a heading of a count ("7 errors").
         func severityCount(_ severity: Severity) -> String {

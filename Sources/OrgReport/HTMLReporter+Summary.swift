@@ -58,7 +58,9 @@ extension HTMLReporter {
             "<div class=\"tile \(Page.severityClass(severity))\"><span class=\"tile-count\">\(counts[severity] ?? 0)"
                 + "</span><span class=\"tile-label\">\(escape(page.labels.severityCount(severity)))</span></div>"
         }
-        return "<div class=\"card tiles\">" + tiles.joined() + "</div>"
+        let apart = page.labels.common.setApart(toVerify: page.result.toVerifyCount, upcoming: page.result.upcomingCount)
+        let note = apart.isEmpty ? "" : "<p class=\"note\">" + escape(apart.trimmingCharacters(in: .whitespaces)) + "</p>"
+        return "<div class=\"card tiles\">" + tiles.joined() + note + "</div>"
     }
 
     /// Findings per rule and severity, codes in alphabetical order.
