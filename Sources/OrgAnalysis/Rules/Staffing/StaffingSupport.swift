@@ -72,6 +72,12 @@ enum OfficialWording {
     /// A count as officials write it: two digits below ten ("03", "01"), as is from ten up.
     static func count(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
 
+    /// A date as a Vietnamese document writes it (01/10/2025); ISO in English.
+    static func date(_ date: ChartDate) -> LocalizedText {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return LocalizedText(vi: "\(two(date.day))/\(two(date.month))/\(date.year)", en: date.description)
+    }
+
     /// A number with a decimal comma in Vietnamese ("3", "3,07") and a point in English.
     static func decimal(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 100).rounded() / 100
@@ -120,6 +126,16 @@ enum OfficialWording {
 }
 
 extension StaffCategory {
+    /// What the people in post of the category are called in "số … hiện có".
+    var peopleNames: LocalizedText {
+        switch self {
+        case .civilServant: LocalizedText(vi: "công chức", en: "civil servants")
+        case .publicEmployee: LocalizedText(vi: "viên chức", en: "public employees")
+        case .contract: LocalizedText(vi: "lao động hợp đồng", en: "contract staff")
+        case .other: LocalizedText(vi: "người làm việc khác", en: "other staff")
+        }
+    }
+
     /// What the quota of the category is called: "biên chế công chức", "số lượng người làm việc".
     var quotaNames: LocalizedText {
         switch self {
