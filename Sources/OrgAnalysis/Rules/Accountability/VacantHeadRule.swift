@@ -13,7 +13,7 @@ public struct VacantHeadRule: Rule {
         shortName: "vacant-head-post",
         title: LocalizedText(vi: "Chức danh người đứng đầu hiện khuyết", en: "Head post vacant"),
         rationale: LocalizedText(
-            vi: "Chức danh người đứng đầu có nhưng hiện khuyết (vacantHeads) khác với đơn vị không có chức danh "
+            vi: "Chức danh người đứng đầu có nhưng hiện khuyết khác với đơn vị không có chức danh "
                 + "người đứng đầu (ACC001): trường hợp thứ nhất là việc kiện toàn, bổ nhiệm cần thực hiện; trường hợp "
                 + "thứ hai vi phạm nguyên tắc tại điểm c khoản 1 Chỉ thị là một người đứng đầu chịu trách nhiệm về đơn "
                 + "vị. Điểm c khoản 1 Chỉ thị: “Người đứng đầu các cơ quan, địa phương, đơn vị phải chịu trách nhiệm cá "
