@@ -12,6 +12,7 @@ extension RuleCatalog {
         UnitWithoutDutiesRule.self,
         LevelMismatchRule.self,
         UnitWithoutHeadRule.self,
+        VacantHeadRule.self,
         OverQuotaRule.self,
         SubUnitQuotaRule.self,
         MinimumStaffRule.self,

@@ -124,6 +124,7 @@ public final class OrgChartImporter {
         var chart = OrgChart(
             id: first.id, name: first.name, asOf: first.asOf, language: first.language ?? "vi",
             provinceCategory: first.provinceCategory ?? charts.lazy.compactMap(\.provinceCategory).first,
+            illustrative: charts.contains { $0.illustrative },
             sourceFiles: documents.map(\.file))
         chart.units = charts.count == 1 ? first.units : charts.flatMap(\.units)  // one file: share, don't copy
         chart.mandates = charts.flatMap(\.mandates)

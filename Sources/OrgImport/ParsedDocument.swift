@@ -16,6 +16,7 @@ struct ParsedDocument {
     var asOf: ChartDate?
     var language: String?
     var provinceCategory: ProvinceCategory?
+    var illustrative = false
     var catalogSource: String?
     var units: [Unit] = []
     var mandates: [Mandate] = []

@@ -10,6 +10,9 @@ public struct OrgChart: Hashable, Sendable, Codable {
     public var language: String
     /// Selects the staffing norms.
     public var provinceCategory: ProvinceCategory?
+    /// True when the chart's figures are an illustration (`illustrative="true"`), not an organisation's
+    /// real data: reports say so ("Số liệu minh họa").
+    public var illustrative: Bool
     /// Every unit, in document order (files in the order given).
     public var units: [Unit]
     /// Every mandate: embedded in the chart, then from catalogues, in the order given.
@@ -22,14 +25,15 @@ public struct OrgChart: Hashable, Sendable, Codable {
     /// A chart.
     public init(
         id: String, name: String, asOf: ChartDate? = nil, language: String = "vi",
-        provinceCategory: ProvinceCategory? = nil, units: [Unit] = [], mandates: [Mandate] = [],
-        catalogs: [CatalogInfo] = [], sourceFiles: [String] = []
+        provinceCategory: ProvinceCategory? = nil, illustrative: Bool = false, units: [Unit] = [],
+        mandates: [Mandate] = [], catalogs: [CatalogInfo] = [], sourceFiles: [String] = []
     ) {
         self.id = id
         self.name = name
         self.asOf = asOf
         self.language = language
         self.provinceCategory = provinceCategory
+        self.illustrative = illustrative
         self.units = units
         self.mandates = mandates
         self.catalogs = catalogs

@@ -4,12 +4,19 @@ public struct Leadership: Hashable, Sendable, Codable {
     public var heads: Int?
     /// Deputy posts (cấp phó); nil when the attribute is absent.
     public var deputies: Int?
+    /// Head posts that exist but nobody holds (hiện khuyết), at most ``heads``; nil when the attribute is
+    /// absent (read as none vacant).
+    public var vacantHeads: Int?
 
     /// Leadership figures as read.
-    public init(heads: Int? = nil, deputies: Int? = nil) {
+    public init(heads: Int? = nil, deputies: Int? = nil, vacantHeads: Int? = nil) {
         self.heads = heads
         self.deputies = deputies
+        self.vacantHeads = vacantHeads
     }
+
+    /// Head posts held by someone: ``heads`` less ``vacantHeads``; nil when heads are not recorded.
+    public var filledHeads: Int? { heads.map { max(0, $0 - (vacantHeads ?? 0)) } }
 }
 
 /// One staff category of a unit as a whole, sub-units included (`staffing` element).

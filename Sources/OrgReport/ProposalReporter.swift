@@ -42,8 +42,12 @@ public enum ProposalReporter {
             + language.text(
                 vi: "đã khắc phục \(review.resolved.count), phát sinh \(review.introduced.count), giữ nguyên \(review.unchanged.count)",
                 en: "resolved \(review.resolved.count), introduced \(review.introduced.count), unchanged \(review.unchanged.count)"))
-        for (title, list) in [(language.text(vi: "Đã khắc phục", en: "Resolved"), review.resolved),
-                              (language.text(vi: "Phát sinh", en: "Introduced"), review.introduced)] {
+        for (title, list, always) in [
+            (language.text(vi: "Đã khắc phục", en: "Resolved"), review.resolved, true),
+            (language.text(vi: "Hợp thức hóa, không phải khắc phục", en: "Legitimised, not resolved"), review.legitimised, false),
+            (language.text(vi: "Nội dung đề án cần rà soát", en: "Proposal review"), review.reviewFindings, false),
+            (language.text(vi: "Phát sinh", en: "Introduced"), review.introduced, true),
+        ] where always || !list.isEmpty {
             out.append("")
             out.append(title + " (\(list.count))" + (markdown ? "" : ":"))
             for finding in list { out.append("- \(finding.code) " + finding.message.text(language)) }
@@ -161,8 +165,9 @@ public enum ProposalReporter {
         ])
         let findings: JSONValue = .object([
             ("before", .int(review.before.findings.count)), ("after", .int(review.after.findings.count)),
-            ("resolved", list(review.resolved, language)), ("introduced", list(review.introduced, language)),
-            ("unchanged", list(review.unchanged, language)),
+            ("resolved", list(review.resolved, language)), ("legitimised", list(review.legitimised, language)),
+            ("introduced", list(review.introduced, language)), ("unchanged", list(review.unchanged, language)),
+            ("review", list(review.reviewFindings, language)),
         ])
         let staffing: [JSONValue] = review.staffing.map(change)
         let duties: [JSONValue] = outcome.dutyTransfers.map { move in

@@ -308,6 +308,80 @@ struct ProposalTests {
 
 @Suite("Comparing two charts")
 struct ChartComparisonTests {
+    /// A chart where Chi cục C has 23 civil servants on 20 posts and Sở B 12 on 10.
+    static let overQuotaXML = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <orgChart xmlns="urn:orgscope:orgchart:1" id="t" name="Tỉnh" asOf="2025-10-01" provinceCategory="III">
+          <unit id="ubnd" name="UBND" kind="committee" level="province"><leadership heads="1" deputies="3"/>
+            <unit id="a" name="Sở A" kind="department"><leadership heads="1" deputies="2"/>
+              <staffing category="civil-servant" quota="40" actual="40"/>
+              <duty id="a.1">Nhiệm vụ một</duty>
+              <unit id="a.c" name="Chi cục C" kind="sub-department"><leadership heads="1" deputies="2"/>
+                <staffing category="civil-servant" quota="20" actual="23"/>
+                <duty id="a.c.1">Nhiệm vụ C một</duty>
+              </unit>
+            </unit>
+            <unit id="b" name="Sở B" kind="department"><leadership heads="1" deputies="2"/>
+              <staffing category="civil-servant" quota="10" actual="12"/>
+              <staffing category="public-employee" quota="5" actual="5"/>
+              <duty id="b.1">Nhiệm vụ B một</duty>
+            </unit>
+          </unit>
+        </orgChart>
+        """
+
+    static func review(_ operations: String) throws -> ProposalReview {
+        let chart = try OrgChartImporter().load(files: [ProposalTests.write(Self.overQuotaXML, "over.xml")]).chart
+        let proposal = try ProposalTests.proposal(operations)
+        switch ProposalApplier(chart: chart).apply(proposal) {
+        case .success(let outcome):
+            return ProposalReview(proposal: proposal, chart: chart, outcome: outcome, analyzer: Analyzer(),
+                                  reductionTarget: nil)
+        case .failure(let rejection):
+            Issue.record("rejected: \(rejection.diagnostics.map(\.description))")
+            throw rejection
+        }
+    }
+
+    @Test("A quota raised to the people already in post over quota is PRP001, and the STF001 it removes is legitimised")
+    func quotaRaisedToLegitimise() throws {
+        let review = try Self.review("""
+            <setStaffing unit="a.c" category="civil-servant" quota="23"/>
+            <setStaffing unit="b" category="civil-servant" quota="11"/>
+            <setStaffing unit="b" category="public-employee" quota="6"/>
+            """)
+        // a.c: 20 → 23 covers the whole excess; b: 10 → 11 covers one of two; public employees were not over.
+        #expect(review.reviewFindings.map(\.code) == ["PRP001", "PRP001"])
+        #expect(review.reviewFindings.map(\.units) == [["a.c"], ["b"]])
+        let first = review.reviewFindings[0]
+        #expect(first.severity == .warning)
+        #expect(first.evidence["quota"] == .int(20) && first.evidence["proposedQuota"] == .int(23))
+        #expect(first.evidence["actual"] == .int(23) && first.evidence["legitimised"] == .int(3))
+        #expect(first.location?.line == 3)
+        #expect(first.message.vi.contains("số công chức hiện có là 23 người, vượt 03 người so với biên chế công chức được giao (20)"))
+        #expect(first.message.vi.contains("hợp thức hóa toàn bộ số vượt"))
+        #expect(review.reviewFindings[1].evidence["legitimised"] == .int(1))
+        // STF001 of a.c is gone, but legitimised, not resolved; STF001 of b stays (12 > 11).
+        #expect(review.legitimised.map(\.units) == [["a.c"]])
+        #expect(review.legitimised.allSatisfy { $0.rule == OverQuotaRule.id })
+        #expect(!review.resolved.contains { $0.rule == OverQuotaRule.id })
+        #expect(review.after.findings.contains { $0.rule == OverQuotaRule.id && $0.units == ["b"] })
+        // The raise pushes Sở A's allocation over: 23 + 1 director + 2 deputies = 26 ≤ 40, so no STF002.
+        #expect(!review.introduced.contains { $0.rule == SubUnitQuotaRule.id })
+        #expect(ProposalReview.reviewRules.map(\.code) == ["PRP001"])
+    }
+
+    @Test("Cutting people in post to the quota resolves STF001; raising a quota that was not exceeded is no PRP001")
+    func quotaRaisedWithoutExcess() throws {
+        let review = try Self.review("""
+            <setStaffing unit="a.c" category="civil-servant" actual="20"/>
+            <setStaffing unit="a" category="civil-servant" quota="45"/>
+            """)
+        #expect(review.reviewFindings.isEmpty)
+        #expect(review.legitimised.isEmpty)
+        #expect(review.resolved.contains { $0.rule == OverQuotaRule.id && $0.units == ["a.c"] })
+    }
+
     @Test("Known differences: rename, move, merge, split, removal, addition, duties moved, mandates, findings")
     func knownDifferences() throws {
         let old = try ProposalTests.chart()

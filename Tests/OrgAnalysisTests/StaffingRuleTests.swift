@@ -203,6 +203,76 @@ struct StaffingRuleTests {
         #expect(sums.last?.evidence["subUnitsTotal"] == .int(21))
     }
 
+    @Test("STF002 counts a department's own head and deputy posts against its civil-servant quota")
+    func subUnitQuotaCountsOwnLeaders() throws {
+        func department(divisions: Int, deputies: Int = 3) -> String {
+            """
+              <unit id="syt" name="Sở Y tế" kind="department"><leadership heads="1" deputies="\(deputies)"/>
+                <staffing category="civil-servant" quota="70" actual="66"/>
+                <staffing category="public-employee" quota="10" actual="10"/>
+                <unit id="syt.a" name="Phòng A" kind="division"><leadership heads="1" deputies="2"/>
+                  <staffing category="civil-servant" quota="\(divisions - 30)" actual="20"/></unit>
+                <unit id="syt.cc" name="Chi cục B" kind="sub-department"><leadership heads="1" deputies="1"/>
+                  <staffing category="civil-servant" quota="30" actual="28"/></unit>
+                <unit id="syt.tt" name="Trung tâm C" kind="public-service-unit"><leadership heads="1" deputies="1"/>
+                  <staffing category="public-employee" quota="10" actual="10"/></unit>
+              </unit>
+            """
+        }
+        // 66 + 1 director + 3 deputies = 70: at the quota.
+        let at = try Self.chart(asOf: "2025-10-01", category: "III", department(divisions: 66))
+        #expect(Self.findings("STF002", at).isEmpty)
+        // 72 + 4 = 76: over by 6, not by 2.
+        let over = try Self.chart(asOf: "2025-10-01", category: "III", department(divisions: 72))
+        let found = Self.findings("STF002", over)
+        #expect(found.map(\.units) == [["syt"]])
+        let evidence = try #require(found.first?.evidence)
+        #expect(evidence["excess"] == .int(6))
+        #expect(evidence["subUnitsTotal"] == .int(72))
+        #expect(evidence["leaders"] == .int(4))
+        #expect(evidence["heads"] == .int(1))
+        #expect(evidence["deputies"] == .int(3))
+        #expect(evidence["basis"] == .text("Nghị định số 62/2020/NĐ-CP"))
+        let message = try #require(found.first?.message)
+        #expect(message.vi.contains("các phòng, chi cục thuộc Sở Y tế là 72"))
+        #expect(message.vi.contains("01 Giám đốc Sở, 03 Phó Giám đốc Sở"))
+        #expect(message.vi.contains("vượt 06 biên chế"))
+        #expect(!message.vi.contains("(syt)"))
+        #expect(message.en.contains("1 Director of the Department, 3 Deputy Directors of the Department"))
+        // Public employees: the leaders are not counted (10 = 10).
+        #expect(found.allSatisfy { $0.evidence["category"] == .text("civil-servant") })
+
+        // Switched off in a rules file: only the sub-units are added (70 ≤ 70 before, 72 > 70 by 2 now).
+        var configuration = AnalysisConfiguration()
+        configuration.set(SubUnitQuotaRule.countOwnLeaders, to: false, from: .rulesFile("rules.yml:3"))
+        #expect(Self.findings("STF002", at, configuration: configuration).isEmpty)
+        let off = Self.findings("STF002", over, configuration: configuration)
+        #expect(off.first?.evidence["excess"] == .int(2))
+        #expect(off.first?.evidence["leaders"] == nil)
+    }
+
+    @Test("STF002 counts a sub-department's head and deputies too")
+    func subUnitQuotaSubDepartment() throws {
+        let body = """
+              <unit id="s" name="Sở" kind="department"><leadership heads="1" deputies="1"/>
+                <staffing category="civil-servant" quota="40" actual="40"/>
+                <unit id="cc" name="Chi cục Kiểm lâm" kind="sub-department"><leadership heads="1" deputies="2"/>
+                  <staffing category="civil-servant" quota="12" actual="12"/>
+                  <unit id="cc.a" name="Phòng A" kind="division"><leadership heads="1"/>
+                    <staffing category="civil-servant" quota="5" actual="5"/></unit>
+                  <unit id="cc.b" name="Phòng B" kind="division"><leadership heads="1"/>
+                    <staffing category="civil-servant" quota="5" actual="5"/></unit>
+                </unit>
+              </unit>
+            """
+        let chart = try Self.chart(asOf: "2025-10-01", category: "III", body)
+        let found = Self.findings("STF002", chart)
+        #expect(found.map(\.units) == [["cc"]])  // 10 + 1 + 2 = 13 > 12; the department: 12 + 2 = 14 ≤ 40
+        #expect(found.first?.evidence["excess"] == .int(1))
+        #expect(found.first?.message.vi.contains("01 Chi cục trưởng, 02 Phó Chi cục trưởng") == true)
+        #expect(found.first?.message.vi.contains("các phòng thuộc Chi cục Kiểm lâm") == true)
+    }
+
     @Test("--as-of overrides the chart's date; a missing category assumes II/III and says so")
     func asOfAndCategory() throws {
         let chart = try Self.chart(asOf: "2025-10-01", category: nil, Self.division(posts: 8, deputies: 2))

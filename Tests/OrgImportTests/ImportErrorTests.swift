@@ -124,6 +124,36 @@ struct ImportErrorTests {
         #expect(found[0].message.contains("only for top-level units"))
     }
 
+    @Test("vacantHeads above heads is an error at the leadership element; at most heads loads")
+    func vacantHeadsAboveHeads() throws {
+        let path = try TestFiles.write(TestFiles.chart("""
+              <unit id="a" name="A" kind="department">
+                <leadership heads="1" vacantHeads="2" deputies="1"/>
+                <unit id="b" name="B" kind="division"><leadership vacantHeads="1"/></unit>
+                <unit id="c" name="C" kind="division"><leadership heads="2" vacantHeads="1"/></unit>
+              </unit>
+            """))
+        let found = diagnostics(files: [path])
+        #expect(positions(found) == ["4:5", "5:43"])
+        #expect(found[0].message.contains("vacantHeads=\"2\"") && found[0].message.contains("'a'"))
+        #expect(found[1].message.contains("no heads attribute"))
+        #expect(found[0].description.hasPrefix("\(path):4:5: error:"))
+
+        let fine = try TestFiles.write(TestFiles.chart("""
+              <unit id="a" name="A" kind="department" ><leadership heads="1" vacantHeads="1"/></unit>
+            """, attributes: " illustrative=\"true\""))
+        let chart = try OrgChartImporter().load(files: [fine]).chart
+        #expect(chart.units[0].leadership == Leadership(heads: 1, deputies: nil, vacantHeads: 1))
+        #expect(chart.units[0].leadership?.filledHeads == 0)
+        #expect(chart.illustrative)
+        let plain = try TestFiles.write(TestFiles.chart("""
+              <unit id="a" name="A" kind="department"><leadership heads="1"/></unit>
+            """))
+        let old = try OrgChartImporter().load(files: [plain]).chart
+        #expect(!old.illustrative)
+        #expect(old.units[0].leadership?.vacantHeads == nil)
+    }
+
     @Test("A cycle of parent references is reported once, at its first unit")
     func cycle() throws {
         let path = try TestFiles.write(TestFiles.chart("""

@@ -27,8 +27,14 @@ public struct ProposalReview: Sendable {
     public var before: AnalysisResult
     /// The analysis after.
     public var after: AnalysisResult
-    /// Findings before that are gone after.
+    /// Findings before that are gone after, the legitimised ones excepted.
     public var resolved: [Finding]
+    /// STF001 findings before that are gone after only because the proposal raised the quota to the people
+    /// already in post (hợp thức hóa): not counted as resolved.
+    public var legitimised: [Finding]
+    /// Findings about the proposal itself (PRP001: a quota raised to legitimise staff over quota), in
+    /// proposal order.
+    public var reviewFindings: [Finding]
     /// Findings after that were not there before.
     public var introduced: [Finding]
     /// Findings in both.
@@ -46,12 +52,24 @@ public struct ProposalReview: Sendable {
         after = analyzer.analyze(outcome.chart)
         let beforeKeys = Set(before.findings.map(Self.key))
         let afterKeys = Set(after.findings.map(Self.key))
-        resolved = before.findings.filter { !afterKeys.contains(Self.key($0)) }
+        let gone = before.findings.filter { !afterKeys.contains(Self.key($0)) }
+        let raises = QuotaLegitimisation.raises(in: proposal, chart: chart)
+        reviewFindings = raises.map { QuotaLegitimisation.finding($0, chart: chart) }
+        let isLegitimised = { (finding: Finding) -> Bool in
+            finding.rule == OverQuotaRule.id && raises.contains { raise in
+                finding.units == [raise.unit] && finding.evidence["category"] == .text(raise.category.rawValue)
+            }
+        }
+        resolved = gone.filter { !isLegitimised($0) }
+        legitimised = gone.filter(isLegitimised)
         introduced = after.findings.filter { !beforeKeys.contains(Self.key($0)) }
         unchanged = after.findings.filter { beforeKeys.contains(Self.key($0)) }
         self.reductionTarget = reductionTarget
         staffing = Self.staffingChanges(before: before.staffing, after: after.staffing)
     }
+
+    /// What the proposal review findings mean, for the rule catalogue beside the chart rules.
+    public static let reviewRules: [RuleDescription] = [QuotaLegitimisation.description]
 
     /// Civil-servant quota change in percent (negative is a reduction).
     public var civilServantChangePercent: Double? {

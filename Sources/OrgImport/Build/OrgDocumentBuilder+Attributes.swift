@@ -5,15 +5,17 @@ import OrgModel
 extension OrgDocumentBuilder {
     /// The leadership posts a `<leadership>` start tag gives.
     func leadership(_ tag: XMLStartTag) -> Leadership {
-        var heads: Int??, deputies: Int??
+        var heads: Int??, deputies: Int??, vacantHeads: Int??
         tag.forEachAttribute { attribute, value in
             if heads == nil, Self.named(attribute, "heads") {
                 heads = .some(Self.count(value))
             } else if deputies == nil, Self.named(attribute, "deputies") {
                 deputies = .some(Self.count(value))
+            } else if vacantHeads == nil, Self.named(attribute, "vacantHeads") {
+                vacantHeads = .some(Self.count(value))
             }
         }
-        return Leadership(heads: heads ?? nil, deputies: deputies ?? nil)
+        return Leadership(heads: heads ?? nil, deputies: deputies ?? nil, vacantHeads: vacantHeads ?? nil)
     }
 
     /// The staffing a `<staffing>` start tag gives; nil without a known category.

@@ -116,7 +116,17 @@ final class OrgDocumentBuilder: XMLEventHandler {
         case (.root, .unit) where document.kind == .chart, (.unit, .unit):
             startUnit(tag, location: location(position))
         case (.unit, .leadership):
-            if let index = openUnits.last { document.units[index].leadership = leadership(tag) }
+            if let index = openUnits.last {
+                let figures = leadership(tag)
+                document.units[index].leadership = figures
+                if let vacant = figures.vacantHeads, vacant > (figures.heads ?? 0) {
+                    let heads = figures.heads.map { "only \($0) head post\($0 == 1 ? "" : "s") (heads=\"\($0)\")" }
+                        ?? "no heads attribute"
+                    diagnostics.error(location(position), "vacantHeads=\"\(vacant)\" but unit '\(document.units[index].id)' "
+                        + "has \(heads): "
+                        + "a vacant post must be one of the unit's head posts")
+                }
+            }
             frames.append(.other)
         case (.unit, .staffing):
             if let index = openUnits.last, let staffing = staffing(tag, location: location(position)) {
@@ -186,6 +196,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             document.asOf = tag.string("asOf").flatMap(ChartDate.init(iso:))
             document.language = tag.string("lang")
             document.provinceCategory = tag.string("provinceCategory").flatMap(ProvinceCategory.init(rawValue:))
+            document.illustrative = tag.string("illustrative").map { $0 == "true" || $0 == "1" } ?? false
         case .mandateCatalog:
             document.kind = .catalog
             document.catalogSource = tag.cleanedString("source")

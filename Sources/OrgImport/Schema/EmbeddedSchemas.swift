@@ -125,6 +125,14 @@ enum EmbeddedSchemas {
           <xs:complexType name="LeadershipType">
             <xs:attribute name="heads" type="o:Count"/>
             <xs:attribute name="deputies" type="o:Count"/>
+            <xs:attribute name="vacantHeads" type="o:Count">
+              <xs:annotation>
+                <xs:documentation>
+                  Head posts that exist but nobody holds (hiện khuyết); at most heads. A vacant head post is a
+                  staffing matter to fill (ACC002), not a unit without a head post (ACC001).
+                </xs:documentation>
+              </xs:annotation>
+            </xs:attribute>
             <xs:anyAttribute namespace="##other" processContents="skip"/>
           </xs:complexType>
 
@@ -187,6 +195,14 @@ enum EmbeddedSchemas {
               <xs:attribute name="asOf" type="xs:date"/>
               <xs:attribute name="lang" type="xs:language" default="vi"/>
               <xs:attribute name="provinceCategory" type="o:ProvinceCategory"/>
+              <xs:attribute name="illustrative" type="xs:boolean" default="false">
+                <xs:annotation>
+                  <xs:documentation>
+                    True when the figures are an illustration (sample data), not the organisation's real data;
+                    reports then say "Số liệu minh họa".
+                  </xs:documentation>
+                </xs:annotation>
+              </xs:attribute>
               <xs:anyAttribute namespace="##other" processContents="skip"/>
             </xs:complexType>
           </xs:element>

@@ -10,7 +10,8 @@ public enum ChartXMLWriter {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         out += "<orgChart xmlns=\"urn:orgscope:orgchart:1\"" + attribute("id", chart.id) + attribute("name", chart.name)
             + (chart.asOf.map { attribute("asOf", $0.description) } ?? "") + attribute("lang", chart.language)
-            + (chart.provinceCategory.map { attribute("provinceCategory", $0.rawValue) } ?? "") + ">\n"
+            + (chart.provinceCategory.map { attribute("provinceCategory", $0.rawValue) } ?? "")
+            + (chart.illustrative ? attribute("illustrative", "true") : "") + ">\n"
         let own = chart.mandates.filter { $0.catalog == chart.id }
         if !own.isEmpty {
             out += "  <mandates>\n"
@@ -51,7 +52,8 @@ public enum ChartXMLWriter {
             + (unit.reorganized.map { attribute("reorganized", $0.description) } ?? "") + ">\n"
         if let leadership = unit.leadership {
             out += inner + "<leadership" + (leadership.heads.map { attribute("heads", String($0)) } ?? "")
-                + (leadership.deputies.map { attribute("deputies", String($0)) } ?? "") + "/>\n"
+                + (leadership.deputies.map { attribute("deputies", String($0)) } ?? "")
+                + (leadership.vacantHeads.map { attribute("vacantHeads", String($0)) } ?? "") + "/>\n"
         }
         for figures in unit.staffing {
             out += inner + "<staffing" + attribute("category", figures.category.rawValue)

@@ -12,25 +12,19 @@ public struct UnitWithoutHeadRule: Rule {
         shortName: "unit-without-head",
         title: LocalizedText(vi: "Đơn vị không có người đứng đầu", en: "Unit without a head post"),
         rationale: LocalizedText(
-            vi: "Khoản 1.c Chỉ thị: \"Người đứng đầu các cơ quan, địa phương, đơn vị phải chịu trách nhiệm cá "
+            vi: "Điểm c khoản 1 Chỉ thị: “Người đứng đầu các cơ quan, địa phương, đơn vị phải chịu trách nhiệm cá "
                 + "nhân trước UBND tỉnh, Chủ tịch UBND tỉnh về toàn bộ công việc thuộc trách nhiệm và thẩm quyền "
-                + "của mình, kể cả khi đã phân công hoặc ủy nhiệm cho cấp phó\". Đơn vị không có chức danh người "
-                + "đứng đầu (heads=\"0\") thì không ai chịu trách nhiệm về toàn bộ công việc của đơn vị; đơn vị "
-                + "không ghi nhận lãnh đạo (thiếu phần tử leadership hoặc thuộc tính heads) thì không xác minh được "
-                + "và được báo ở mức cảnh báo.",
+                + "của mình, kể cả khi đã phân công hoặc ủy nhiệm cho cấp phó”. Đơn vị không có chức danh người "
+                + "đứng đầu thì không ai chịu trách nhiệm về toàn bộ công việc của đơn vị; đơn vị "
+                + "không ghi nhận chức danh lãnh đạo thì không xác minh được và được báo ở mức cảnh báo. Chức danh "
+                + "người đứng đầu có nhưng hiện khuyết không thuộc quy tắc này (xem ACC002).",
             en: "Clause 1.c of the directive: the head of each body, locality and unit \"answers personally to "
                 + "the provincial People's Committee and its Chairman for all work within its responsibility and "
                 + "authority, also when delegated to a deputy\". A unit with no head post (heads=\"0\") has nobody "
                 + "to answer for it; a unit that records no leadership (no leadership element or no heads "
-                + "attribute) cannot be checked and is reported as a warning."),
-        citations: [
-            LegalCitation(
-                reference: "Chỉ thị của Chủ tịch UBND tỉnh Cao Bằng về tăng cường kỷ luật, kỷ cương và đẩy mạnh "
-                    + "cải cách hành chính (2022), khoản 1.c",
-                quote: "Người đứng đầu các cơ quan, địa phương, đơn vị phải chịu trách nhiệm cá nhân trước UBND "
-                    + "tỉnh, Chủ tịch UBND tỉnh về toàn bộ công việc thuộc trách nhiệm và thẩm quyền của mình, kể "
-                    + "cả khi đã phân công hoặc ủy nhiệm cho cấp phó"),
-        ],
+                + "attribute) cannot be checked and is reported as a warning. A head post that exists but is vacant "
+                + "(vacantHeads) is not this rule's concern (see ACC002)."),
+        citations: [UnitWithoutHeadRule.directive],
         defaultSeverity: .error,
         examples: [
             RuleExample(
@@ -79,18 +73,24 @@ public struct UnitWithoutHeadRule: Rule {
             if let heads { evidence["heads"] = .int(heads) }
             if let deputies { evidence["deputies"] = .int(deputies) }
             let message: LocalizedText
+            let post = OfficialWording.headPost(unit)
             if heads == nil {
                 message = LocalizedText(
-                    vi: "\(unit.name) (\(unit.id)) không ghi nhận chức danh người đứng đầu: không xác minh được "
+                    vi: "\(unit.name) không ghi nhận chức danh người đứng đầu (\(post.vi)): không xác minh được "
                         + "ai chịu trách nhiệm về toàn bộ công việc của đơn vị",
-                    en: "\(unit.name) (\(unit.id)) records no head post: who answers for the unit cannot be checked")
+                    en: "\(unit.name) records no head post (\(post.en)): who answers for the unit cannot be checked")
             } else {
                 message = LocalizedText(
-                    vi: "\(unit.name) (\(unit.id)) không có chức danh người đứng đầu (heads=0"
-                        + (deputies.map { ", \($0) cấp phó" } ?? "") + ")",
-                    en: "\(unit.name) (\(unit.id)) has no head post (heads=0"
-                        + (deputies.map { ", \($0) \($0 == 1 ? "deputy" : "deputies")" } ?? "") + ")")
+                    vi: "\(unit.name) không có chức danh người đứng đầu (\(post.vi))"
+                        + (deputies.map { $0 > 0 ? ", chỉ bố trí \(OfficialWording.count($0)) "
+                            + "\(OfficialWording.deputyPost(unit).vi)" : "" } ?? "")
+                        + ": không có người chịu trách nhiệm cá nhân về toàn bộ công việc của đơn vị",
+                    en: "\(unit.name) has no head post (\(post.en))"
+                        + (deputies.map { $0 > 0 ? ", only \($0) \(OfficialWording.deputyPost(unit).en)"
+                            + ($0 == 1 ? "" : "s") : "" } ?? "")
+                        + ": nobody answers personally for all the unit's work")
             }
+            evidence["basis"] = .text(Self.directive.reference)
             return Self.finding(severity: heads == nil ? .warning : severity, units: [unit.id],
                            message: message, evidence: evidence, location: unit.location)
         }
@@ -98,9 +98,17 @@ public struct UnitWithoutHeadRule: Rule {
 }
 
 extension UnitWithoutHeadRule {
+    /// Clause 1.c of the directive, as ACC001 and ACC002 cite it.
+    static let directive = LegalCitation(
+        reference: "điểm c khoản 1 Chỉ thị của Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng năm 2022 về tăng cường kỷ "
+            + "luật, kỷ cương và đẩy mạnh cải cách hành chính",
+        quote: "Người đứng đầu các cơ quan, địa phương, đơn vị phải chịu trách nhiệm cá nhân trước UBND tỉnh, Chủ "
+            + "tịch UBND tỉnh về toàn bộ công việc thuộc trách nhiệm và thẩm quyền của mình, kể cả khi đã phân công "
+            + "hoặc ủy nhiệm cho cấp phó")
+
     /// The evidence of a finding.
     public static let evidence: [EvidenceKey] = [
-        .deputies,
+        .deputies, .basis,
         EvidenceKey("heads", vi: "người đứng đầu", en: "heads"),
         EvidenceKey("recorded", vi: "có ghi nhận", en: "recorded"),
     ]

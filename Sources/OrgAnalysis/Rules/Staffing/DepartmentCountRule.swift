@@ -11,13 +11,17 @@ public struct DepartmentCountRule: Rule {
         shortName: "too-many-departments",
         title: LocalizedText(vi: "Số sở vượt mức tối đa", en: "More departments than allowed"),
         rationale: LocalizedText(
-            vi: "Nghị định 45/2025/NĐ-CP và Nghị định 150/2025/NĐ-CP (Điều 10 khoản 1): mỗi tỉnh có không quá 14 sở "
-                + "(Hà Nội, TP.HCM không quá 15), tính cả Văn phòng Ủy ban nhân dân và Thanh tra tỉnh. Trước "
-                + "01/03/2025 quy định cũ không đặt mức tối đa này, nên quy tắc không áp dụng.",
+            vi: "Khoản 1 Điều 10 Nghị định số 150/2025/NĐ-CP (trước đó Nghị định số 45/2025/NĐ-CP): mỗi tỉnh có không "
+                + "quá 14 sở (Hà Nội, Thành phố Hồ Chí Minh không quá 15), tính cả Văn phòng Ủy ban nhân dân tỉnh và "
+                + "Thanh tra tỉnh. Trước 01/03/2025 quy định cũ không đặt mức tối đa này, nên quy tắc không áp dụng.",
             en: "Decree 45/2025 and Decree 150/2025 (Art. 10(1)): a province has at most 14 departments (Hà Nội and "
                 + "TP.HCM 15), the committee's office and the provincial inspectorate included. Before 2025-03-01 "
                 + "the former regime set no such cap, so the rule does not apply."),
-        citations: [LegalCitation(reference: "Nghị định 45/2025/NĐ-CP; Nghị định 150/2025/NĐ-CP, Điều 10 khoản 1")],
+        citations: [
+            LegalCitation(reference: OrganisationDecree.decree150As370.history("khoản 1 Điều 10")),
+            LegalCitation(reference: OrganisationDecree.decree150.history("khoản 1 Điều 10")),
+            LegalCitation(reference: OrganisationDecree.decree45.history(nil)),
+        ],
         defaultSeverity: .error,
         examples: [
             RuleExample(
@@ -49,11 +53,11 @@ public struct DepartmentCountRule: Rule {
             guard departments.count > cap else { return nil }
             return Self.finding(units: [graph.unit(committee).id],
                 message: LocalizedText(
-                    vi: "\(graph.label(committee)) có \(departments.count) sở và tương đương, vượt mức tối đa "
-                        + "\(cap) (\(maximum.origin))",
-                    en: "\(graph.label(committee)) has \(departments.count) departments, above the maximum of "
-                        + "\(cap) (\(maximum.origin))"),
-                evidence: ["departments": .int(departments.count), "maximum": .int(cap),
+                    vi: "\(graph.name(committee)) có \(OfficialWording.count(departments.count)) sở và cơ quan tương "
+                        + "đương, vượt số lượng tối đa (\(OfficialWording.count(cap))) (\(maximum.originText(.vi)))",
+                    en: "\(graph.name(committee)) has \(departments.count) departments, above the maximum of "
+                        + "\(cap) (\(maximum.originText(.en)))"),
+                evidence: ["departments": .int(departments.count), "maximum": .int(cap), "basis": .text(maximum.origin),
                            "departmentIds": .list(departments.map { graph.unit($0).id.rawValue })],
                 location: graph.unit(committee).location)
         }
@@ -63,7 +67,7 @@ public struct DepartmentCountRule: Rule {
 extension DepartmentCountRule {
     /// The evidence of a finding.
     public static let evidence: [EvidenceKey] = [
-        .departments,
+        .departments, .basis,
         EvidenceKey("maximum", vi: "tối đa", en: "maximum"),
         EvidenceKey("departmentIds", vi: "các sở", en: "departments"),
     ]
@@ -81,6 +85,7 @@ extension DepartmentCountRule {
                 ? NormSetting(nil, .note(LocalizedText(vi: "quy định này không đặt mức tối đa",
                                                        en: "this regime sets no cap")))
                 : NormSetting(norms.provinceCategory == .special ? 15 : 14,
-                              origin: "Nghị định 45/2025/NĐ-CP; Nghị định 150/2025/NĐ-CP, Điều 10 khoản 1")
+                              origin: norms.organisationDecree.citing(norms.organisationDecree == .decree45 ? nil
+                                                                                                            : "khoản 1 Điều 10"))
         })
 }

@@ -12,16 +12,17 @@ public struct DeputyCapRule: Rule {
         shortName: "too-many-deputies",
         title: LocalizedText(vi: "Số cấp phó vượt quy định", en: "More deputies than allowed"),
         rationale: LocalizedText(
-            vi: "Số cấp phó theo loại và quy mô đơn vị (Nghị định 107/2020/NĐ-CP, Nghị định 45/2025/NĐ-CP; từ "
-                + "01/01/2026 Nghị định 370/2025/NĐ-CP): phòng thuộc sở theo số biên chế (tỉnh loại II, III: dưới 8 "
+            vi: "Số cấp phó theo loại và quy mô đơn vị (Nghị định số 24/2014/NĐ-CP, được sửa đổi, bổ sung bởi Nghị định "
+                + "số 107/2020/NĐ-CP; Nghị định số 45/2025/NĐ-CP, nay là Nghị định số 150/2025/NĐ-CP; từ 01/01/2026 "
+                + "Nghị định số 150/2025/NĐ-CP, được sửa đổi, bổ sung bởi Nghị định số 370/2025/NĐ-CP): phòng thuộc sở theo số biên chế (tỉnh loại II, III: dưới 8 "
                 + "→ 1, 8–14 → 2, từ 15 → 3; loại I: dưới 9 / 9–14 / từ 15; Hà Nội, TP.HCM: dưới 10 / 10–14 / từ 15; "
                 + "từ 2026 mọi loại tỉnh: dưới 10 / 10–14 / từ 15); chi cục có 1–3 phòng → 1, không có phòng hoặc từ "
                 + "4 phòng → 2; phòng thuộc chi cục dưới 7 biên chế → 1, từ 7 → 2; đơn vị sự nghiệp công lập thuộc "
                 + "tỉnh đến 20 viên chức → 2, trên 20 → 3. Sở: bình quân toàn tỉnh không quá 3 phó giám đốc/sở (báo "
                 + "một lần cho cả tỉnh, nêu các sở trên 3 làm bằng chứng). Từ 01/01/2026, đơn vị trực thuộc không "
                 + "được có nhiều cấp phó hơn đơn vị cấp trên trực tiếp. Trong 5 năm kể từ khi sắp xếp (thuộc tính "
-                + "reorganized), số cấp phó dôi dư được báo kèm thời hạn giải quyết thay vì là vi phạm (Nghị định "
-                + "45/2025/NĐ-CP, Điều 24).",
+                + "reorganized), số cấp phó dôi dư được báo kèm thời hạn giải quyết thay vì là vi phạm (Điều 24 Nghị "
+                + "định số 45/2025/NĐ-CP).",
             en: "Deputies by kind and size of unit (Decree 107/2020, Decree 45/2025; from 2026-01-01 Decree "
                 + "370/2025): a division of a department by its civil-servant posts (categories II, III: under 8 → 1, "
                 + "8–14 → 2, 15+ → 3; category I: under 9 / 9–14 / 15+; Hà Nội, TP.HCM: under 10 / 10–14 / 15+; from "
@@ -33,10 +34,12 @@ public struct DeputyCapRule: Rule {
                 + "(the reorganized attribute) excess deputies are reported with the deadline to remove them rather "
                 + "than as a breach (Decree 45/2025, Art. 24)."),
         citations: [
-            LegalCitation(reference: "Nghị định 107/2020/NĐ-CP sửa đổi Nghị định 24/2014/NĐ-CP"),
-            LegalCitation(reference: "Nghị định 45/2025/NĐ-CP; Điều 24 (xử lý cấp phó dôi dư sau sắp xếp)"),
-            LegalCitation(reference: "Nghị định 370/2025/NĐ-CP sửa đổi Nghị định 150/2025/NĐ-CP (từ 01/01/2026)"),
-            LegalCitation(reference: "Nghị định 120/2020/NĐ-CP (đơn vị sự nghiệp công lập)"),
+            LegalCitation(reference: OrganisationDecree.decree150As370.history(nil)),
+            LegalCitation(reference: OrganisationDecree.decree150.history(nil)),
+            LegalCitation(reference: OrganisationDecree.decree45.history(nil)),
+            LegalCitation(reference: OrganisationDecree.decree24As107.history(nil)),
+            LegalCitation(reference: reorganisationSource),
+            LegalCitation(reference: publicServiceUnitSource),
         ],
         defaultSeverity: .warning,
         examples: [
@@ -80,9 +83,10 @@ public struct DeputyCapRule: Rule {
             } else if withinSuperior.value, let parent = graph.parent[index],
                       graph.unit(parent).kind != .committee, let superior = graph.deputies(parent), deputies > superior {
                 findings.append(finding(
-                    index, deputies: deputies, allowed: superior, basis: withinSuperior.origin,
-                    what: LocalizedText(vi: "không nhiều hơn cấp trên trực tiếp \(graph.label(parent))",
-                                        en: "no more than its direct superior \(graph.label(parent))"),
+                    index, deputies: deputies, allowed: superior, basis: withinSuperior.originTexts,
+                    what: LocalizedText(vi: "là số \(OfficialWording.deputyPost(graph.unit(parent)).vi) của cấp trên trực tiếp "
+                                            + "\(graph.name(parent))",
+                                        en: "set by the deputies of its direct superior, \(graph.name(parent))"),
                     context: context))
             }
         }
@@ -91,64 +95,75 @@ public struct DeputyCapRule: Rule {
     }
 
     /// The deputies allowed for a unit of a kind the norms size, and why.
-    private func cap(for index: Int, context: RuleContext) -> (allowed: Int, basis: String, what: LocalizedText)? {
+    private func cap(for index: Int, context: RuleContext) -> (allowed: Int, basis: LocalizedText, what: LocalizedText)? {
         let graph = context.graph
         let settings = context.settings
         if graph.isDivisionOfDepartment(index), let posts = graph.civilServantQuota(index) {
             let second = settings[Self.divisionSecondDeputyFrom], third = settings[Self.divisionThirdDeputyFrom]
             let allowed = posts >= third.value ? 3 : posts >= second.value ? 2 : 1
             // The two bands share their legal source; a rules file that sets one is the basis named.
-            let basis = if case .rulesFile = third.source { third.origin } else { second.origin }
+            let basis = if case .rulesFile = third.source { third.originTexts } else { second.originTexts }
             return (allowed, basis,
-                    LocalizedText(vi: "phòng thuộc sở có \(posts) biên chế", en: "a division with \(posts) posts"))
+                    LocalizedText(vi: "đối với phòng thuộc sở có \(OfficialWording.count(posts)) biên chế công chức",
+                                  en: "for a division of a department with \(posts) civil-servant posts"))
         }
         if graph.isDivisionOfSubDepartment(index), let posts = graph.civilServantQuota(index) {
             let secondFrom = settings[Self.subDepartmentDivisionSecondDeputyFrom]
             let allowed = posts >= secondFrom.value ? 2 : 1
-            return (allowed, secondFrom.origin,
-                    LocalizedText(vi: "phòng thuộc chi cục có \(posts) biên chế",
-                                  en: "a division of a sub-department with \(posts) posts"))
+            return (allowed, secondFrom.originTexts,
+                    LocalizedText(vi: "đối với phòng thuộc chi cục có \(OfficialWording.count(posts)) biên chế công chức",
+                                  en: "for a division of a sub-department with \(posts) civil-servant posts"))
         }
         if graph.unit(index).kind == .subDepartment {
             let divisions = graph.children[index].count { graph.unit($0).kind == .division }
             let setting = (1...3).contains(divisions) ? settings[Self.subDepartmentDeputiesFewDivisions]
                                                       : settings[Self.subDepartmentDeputiesOtherwise]
-            return (setting.value, setting.origin,
-                    LocalizedText(vi: "chi cục có \(divisions) phòng", en: "a sub-department with \(divisions) divisions"))
+            return (setting.value, setting.originTexts,
+                    LocalizedText(vi: divisions == 0 ? "đối với chi cục không có phòng"
+                                      : "đối với chi cục có \(OfficialWording.count(divisions)) phòng",
+                                  en: divisions == 0 ? "for a sub-department without divisions"
+                                      : "for a sub-department with \(divisions) division\(divisions == 1 ? "" : "s")"))
         }
         if graph.unit(index).kind == .publicServiceUnit, let staff = graph.publicEmployeeQuota(index) {
             let thirdAbove = settings[Self.publicServiceUnitThirdDeputyAbove]
             let allowed = staff > thirdAbove.value ? 3 : 2
-            return (allowed, thirdAbove.origin,
-                    LocalizedText(vi: "đơn vị sự nghiệp có \(staff) viên chức",
-                                  en: "a public service unit with \(staff) employees"))
+            return (allowed, thirdAbove.originTexts,
+                    LocalizedText(vi: "đối với đơn vị sự nghiệp công lập có số lượng người làm việc là \(OfficialWording.count(staff))",
+                                  en: "for a public service unit with \(staff) approved public-employee posts"))
         }
         return nil
     }
 
-    private func finding(_ index: Int, deputies: Int, allowed: Int, basis: String, what: LocalizedText,
+    private func finding(_ index: Int, deputies: Int, allowed: Int, basis: LocalizedText, what: LocalizedText,
                          context: RuleContext) -> Finding {
         let graph = context.graph
         let unit = graph.unit(index)
-        var evidence: [String: EvidenceValue] = ["deputies": .int(deputies), "allowed": .int(allowed), "basis": .text(basis)]
+        var evidence: [String: EvidenceValue] = ["deputies": .int(deputies), "allowed": .int(allowed), "basis": .text(basis.vi)]
         var severity = Self.description.defaultSeverity
         var noteVi = "", noteEn = ""
         if let reorganized = unit.reorganized, let asOf = context.norms.asOf {
-            let deadline = ChartDate(year: reorganized.year + context.settings[Self.reorganisationGraceYears].value,
+            let grace = context.settings[Self.reorganisationGraceYears]
+            let deadline = ChartDate(year: reorganized.year + grace.value,
                                      month: reorganized.month, day: min(reorganized.day, 28))
             if asOf < deadline {
                 severity = .info
                 evidence["reorganized"] = .text(reorganized.description)
                 evidence["deadline"] = .text(deadline.description)
-                noteVi = "; đơn vị sắp xếp ngày \(reorganized), phải giải quyết số dôi dư trước \(deadline)"
-                noteEn = "; reorganised on \(reorganized), the excess must go by \(deadline)"
+                evidence["basis"] = .text(basis.vi + "; " + grace.originText(.vi))
+                let (from, until) = (OfficialWording.date(reorganized), OfficialWording.date(deadline))
+                noteVi = "; đơn vị sắp xếp ngày \(from.vi), phải giải quyết số dôi dư trước ngày \(until.vi) "
+                    + "(\(grace.originText(.vi)))"
+                noteEn = "; reorganised on \(from.en), the excess must go by \(until.en) (\(grace.originText(.en)))"
             }
         }
+        let post = OfficialWording.deputyPost(unit)
+        let count = OfficialWording.count
         return Self.finding(severity: severity, units: [unit.id],
             message: LocalizedText(
-                vi: "\(graph.label(index)) có \(deputies) cấp phó, quá \(allowed) được phép (\(what.vi); \(basis))" + noteVi,
-                en: "\(graph.label(index)) has \(deputies) deputies, more than the \(allowed) allowed (\(what.en); \(basis))"
-                    + noteEn),
+                vi: "\(unit.name) bố trí \(count(deputies)) \(post.vi), vượt số lượng tối đa (\(count(allowed))) "
+                    + "\(what.vi) (\(basis.vi))" + noteVi,
+                en: "\(unit.name) has \(deputies) \(deputies == 1 ? post.en : OfficialWording.deputyPostsEn(unit)), more "
+                    + "than the maximum (\(allowed)) \(what.en) (\(basis.en))" + noteEn),
             evidence: evidence, location: unit.location)
     }
 
@@ -165,16 +180,18 @@ public struct DeputyCapRule: Rule {
             guard total > allowed else { return nil }
             let mean = Double(total) / Double(departments.count)
             let above = departments.filter { Double(graph.deputies($0) ?? 0) > average.value }
-            let shown = (mean * 100).rounded() / 100
+            let committeeName = graph.name(committee)
             return Self.finding(units: [graph.unit(committee).id],
                 message: LocalizedText(
-                    vi: "Các sở của \(graph.label(committee)) có bình quân \(shown) phó giám đốc/sở (\(total) phó cho "
-                        + "\(departments.count) sở), quá mức \(average.value) "
-                        + "(\(average.origin))",
-                    en: "The departments of \(graph.label(committee)) average \(shown) deputy directors (\(total) for "
-                        + "\(departments.count) departments), above \(average.value) "
-                        + "(\(average.origin))"),
+                    vi: "Các sở thuộc \(committeeName) bố trí bình quân \(OfficialWording.decimal(mean, .vi)) Phó Giám "
+                        + "đốc Sở/sở (\(OfficialWording.count(total)) Phó Giám đốc Sở của "
+                        + "\(OfficialWording.count(departments.count)) sở), vượt mức bình quân tối đa "
+                        + "(\(OfficialWording.decimal(average.value, .vi))) (\(average.originText(.vi)))",
+                    en: "The departments of \(committeeName) average \(OfficialWording.decimal(mean, .en)) deputy directors "
+                        + "(\(total) for \(departments.count) departments), above the maximum average of "
+                        + "\(OfficialWording.decimal(average.value, .en)) (\(average.originText(.en)))"),
                 evidence: ["average": .number(mean), "deputies": .int(total), "departments": .int(departments.count),
+                           "basis": .text(average.origin),
                            "allowedTotal": .int(allowed),
                            "departmentsAboveAverage": .list(above.map { "\(graph.unit($0).id)=\(graph.deputies($0) ?? 0)" })],
                 location: graph.unit(committee).location)
@@ -206,7 +223,7 @@ extension DeputyCapRule {
         "department_average", range: 0...50,
         documentation: LocalizedText(vi: "Số phó giám đốc bình quân tối đa trên mỗi sở của tỉnh",
                                      en: "Average deputy directors per department across the province, at most"),
-        default: { norms in NormSetting(3, origin: norms.regime.decree + " (bình quân 3 phó giám đốc/sở)") })
+        default: { norms in NormSetting(3, origin: norms.organisationDecree.citing(nil)) })
 
     /// Extra deputy directors in total the province may have above the average (Hà Nội, TP.HCM: 10).
     public static let departmentExtraTotal = RuleParameter<Int>(
@@ -214,8 +231,7 @@ extension DeputyCapRule {
         documentation: LocalizedText(vi: "Số phó giám đốc sở được tăng thêm trong toàn tỉnh",
                                      en: "Extra deputy directors the province may have above the average, in total"),
         default: { norms in
-            NormSetting(norms.provinceCategory == .special ? 10 : 0,
-                        origin: norms.regime.decree + " (Hà Nội, TP.HCM thêm tối đa 10)")
+            NormSetting(norms.provinceCategory == .special ? 10 : 0, origin: norms.organisationDecree.citing(nil))
         })
 
     /// Civil-servant posts of a division of a department from which it may have a second deputy.
@@ -244,28 +260,28 @@ extension DeputyCapRule {
         "sub_department_with_1_to_3_divisions", range: 0...100_000,
         documentation: LocalizedText(vi: "Số phó chi cục trưởng của chi cục có từ 1 đến 3 phòng",
                                      en: "Deputies of a sub-department with 1 to 3 divisions"),
-        default: { norms in NormSetting(1, origin: norms.regime.decree + " (chi cục có 1–3 phòng)") })
+        default: { norms in NormSetting(1, origin: norms.organisationDecree.citing(nil)) })
 
     /// Deputies of a sub-department head with no division or 4 or more.
     public static let subDepartmentDeputiesOtherwise = RuleParameter<Int>(
         "sub_department_otherwise", range: 0...100_000,
         documentation: LocalizedText(vi: "Số phó chi cục trưởng của chi cục không có phòng hoặc có từ 4 phòng",
                                      en: "Deputies of a sub-department with no division or 4 or more"),
-        default: { norms in NormSetting(2, origin: norms.regime.decree + " (chi cục không có phòng hoặc từ 4 phòng)") })
+        default: { norms in NormSetting(2, origin: norms.organisationDecree.citing(nil)) })
 
     /// Posts of a division of a sub-department from which it may have a second deputy.
     public static let subDepartmentDivisionSecondDeputyFrom = RuleParameter<Int>(
         "sub_department_division_second_deputy_from", range: 0...100_000,
         documentation: LocalizedText(vi: "Số biên chế của phòng thuộc chi cục từ đó được có phó trưởng phòng thứ hai",
                                      en: "Posts of a division of a sub-department from which it may have a second deputy"),
-        default: { norms in NormSetting(7, origin: norms.regime.decree + " (phòng thuộc chi cục)") })
+        default: { norms in NormSetting(7, origin: norms.organisationDecree.citing(nil)) })
 
     /// Public employees of a public service unit above which it may have a third deputy.
     public static let publicServiceUnitThirdDeputyAbove = RuleParameter<Int>(
         "public_service_unit_third_deputy_above", range: 0...100_000,
         documentation: LocalizedText(vi: "Số viên chức của đơn vị sự nghiệp công lập trên mức đó được có cấp phó thứ ba",
                                      en: "Employees of a public service unit above which it may have a third deputy"),
-        default: { _ in NormSetting(20, origin: "Nghị định 120/2020/NĐ-CP (đơn vị sự nghiệp công lập thuộc tỉnh)") })
+        default: { _ in NormSetting(20, origin: publicServiceUnitSource) })
 
     /// Whether a sub-unit may not have more deputies than its direct superior.
     public static let withinSuperior = RuleParameter<Bool>(
@@ -273,7 +289,7 @@ extension DeputyCapRule {
         documentation: LocalizedText(vi: "Đơn vị cấp dưới không được có nhiều cấp phó hơn cấp trên trực tiếp",
                                      en: "A sub-unit may not have more deputies than its direct superior"),
         default: { norms in
-            NormSetting(norms.regime == .decree370of2025, origin: "Nghị định 370/2025/NĐ-CP (từ 01/01/2026)")
+            NormSetting(norms.regime == .decree370of2025, origin: OrganisationDecree.decree150As370.citing(nil))
         })
 
     /// Years after a reorganisation within which excess deputies are to be removed.
@@ -281,11 +297,13 @@ extension DeputyCapRule {
         "reorganisation_grace_years", range: 0...100_000,
         documentation: LocalizedText(vi: "Số năm sau sắp xếp để giải quyết số cấp phó dôi dư",
                                      en: "Years after a reorganisation within which excess deputies must go"),
-        default: { _ in NormSetting(5, origin: "Nghị định 45/2025/NĐ-CP, Điều 24") })
+        default: { _ in NormSetting(5, origin: reorganisationSource) })
 
-    private static func divisionBandsSource(_ norms: NormContext) -> String {
-        norms.regime == .decree370of2025
-            ? "Nghị định 370/2025/NĐ-CP sửa đổi Nghị định 150/2025/NĐ-CP (mọi loại tỉnh)"
-            : norms.regime.decree + " (theo loại tỉnh)"
-    }
+    /// The norm on excess deputies after a reorganisation.
+    static let reorganisationSource = "Điều 24 Nghị định số 45/2025/NĐ-CP"
+
+    /// The norm on the deputies of a public service unit.
+    static let publicServiceUnitSource = "Nghị định số 120/2020/NĐ-CP"
+
+    private static func divisionBandsSource(_ norms: NormContext) -> String { norms.organisationDecree.citing(nil) }
 }

@@ -12,23 +12,31 @@ public struct MinimumStaffRule: Rule {
         shortName: "below-minimum-staff",
         title: LocalizedText(vi: "Đơn vị dưới số biên chế tối thiểu", en: "Unit below the minimum staff"),
         rationale: LocalizedText(
-            vi: "Nghị định 107/2020/NĐ-CP (sửa đổi Nghị định 24/2014/NĐ-CP), Điều 5, được Nghị định 45/2025/NĐ-CP giữ "
-                + "nguyên: phòng thuộc sở (kể cả văn phòng sở) cần tối thiểu 7 biên chế công chức ở Hà Nội, TP.HCM, "
-                + "6 ở tỉnh loại I, 5 ở tỉnh loại II, III; chi cục thuộc sở 12; phòng thuộc chi cục 5 (chưa xác "
-                + "nhận được điều khoản); đơn vị sự nghiệp công lập 15 người làm việc (Nghị định 120/2020/NĐ-CP). "
-                + "Đây là điều kiện để đơn vị tồn tại; việc sáp nhập đơn vị dưới mức là kiến nghị, không phải quy "
-                + "định bắt buộc. Ngưỡng có thể thay đổi trong tệp quy tắc.",
-            en: "Decree 107/2020 (amending Decree 24/2014), Art. 5, kept by Decree 45/2025: a division of a "
-                + "department (its office included) needs at least 7 civil-servant posts in Hà Nội and TP.HCM, 6 in a "
-                + "category I province, 5 in categories II and III; a sub-department 12; a division of a "
-                + "sub-department 5 (clause unconfirmed); a public service unit 15 staff (Decree 120/2020). These are "
-                + "conditions for the unit to exist; merging a unit below them is advice, not a rule. The thresholds "
-                + "can be changed in a rules file."),
+            vi: "Số biên chế tối thiểu để thành lập và duy trì đơn vị: phòng thuộc sở (kể cả văn phòng sở) cần tối thiểu "
+                + "07 biên chế công chức ở Hà Nội, Thành phố Hồ Chí Minh, 06 ở tỉnh loại I, 05 ở tỉnh loại II, III; chi "
+                + "cục thuộc sở 12; phòng thuộc chi cục 05 (điều khoản chưa xác nhận). Mức này do Điều 5 Nghị định số "
+                + "24/2014/NĐ-CP, được sửa đổi, bổ sung bởi Nghị định số 107/2020/NĐ-CP quy định và được các khoản 2, 3 "
+                + "và 4 Điều 5 Nghị định số 45/2025/NĐ-CP giữ nguyên; quy tắc trích dẫn văn bản có hiệu lực tại ngày áp "
+                + "dụng. Đơn vị sự nghiệp công lập cần tối thiểu 15 người làm việc (điểm d khoản 1 Điều 5 Nghị định số "
+                + "120/2020/NĐ-CP; số lượng người làm việc tính theo viên chức). Đây là điều kiện để đơn vị tồn tại; "
+                + "việc sáp nhập đơn vị dưới mức là kiến nghị, không phải quy định bắt buộc. Ngưỡng có thể thay đổi "
+                + "trong tệp quy tắc.",
+            en: "The minimum staff for a unit to be set up and kept: a division of a department (its office included) "
+                + "needs at least 7 civil-servant posts in Hà Nội and Ho Chi Minh City, 6 in a category I province, 5 in "
+                + "categories II and III; a sub-department 12; a division of a sub-department 5 (clause unconfirmed). "
+                + "Art. 5 of Decree 24/2014 as amended by Decree 107/2020 set these figures and clauses 2 to 4 of "
+                + "Art. 5 of Decree 45/2025 kept them; the rule cites the text in force on the date applied. A public "
+                + "service unit needs at least 15 staff (Art. 5(1)(d) of Decree 120/2020; counted in public "
+                + "employees). These are conditions for the unit to exist; merging a unit below them is advice, not a "
+                + "rule. The thresholds can be changed in a rules file."),
         citations: [
-            LegalCitation(reference: "Nghị định 107/2020/NĐ-CP sửa đổi Nghị định 24/2014/NĐ-CP, Điều 5"),
-            LegalCitation(reference: "Nghị định 45/2025/NĐ-CP, Điều 5 khoản 2–4"),
-            LegalCitation(reference: "Nghị định 45/2025/NĐ-CP (phòng thuộc chi cục)", unconfirmed: true),
-            LegalCitation(reference: "Nghị định 120/2020/NĐ-CP, Điều 5 khoản 1 điểm d"),
+            LegalCitation(reference: OrganisationDecree.decree150As370.history(nil)),
+            LegalCitation(reference: OrganisationDecree.decree150.history(nil)),
+            LegalCitation(reference: OrganisationDecree.decree45.history("các khoản 2, 3 và 4 Điều 5")),
+            LegalCitation(reference: OrganisationDecree.decree24As107.history("Điều 5")),
+            LegalCitation(reference: OrganisationDecree.decree150As370.citing(nil) + " (phòng thuộc chi cục; điều khoản "
+                              + "chưa xác nhận)", unconfirmed: true),
+            LegalCitation(reference: publicServiceUnitSource),
         ],
         defaultSeverity: .warning,
         examples: [
@@ -90,16 +98,19 @@ public struct MinimumStaffRule: Rule {
                 return nil
             }
             guard let posts, posts < minimum.value else { return nil }
-            return Self.finding(units: [graph.unit(index).id],
+            let unit = graph.unit(index)
+            let quotaName = category.quotaNames
+            let count = OfficialWording.count
+            return Self.finding(units: [unit.id],
                 message: LocalizedText(
-                    vi: "\(graph.label(index)) có \(posts) biên chế \(category.names.vi), dưới mức tối thiểu \(minimum.value) "
-                        + "của \(kindName.vi) (\(minimum.origin))",
-                    en: "\(graph.label(index)) has \(posts) \(category.postNames.en) posts, below the minimum of "
-                        + "\(minimum.value) for a \(kindName.en) (\(minimum.origin))"),
+                    vi: "\(unit.name) có \(quotaName.vi) được giao là \(count(posts)), dưới mức tối thiểu "
+                        + "(\(count(minimum.value))) đối với \(kindName.vi) (\(minimum.originText(.vi)))",
+                    en: "\(unit.name) has a \(quotaName.en) of \(posts), below the minimum (\(minimum.value)) for a "
+                        + "\(kindName.en) (\(minimum.originText(.en)))"),
                 evidence: ["posts": .int(posts), "minimum": .int(minimum.value), "category": .text(category.rawValue),
                            "unitKind": .text(kindName.en), "basis": .text(minimum.origin),
                            "provinceCategory": .text(context.norms.provinceCategory.rawValue)],
-                location: graph.unit(index).location)
+                location: unit.location)
         }
     }
 }
@@ -145,20 +156,27 @@ extension MinimumStaffRule {
         "minimum_sub_department_division", range: 0...100_000,
         documentation: LocalizedText(vi: "Biên chế công chức tối thiểu của phòng thuộc chi cục",
                                      en: "Minimum civil-servant posts of a division of a sub-department"),
-        default: { _ in NormSetting(5, origin: "Nghị định 45/2025/NĐ-CP", unconfirmed: true) })
+        default: { norms in
+            NormSetting(5, origin: norms.organisationDecree.citing(nil) + " (điều khoản chưa xác nhận)", unconfirmed: true)
+        })
 
     /// Minimum public-employee posts of a public service unit.
     public static let minimumPublicServiceUnit = RuleParameter<Int>(
         "minimum_public_service_unit", range: 0...100_000,
         documentation: LocalizedText(vi: "Số người làm việc tối thiểu của đơn vị sự nghiệp công lập",
                                      en: "Minimum staff of a public service unit"),
-        default: { _ in
-            NormSetting(15, origin: "Nghị định 120/2020/NĐ-CP, Điều 5 khoản 1 điểm d; Nghị định 283/2025/NĐ-CP (viên chức)")
-        })
+        default: { _ in NormSetting(15, origin: publicServiceUnitSource) })
 
+    /// The norm on the minimum staff of a public service unit.
+    static let publicServiceUnitSource = "điểm d khoản 1 Điều 5 Nghị định số 120/2020/NĐ-CP"
+
+    /// The minimum staff of divisions and sub-departments: in the text in force on the date applied.
     private static func staffSource(_ norms: NormContext) -> String {
-        norms.regime == .decree24of2014
-            ? "Nghị định 107/2020/NĐ-CP sửa đổi Nghị định 24/2014/NĐ-CP, Điều 5"
-            : "Nghị định 45/2025/NĐ-CP, Điều 5 khoản 2–4 (giữ mức của Nghị định 107/2020/NĐ-CP)"
+        let decree = norms.organisationDecree
+        return switch decree {
+        case .decree24As107: decree.citing("Điều 5")
+        case .decree45: decree.citing("các khoản 2, 3 và 4 Điều 5")
+        case .decree150, .decree150As370: decree.citing(nil)
+        }
     }
 }

@@ -9,18 +9,21 @@ public struct OverQuotaRule: Rule {
     public static let description = RuleDescription(
         code: "STF001",
         shortName: "over-quota",
-        title: LocalizedText(vi: "Số người có mặt vượt biên chế được giao", en: "People in post above the quota"),
+        title: LocalizedText(vi: "Số người hiện có vượt biên chế được giao", en: "People in post above the quota"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị: \"Chấp hành nghiêm quy định về ... biên chế\". Nghị định 62/2020/NĐ-CP (Điều 18): "
-                + "người đứng đầu để số người làm việc vượt biên chế được giao thì bị xử lý kỷ luật và phải bồi "
-                + "hoàn chi phí. Mỗi loại (công chức, viên chức, hợp đồng) được so riêng.",
+            vi: "Điểm d khoản 1 Chỉ thị: “Chấp hành nghiêm quy định về phân công, phân cấp quản lý tổ chức bộ máy, biên "
+                + "chế”. Điều 18 Nghị định số 62/2020/NĐ-CP: người đứng đầu để số người làm việc vượt biên chế được "
+                + "giao thì bị xử lý kỷ luật và phải bồi hoàn chi phí. Mỗi loại được so riêng: số công chức hiện có "
+                + "với biên chế công chức, số viên chức hiện có với số lượng người làm việc, số lao động hợp đồng với "
+                + "chỉ tiêu hợp đồng được giao.",
             en: "Clause 1.d of the directive: \"strictly observe the rules on ... staffing quotas\". Decree "
                 + "62/2020 (Art. 18): a head who lets people in post exceed the assigned quota is disciplined and "
                 + "must repay what the excess cost. Each category (civil servants, public employees, contract "
                 + "staff) is compared on its own."),
         citations: [
-            LegalCitation(reference: "Nghị định 62/2020/NĐ-CP, Điều 18"),
-            LegalCitation(reference: "Chỉ thị của Chủ tịch UBND tỉnh Cao Bằng (2022), khoản 1.d",
+            LegalCitation(reference: basis),
+            LegalCitation(reference: "điểm d khoản 1 Chỉ thị của Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng năm 2022 về tăng "
+                              + "cường kỷ luật, kỷ cương và đẩy mạnh cải cách hành chính",
                           quote: "Chấp hành nghiêm quy định về phân công, phân cấp quản lý tổ chức bộ máy, biên chế"),
         ],
         defaultSeverity: .error,
@@ -53,15 +56,16 @@ public struct OverQuotaRule: Rule {
             let unit = graph.unit(index)
             for figures in unit.staffing {
                 guard let quota = figures.quota, let actual = figures.actual, actual > quota else { continue }
-                let names = figures.category.names
+                let people = figures.category.peopleNames, quotaName = figures.category.quotaNames
+                let count = OfficialWording.count
                 findings.append(Self.finding(units: [unit.id],
                     message: LocalizedText(
-                        vi: "\(graph.label(index)) có \(actual) \(names.vi) có mặt, vượt \(actual - quota) so với "
-                            + "\(quota) biên chế được giao",
-                        en: "\(graph.label(index)) has \(actual) \(names.en) in post, \(actual - quota) above the "
-                            + "quota of \(quota)"),
+                        vi: "\(unit.name): số \(people.vi) hiện có là \(count(actual)) người, vượt "
+                            + "\(count(actual - quota)) người so với \(quotaName.vi) được giao (\(count(quota)))",
+                        en: "\(unit.name): \(actual) \(people.en) in post, \(actual - quota) above the assigned "
+                            + "\(quotaName.en) (\(quota))"),
                     evidence: ["category": .text(figures.category.rawValue), "quota": .int(quota), "actual": .int(actual),
-                               "excess": .int(actual - quota)],
+                               "excess": .int(actual - quota), "basis": .text(Self.basis)],
                     location: figures.location))
             }
         }
@@ -72,6 +76,9 @@ public struct OverQuotaRule: Rule {
 extension OverQuotaRule {
     /// The evidence of a finding.
     public static let evidence: [EvidenceKey] = [
-        .category, .quota, .excess, EvidenceKey("actual", vi: "có mặt", en: "in post"),
+        .category, .quota, .excess, .basis, EvidenceKey("actual", vi: "có mặt", en: "in post"),
     ]
+
+    /// The norm applied.
+    static let basis = "Điều 18 Nghị định số 62/2020/NĐ-CP"
 }

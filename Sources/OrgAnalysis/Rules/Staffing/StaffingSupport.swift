@@ -66,3 +66,88 @@ extension LegalCitation {
         self.init(reference: setting.origin, unconfirmed: setting.unconfirmed)
     }
 }
+
+/// How officials write figures and posts in a Vietnamese review report.
+enum OfficialWording {
+    /// A count as officials write it: two digits below ten ("03", "01"), as is from ten up.
+    static func count(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
+
+    /// A date as a Vietnamese document writes it (01/10/2025); ISO in English.
+    static func date(_ date: ChartDate) -> LocalizedText {
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return LocalizedText(vi: "\(two(date.day))/\(two(date.month))/\(date.year)", en: date.description)
+    }
+
+    /// A number with a decimal comma in Vietnamese ("3", "3,07") and a point in English.
+    static func decimal(_ value: Double, _ language: Language) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        let text = String(rounded)
+        return language == .vi ? String(text.map { $0 == "." ? "," : $0 }) : text
+    }
+
+    /// The name of a unit's head post by its kind and name: Giám đốc Sở, Chánh Văn phòng, Trưởng phòng,
+    /// Chi cục trưởng, Giám đốc (Trung tâm), Trưởng ban, Chủ tịch.
+    static func headPost(_ unit: Unit) -> LocalizedText { posts(unit).head }
+
+    /// The name of a unit's deputy post: Phó Giám đốc Sở, Phó Chánh Văn phòng, Phó Trưởng phòng, ...
+    static func deputyPost(_ unit: Unit) -> LocalizedText { posts(unit).deputy }
+
+    /// The deputy post's English name in the plural ("Deputy Directors of the Department").
+    static func deputyPostsEn(_ unit: Unit) -> String {
+        let name = posts(unit).deputy.en
+        if let range = name.range(of: " of ") { return name[..<range.lowerBound] + "s" + name[range.lowerBound...] }
+        return name == "deputy" ? "deputies" : name + "s"
+    }
+
+    private static func posts(_ unit: Unit) -> (head: LocalizedText, deputy: LocalizedText) {
+        func pair(_ vi: String, _ en: String, _ deputyEn: String) -> (LocalizedText, LocalizedText) {
+            (LocalizedText(vi: vi, en: en), LocalizedText(vi: "Phó " + vi, en: deputyEn))
+        }
+        let name = unit.name
+        if name.hasPrefix("Văn phòng") { return pair("Chánh Văn phòng", "Chief of Office", "Deputy Chief of Office") }
+        if name.hasPrefix("Thanh tra") { return pair("Chánh Thanh tra", "Chief Inspector", "Deputy Chief Inspector") }
+        if name.hasPrefix("Ban ") { return pair("Trưởng ban", "Head of Board", "Deputy Head of Board") }
+        switch unit.kind {
+        case .department: return pair("Giám đốc Sở", "Director of the Department", "Deputy Director of the Department")
+        case .office: return pair("Chánh Văn phòng", "Chief of Office", "Deputy Chief of Office")
+        case .division: return pair("Trưởng phòng", "Head of Division", "Deputy Head of Division")
+        case .subDepartment:
+            return pair("Chi cục trưởng", "Head of Sub-department", "Deputy Head of Sub-department")
+        case .publicServiceUnit:
+            return name.hasPrefix("Trung tâm")
+                ? pair("Giám đốc Trung tâm", "Director of the Centre", "Deputy Director of the Centre")
+                : pair("Giám đốc", "Director", "Deputy Director")
+        case .committee, .district, .commune: return pair("Chủ tịch", "Chairman", "Vice-Chairman")
+        case .other:
+            return (LocalizedText(vi: "người đứng đầu", en: "head"), LocalizedText(vi: "cấp phó", en: "deputy"))
+        }
+    }
+}
+
+extension StaffCategory {
+    /// What the people in post of the category are called in "số … hiện có".
+    var peopleNames: LocalizedText {
+        switch self {
+        case .civilServant: LocalizedText(vi: "công chức", en: "civil servants")
+        case .publicEmployee: LocalizedText(vi: "viên chức", en: "public employees")
+        case .contract: LocalizedText(vi: "lao động hợp đồng", en: "contract staff")
+        case .other: LocalizedText(vi: "người làm việc khác", en: "other staff")
+        }
+    }
+
+    /// What the quota of the category is called: "biên chế công chức", "số lượng người làm việc".
+    var quotaNames: LocalizedText {
+        switch self {
+        case .civilServant: LocalizedText(vi: "biên chế công chức", en: "civil-servant quota")
+        case .publicEmployee: LocalizedText(vi: "số lượng người làm việc", en: "approved number of public employees")
+        case .contract: LocalizedText(vi: "chỉ tiêu hợp đồng lao động", en: "contract staff quota")
+        case .other: LocalizedText(vi: "chỉ tiêu khác", en: "other quota")
+        }
+    }
+}
+
+extension DutyGraph {
+    /// The unit's name alone, as prose writes it (ids stay in a finding's `units`).
+    func name(_ unit: Int) -> String { self.unit(unit).name }
+}
