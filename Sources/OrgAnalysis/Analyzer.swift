@@ -78,6 +78,7 @@ public struct Analyzer: Sendable {
             findings.append(contentsOf: produced)
             clock.lap("rule \(rule.code)")
         }
+        findings = FindingConsolidation.consolidate(findings)
         findings.sort(by: Finding.reportOrder)
         let staffing = StaffingSummary(graph: graph)
         let scores = ComplianceScores(graph: graph, findings: findings)

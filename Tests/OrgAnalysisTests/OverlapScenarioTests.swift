@@ -111,7 +111,7 @@ struct OverlapScenarioTests {
         #expect(result.text.inferred[0] == nil)
     }
 
-    @Test("An overlap resting only on inferred leads is a warning that says so")
+    @Test("A shared lead resting only on inference, whose texts are also duplicates, is one OVL002 with the lead evidence")
     func inferredOnlyConflict() throws {
         let result = try Self.analyze("""
               <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
@@ -123,11 +123,18 @@ struct OverlapScenarioTests {
                 </unit>
               </unit>
             """, mandates: #"<mandate id="KS.1" level="province">Quản lý nhà nước về khoáng sản</mandate>"#)
-        let conflict = try #require(result.findings.first { $0.code == "OVL001" })
-        #expect(conflict.severity == .warning)
-        #expect(conflict.evidence["inferredOnly"] == .bool(true))
-        #expect(conflict.message.en.contains("inferred"))
-        #expect(conflict.units == ["a", "b"])
+        #expect(!result.findings.contains { $0.code == "OVL001" })
+        let overlap = try #require(result.findings.first { $0.code == "OVL002" })
+        #expect(overlap.confidence == .confirmed)
+        #expect(overlap.mandate == "KS.1")
+        #expect(overlap.evidence["mandate"] == .text("KS.1"))
+        #expect(overlap.evidence["alsoCodes"] == .list(["OVL001"]))
+        #expect(overlap.evidence["leadUnits"] == .list(["a", "b"]))
+        #expect(overlap.evidence["inferredDuties"] == .list(["a.1", "b.1"]))
+        #expect(overlap.evidence["similarity"] != nil)
+        #expect(overlap.message.en.contains("inferred") && overlap.message.en.contains("same duty"))
+        #expect(overlap.message.vi.contains("cùng chủ trì") && overlap.message.vi.contains("nội dung tương tự"))
+        #expect(overlap.units == ["a", "b"])
     }
 
     @Test("Without inference, only explicit links count; with --no-inference no assignment is inferred")
