@@ -12,8 +12,9 @@ import OrgModel
 ///   code), their units joined, and their messages appended.
 /// Every merged finding records `alsoCodes`: the codes it absorbed. Deterministic: groups are formed and
 /// merged in report order.
-enum FindingConsolidation {
-    static func consolidate(_ findings: [Finding]) -> [Finding] {
+public enum FindingConsolidation {
+    /// `findings` with every group on one duty set made one finding; the order of the others is kept.
+    public static func consolidate(_ findings: [Finding]) -> [Finding] {
         var groups: [[DutyID]: [Int]] = [:]
         for (index, finding) in findings.enumerated() where !finding.duties.isEmpty && finding.effectiveFrom == nil {
             groups[finding.duties, default: []].append(index)

@@ -38,6 +38,8 @@ extension EvidenceKey {
     public static let inFunctionsOf = EvidenceKey("inFunctionsOf", vi: "ghi trong chức năng của", en: "in the functions of")
     /// The codes of the findings merged into this one.
     public static let alsoCodes = EvidenceKey("alsoCodes", vi: "gộp cùng các mã", en: "also codes")
+    /// The mandate a merged lead conflict was about.
+    public static let mandate = EvidenceKey("mandate", vi: "nhiệm vụ theo quy định", en: "mandate")
     /// The mandate's source.
     public static let mandateSource = EvidenceKey("mandateSource", vi: "nguồn nhiệm vụ", en: "mandate source")
 }

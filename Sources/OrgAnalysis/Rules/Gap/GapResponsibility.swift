@@ -79,7 +79,9 @@ struct GapResponsibility {
         var result: [Set<String>] = []
         var started = false
         for part in parts {
-            let words = plain(String(part))
+            var words = plain(String(part))
+            let filler = plain("công tác")
+            if words.starts(with: filler), words.count > filler.count + 1 { words.removeFirst(filler.count) }
             let text = words.joined(separator: " ")
             if !started, let range = text.range(of: Self.stateManagement + " " + Self.about) {
                 started = true
@@ -92,12 +94,16 @@ struct GapResponsibility {
         return result
     }
 
-    /// A mandate's subject: its text without the opening "quản lý nhà nước về", "quản lý", "thực hiện".
+    /// A mandate's subject: its text without the opening "quản lý nhà nước về", "quản lý", "thực hiện",
+    /// then without a leading "công tác" ("công tác lãnh sự" is the subject "lãnh sự").
     static func stripManagement(_ text: String) -> String {
-        let words = plain(text)
+        var words = plain(text)[...]
         for prefix in ["quản lý nhà nước về", "quản lý", "thực hiện"].map(plain) where words.starts(with: prefix) {
-            return words.dropFirst(prefix.count).joined(separator: " ")
+            words = words.dropFirst(prefix.count)
+            break
         }
+        let filler = plain("công tác")
+        if words.starts(with: filler), words.count > filler.count { words = words.dropFirst(filler.count) }
         return words.joined(separator: " ")
     }
 

@@ -120,7 +120,12 @@ public struct DuplicateDutyRule: Rule {
 
 extension DuplicateDutyRule {
     /// The evidence of a finding.
-    public static let evidence: [EvidenceKey] = [
+    /// Its own keys, and those of a lead conflict merged into it (``FindingConsolidation``).
+    public static let evidence: [EvidenceKey] = ownEvidence + LeadConflictRule.ownEvidence.filter { $0.key != "dutyNatures" }
+        + [.alsoCodes, .mandate]
+
+    /// The keys a text duplicate emits, which a lead conflict absorbing it carries too.
+    static let ownEvidence: [EvidenceKey] = [
         EvidenceKey("similarity", vi: "độ tương đồng", en: "similarity"),
         EvidenceKey("minSimilarity", vi: "độ tương đồng thấp nhất", en: "lowest similarity"),
         EvidenceKey("pairs", vi: "các cặp", en: "pairs"),

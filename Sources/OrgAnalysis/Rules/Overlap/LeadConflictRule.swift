@@ -159,7 +159,12 @@ public struct LeadConflictRule: Rule {
 
 extension LeadConflictRule {
     /// The evidence of a finding.
-    public static let evidence: [EvidenceKey] = [
+    /// Its own keys, and those of a text duplicate merged into it (``FindingConsolidation``).
+    public static let evidence: [EvidenceKey] = ownEvidence + DuplicateDutyRule.ownEvidence.filter { $0.key != "dutyNatures" }
+        + [.alsoCodes, .mandate]
+
+    /// The keys a lead conflict emits, which a text duplicate absorbing it carries too.
+    static let ownEvidence: [EvidenceKey] = [
         .mandateSource,
         EvidenceKey("leadUnits", vi: "đơn vị chủ trì", en: "lead units"),
         EvidenceKey("leads", vi: "số đơn vị chủ trì", en: "leads"),

@@ -146,6 +146,7 @@ extension MergeCandidateRule {
         EvidenceKey("ratio", vi: "tỉ lệ", en: "ratio"),
         EvidenceKey("shared", vi: "số nhiệm vụ trùng", en: "shared"),
         EvidenceKey("sharedPairs", vi: "các cặp trùng", en: "shared pairs"),
+        .alsoCodes,
     ]
 
     /// The thresholds.
