@@ -15,17 +15,20 @@ public struct DuplicateDutyRule: Rule {
             vi: "Điểm d khoản 1 Chỉ thị: “đảm bảo không chồng chéo”; điểm d khoản 1 Điều 5 Nghị định số 158/2018/NĐ-CP không cho phép "
                 + "tổ chức hành chính có nhiệm vụ chồng chéo với tổ chức khác. Hai đơn vị không trực thuộc nhau ghi "
                 + "cùng một nhiệm vụ bằng lời khác nhau là chồng chéo nội dung. Văn bản được so sánh sau khi chuẩn hóa "
-                + "(NFC, vị trí dấu thanh, lí/lý, chữ không dấu) và bỏ qua các cụm từ hành chính chung (\"tham mưu, "
-                + "giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\"...). Không tính: đơn vị và đơn vị trực thuộc "
+                + "(chuẩn Unicode, vị trí dấu thanh, lí/lý, chữ không dấu) và bỏ qua các cụm từ hành chính chung (“tham mưu, "
+                + "giúp Ủy ban nhân dân tỉnh”, “trên địa bàn tỉnh”...). Không tính: đơn vị và đơn vị trực thuộc "
                 + "của nó (phân công); chủ trì bên cạnh phối hợp (phối hợp); hai nhiệm vụ cùng ghi một nhiệm vụ "
-                + "theo quy định (đã do OVL001 xét); nhiệm vụ \"các nhiệm vụ khác do ... giao\"; các địa bàn khác nhau.",
+                + "theo quy định (đã xét ở quy tắc nhiều đơn vị cùng chủ trì); nhiệm vụ “các nhiệm vụ khác do ... giao”; "
+                + "các địa bàn khác nhau. Khi hai nhiệm vụ trùng nội dung cũng là hai đơn vị cùng chủ trì một nhiệm vụ theo "
+                + "quy định, chỉ báo một phát hiện nêu cả hai khía cạnh.",
             en: "Clause 1.d of the directive: \"without overlap\"; Decree 158/2018 (Art. 5) does not allow an "
                 + "administrative organisation whose duties overlap another's. Two units that do not contain one "
                 + "another writing the same duty in other words overlap. Texts are compared after normalisation "
                 + "(NFC, tone-mark placement, lí/lý, text typed without marks) and with administrative boilerplate "
                 + "(\"tham mưu, giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\", ...) discounted. Not counted: a "
                 + "unit and its own sub-unit (delegation); a lead beside a support (coordination); two duties citing "
-                + "the same mandate (OVL001's business); the catch-all duty; different jurisdictions."),
+                + "the same mandate (OVL001's business); the catch-all duty; different jurisdictions. When the "
+                + "duplicate duties are also two leads of one mandate, one finding says both."),
         citations: [Citations.directive1d, Citations.decree158],
         defaultSeverity: .warning,
         examples: [

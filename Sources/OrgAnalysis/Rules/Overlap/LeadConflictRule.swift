@@ -12,8 +12,8 @@ public struct LeadConflictRule: Rule {
         shortName: "lead-conflict",
         title: LocalizedText(vi: "Nhiều đơn vị cùng chủ trì một nhiệm vụ", en: "Mandate led by several units"),
         rationale: LocalizedText(
-            vi: "Điểm d khoản 1 Chỉ thị yêu cầu quy định rõ nhiệm vụ của các phòng, ban, đơn vị, \"đảm bảo không chồng "
-                + "chéo\". Khi hai đơn vị không trực thuộc nhau cùng chủ trì một nhiệm vụ thì không rõ ai chịu trách "
+            vi: "Điểm d khoản 1 Chỉ thị yêu cầu quy định rõ nhiệm vụ của các phòng, ban, đơn vị, “đảm bảo không chồng "
+                + "chéo”. Khi hai đơn vị không trực thuộc nhau cùng chủ trì một nhiệm vụ thì không rõ ai chịu trách "
                 + "nhiệm chính. Đơn vị cấp trên và đơn vị trực thuộc của chính nó cùng ghi một nhiệm vụ là phân công, "
                 + "không phải chồng chéo; một đơn vị chủ trì và đơn vị khác phối hợp là phối hợp, không phải chồng "
                 + "chéo. Chỉ xét trong cùng một địa bàn (tỉnh, xã). Chỉ nhiệm vụ quản lý nhà nước mới được suy luận là "
@@ -21,7 +21,8 @@ public struct LeadConflictRule: Rule {
                 + "khen thưởng, kế hoạch, tài chính của Sở, của ngành) và dịch vụ sự nghiệp công (kiểm định, hiệu "
                 + "chuẩn, thử nghiệm, đào tạo, tư vấn của đơn vị sự nghiệp) không bao giờ được suy luận là chủ trì; "
                 + "phân công ghi rõ trong sơ đồ thì giữ nguyên. Phát hiện chỉ dựa trên nhiệm vụ được suy luận từ văn "
-                + "bản được đánh dấu cần xác minh.",
+                + "bản được đánh dấu cần xác minh; nếu nội dung các nhiệm vụ đó cũng trùng nhau thì chỉ báo một phát "
+                + "hiện trùng nội dung, kèm thông tin về nhiệm vụ và các đơn vị chủ trì.",
             en: "Clause 1.d of the directive requires the duties of every division and unit to be set out \"without "
                 + "overlap\". When two units that do not contain one another both lead one mandate, nobody is "
                 + "clearly responsible. A unit and its own sub-unit citing the same mandate is delegation; a lead "
@@ -29,7 +30,9 @@ public struct LeadConflictRule: Rule {
                 + "commune) are compared. Only state-management duties are inferred to a mandate: the internal work of "
                 + "a body (its own records, emulation, plan and budget) and the public services of a public service "
                 + "unit (calibration, testing, training, consultancy) are never inferred leads; what the chart "
-                + "writes explicitly stands. A finding that rests only on inferred mandates is marked to verify."),
+                + "writes explicitly stands. A finding that rests only on inferred mandates is marked to verify; when the "
+                + "duties' texts are also duplicates, one text-duplicate finding is reported with the mandate and "
+                + "the leads."),
         citations: [Citations.directive1d, Citations.decree158],
         defaultSeverity: .error,
         examples: [
