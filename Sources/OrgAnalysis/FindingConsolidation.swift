@@ -7,7 +7,7 @@ import OrgModel
 ///   a confirmed OVL001 is kept and takes the text evidence (similarity, pairs, texts); an OVL001 that is
 ///   only to verify gives way to the observed text duplicate, which is kept, confirmed, with the mandate
 ///   and the lead evidence (`mandate`, `leadUnits`, `inferredDuties`). The message says both.
-/// - Any other findings on equal duty sets: the more severe (then confirmed, then smaller code) is kept;
+/// - Any other findings on equal duty sets: the confirmed (then more severe, then smaller code) is kept;
 ///   the others' evidence is merged without clobbering a key (a clashing key is prefixed with the absorbed
 ///   code), their units joined, and their messages appended.
 /// Every merged finding records `alsoCodes`: the codes it absorbed. Deterministic: groups are formed and
@@ -37,13 +37,14 @@ public enum FindingConsolidation {
     private static let leadConflict = LeadConflictRule.id
     private static let textOverlaps: Set<RuleID> = [DuplicateDutyRule.id, MergeCandidateRule.id]
 
-    /// Which finding of a group is kept: a confirmed OVL001 first; an OVL001 to verify after the text
-    /// findings; otherwise the more severe, then the confirmed, then the smaller code, then report order.
+    /// Which finding of a group is kept: a confirmed OVL001 first, then a text overlap (OVL002, OVL003:
+    /// an OVL001 only to verify gives way to the observed duplicate); otherwise the confirmed, then the
+    /// more severe, then the smaller code, then the message.
     private static func rank(_ finding: Finding) -> (Int, Int, Int, String, String) {
-        let lead = finding.rule == leadConflict
-        let overlapRank = lead ? (finding.confidence == .confirmed ? 0 : 2) : (textOverlaps.contains(finding.rule) ? 1 : 3)
+        let overlapRank = finding.rule == leadConflict && finding.confidence == .confirmed ? 0
+            : textOverlaps.contains(finding.rule) ? 1 : 2
         let severityRank = Severity.allCases.firstIndex(of: finding.severity) ?? 0
-        return (overlapRank, severityRank, finding.confidence == .confirmed ? 0 : 1, finding.code, finding.message.en)
+        return (overlapRank, finding.confidence == .confirmed ? 0 : 1, severityRank, finding.code, finding.message.en)
     }
 
     /// `kept` with `absorbed` folded in.

@@ -47,9 +47,12 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
         let serviceUnit = unitKind == .publicServiceUnit
         if serviceUnit, has(serviceCues) { return .publicService }
         if has(ownBodyMarkers) { return .internal }
-        let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
-        if clauses.contains(where: { clause in clauseEndMarkers.contains { clause == $0 || clause.hasSuffix(" " + $0) } }) {
-            return .internal
+        // Clause-final markers: split into clauses only when one of them occurs at all.
+        if has(clauseEndMarkers) {
+            let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
+            if clauses.contains(where: { clause in clauseEndMarkers.contains { clause == $0 || clause.hasSuffix(" " + $0) } }) {
+                return .internal
+            }
         }
         if has(sectorMarkers), has(internalSubjects + sectorInternalSubjects) { return .internal }
         if !serviceUnit, has(internalSubjects), !has(outwardCues) { return .internal }

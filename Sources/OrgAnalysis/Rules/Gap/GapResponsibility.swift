@@ -35,7 +35,7 @@ struct GapResponsibility {
             counts[SectorKey(jurisdiction: graph.jurisdiction[reference.unit], sector: sector), default: [:]][department, default: 0] += 1
         }
         sectorDepartment = counts.mapValues { tally in
-            tally.min { ($0.value, graph.unit($1.key).id.rawValue) > ($1.value, graph.unit($0.key).id.rawValue) }?.key ?? 0
+            tally.min { (-$0.value, graph.unit($0.key).id.rawValue) < (-$1.value, graph.unit($1.key).id.rawValue) }?.key ?? 0
         }
         var items: [Int: [Set<String>]] = [:]
         for index in graph.chart.units.indices where graph.department(of: index) == index {
