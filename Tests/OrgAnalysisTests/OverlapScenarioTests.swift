@@ -309,6 +309,48 @@ struct PrecisionScenarioTests {
         #expect(kept.message.en.contains("Wrong level") && kept.message.en.contains("no lead"))
     }
 
+    @Test("GAP001's example of a weak match: the gap stays an error and names the weak candidate")
+    func weakMatchExample() throws {
+        let example = try #require(UncoveredMandateRule.description.examples.first { $0.note.en.contains("weak") })
+        let result = try OverlapScenarioTests.analyze(example.units, mandates: example.mandates)
+        let gap = try #require(result.findings.first { $0.code == "GAP001" })
+        #expect(gap.severity == .error && gap.confidence == .confirmed)
+        #expect(gap.evidence["possibleCarriers"] == .list(["sngv.2"]))
+        #expect(gap.message.vi.contains("có thể thuộc nhiệm vụ “Tổ chức gặp mặt người Việt Nam ở nước ngoài dịp Tết” của Sở Ngoại vụ"))
+        #expect(gap.message.en.contains("possibly covered by duty “Tổ chức gặp mặt người Việt Nam ở nước ngoài dịp Tết” of Sở Ngoại vụ"))
+    }
+
+    @Test("Duty natures and the lead conflict examples: the internal and the calibration duties are not inferred")
+    func natureExamples() throws {
+        var natures: [String: DutyNature] = [:]
+        let examples = LeadConflictRule.description.examples.filter { $0.note.en.contains("is not a lead") }
+        #expect(examples.count == 2)
+        for example in examples {
+            let result = try OverlapScenarioTests.analyze(example.units, mandates: example.mandates)
+            #expect(!result.text.inferred.keys.contains { result.text.nature(of: $0) != .stateManagement })
+            for index in result.graph.duties.indices {
+                natures[result.graph.duty(result.graph.duties[index]).id.rawValue] = result.text.nature(of: index)
+            }
+        }
+        #expect(natures["sct.tt.1"] == .publicService)
+        #expect(natures["sgd.vp.1"] == .internal)
+        #expect(natures["skhcn.1"] == .stateManagement)
+    }
+
+    @Test("A to-verify OVL001 on the same duties as a confirmed finding of another rule gives way to it")
+    func toVerifyGivesWay() throws {
+        let lead = Finding(rule: LeadConflictRule.id, severity: .error, units: ["a", "b"], duties: ["a.1", "b.1"],
+                           mandate: "M.1", message: LocalizedText(vi: "Nhiệm vụ “M” do 2 đơn vị cùng chủ trì", en: "Mandate “M” is led by 2 units"),
+                           evidence: ["leadUnits": .list(["a", "b"])], confidence: .toVerify)
+        let other = Finding(rule: UnledMandateRule.id, severity: .warning, units: ["a"], duties: ["b.1", "a.1"],
+                            message: LocalizedText(vi: "Chỉ có phối hợp", en: "Only supported"))
+        let merged = FindingConsolidation.consolidate([lead, other])
+        #expect(merged.count == 1)
+        #expect(merged[0].rule == UnledMandateRule.id && merged[0].confidence == .confirmed)
+        #expect(merged[0].mandate == "M.1" && merged[0].evidence["alsoCodes"] == .list(["OVL001"]))
+        #expect(merged[0].message.vi.contains("nhiệm vụ “M” do 2 đơn vị cùng chủ trì"))
+    }
+
     @Test("A gap whose only carrier is a weak inferred match stays an error, confirmed, and names the candidate")
     func weakMatchKeepsGap() throws {
         var configuration = AnalysisConfiguration()

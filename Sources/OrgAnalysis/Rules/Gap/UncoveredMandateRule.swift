@@ -69,13 +69,13 @@ public struct UncoveredMandateRule: Rule {
                       <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
                         <unit id="sngv" name="Sở Ngoại vụ" kind="department">
                           <duty id="sngv.1" mandate="NGV.01">Quản lý nhà nước về hợp tác quốc tế</duty>
-                          <duty id="sngv.2">Tổ chức gặp mặt kiều bào dịp Tết</duty>
+                          <duty id="sngv.2">Tổ chức gặp mặt người Việt Nam ở nước ngoài dịp Tết</duty>
                         </unit>
                       </unit>
                     """,
                 mandates: """
                         <mandate id="NGV.01" level="province">Quản lý nhà nước về hợp tác quốc tế</mandate>
-                        <mandate id="NGV.05" level="province">Thực hiện công tác đối với người Việt Nam ở nước ngoài, kiều bào</mandate>
+                        <mandate id="NGV.05" level="province">Thực hiện công tác đối với người Việt Nam ở nước ngoài</mandate>
                     """,
                 expectedUnits: ["ubnd"]),
         ])

@@ -78,18 +78,33 @@ public struct LeadConflictRule: Rule {
                 mandates: #"    <mandate id="HT.01" level="commune">Đăng ký hộ tịch</mandate>"#,
                 expectedUnits: []),
             RuleExample(
-                LocalizedText(vi: "Trung tâm sự nghiệp cung cấp dịch vụ kiểm định, hiệu chuẩn; văn phòng lo thi đua của ngành: "
-                                + "không phải chủ trì, không vi phạm",
-                              en: "A public service centre offering calibration and a department office handling its "
-                                + "sector's own emulation: neither is a lead, no finding"),
+                LocalizedText(vi: "Trung tâm sự nghiệp cung cấp dịch vụ kiểm định, hiệu chuẩn: không phải chủ trì, không vi phạm",
+                              en: "A public service centre offering calibration is not a lead: no finding"),
                 units: """
                       <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
                         <unit id="skhcn" name="Sở Khoa học và Công nghệ" kind="department">
                           <duty id="skhcn.1" mandate="KHCN.03">Quản lý nhà nước về tiêu chuẩn, đo lường, chất lượng sản phẩm, hàng hóa</duty>
-                          <unit id="skhcn.tt" name="Trung tâm Kỹ thuật đo lường" kind="public-service-unit">
-                            <duty id="skhcn.tt.1">Thực hiện dịch vụ kiểm định, hiệu chuẩn phương tiện đo, thử nghiệm chất lượng sản phẩm, hàng hóa</duty>
+                        </unit>
+                        <unit id="sct" name="Sở Công Thương" kind="department">
+                          <duty id="sct.1" mandate="CT.01">Quản lý nhà nước về công nghiệp</duty>
+                          <unit id="sct.tt" name="Trung tâm Kỹ thuật đo lường" kind="public-service-unit">
+                            <duty id="sct.tt.1">Thực hiện dịch vụ kiểm định, hiệu chuẩn phương tiện đo, thử nghiệm chất lượng sản phẩm, hàng hóa</duty>
                           </unit>
                         </unit>
+                      </unit>
+                    """,
+                mandates: """
+                        <mandate id="KHCN.03" level="province">Quản lý nhà nước về tiêu chuẩn, đo lường, chất lượng sản phẩm, hàng hóa</mandate>
+                        <mandate id="CT.01" level="province">Quản lý nhà nước về công nghiệp</mandate>
+                    """,
+                expectedUnits: []),
+            RuleExample(
+                LocalizedText(vi: "Văn phòng sở lo công tác thi đua, khen thưởng của ngành (công tác nội bộ): không phải chủ trì, "
+                                + "không vi phạm",
+                              en: "A department office handling its own sector's emulation (internal work) is not a lead: "
+                                + "no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
                         <unit id="sgd" name="Sở Giáo dục và Đào tạo" kind="department">
                           <duty id="sgd.1">Quản lý nhà nước về giáo dục phổ thông</duty>
                           <unit id="sgd.vp" name="Văn phòng Sở" kind="division">
@@ -101,10 +116,7 @@ public struct LeadConflictRule: Rule {
                         </unit>
                       </unit>
                     """,
-                mandates: """
-                        <mandate id="KHCN.03" level="province">Quản lý nhà nước về tiêu chuẩn, đo lường, chất lượng sản phẩm, hàng hóa</mandate>
-                        <mandate id="NV.06" level="province">Quản lý nhà nước về thi đua, khen thưởng</mandate>
-                    """,
+                mandates: #"    <mandate id="NV.06" level="province">Quản lý nhà nước về thi đua, khen thưởng</mandate>"#,
                 expectedUnits: []),
         ])
 
