@@ -146,6 +146,19 @@ public struct TextAnalysis: Sendable {
     /// The nature of the duty at `index` in `DutyGraph.duties`.
     public func nature(of index: Int) -> DutyNature { natures[index] }
 
+    /// The nature of the duty `reference` points at in `graph` (the graph this analysis ran on). O(1).
+    public func nature(of reference: DutyReference, in graph: DutyGraph) -> DutyNature {
+        natures[graph.firstDuty[reference.unit] + reference.offset]
+    }
+
+    /// The nature of the duty with `id` in unit `unit` of `graph`, if the unit has such a duty: what a
+    /// reporter holding a finding's units and duty ids asks. O(duties of the unit).
+    public func nature(of id: DutyID, unit: UnitID, in graph: DutyGraph) -> DutyNature? {
+        guard let position = graph.index[unit],
+              let offset = graph.unit(position).duties.firstIndex(where: { $0.id == id }) else { return nil }
+        return natures[graph.firstDuty[position] + offset]
+    }
+
     /// "dutyId=nature" for each duty of `indices`, sorted: the `dutyNatures` evidence.
     func natureEvidence(_ indices: [Int], graph: DutyGraph) -> EvidenceValue {
         .list(indices.map { "\(graph.duty(graph.duties[$0]).id)=\(natures[$0].rawValue)" }.sorted())

@@ -230,6 +230,10 @@ struct PrecisionScenarioTests {
         #expect(!service.findings.contains { $0.code == "OVL001" })
         let index = try #require(service.graph.duties.firstIndex { service.graph.duty($0).id == "sct.tt.1" })
         #expect(service.text.nature(of: index) == .publicService)
+        #expect(service.text.nature(of: service.graph.duties[index], in: service.graph) == .publicService)
+        #expect(service.text.nature(of: "sct.tt.1", unit: "sct.tt", in: service.graph) == .publicService)
+        #expect(service.text.nature(of: "skhcn.1", unit: "skhcn", in: service.graph) == .stateManagement)
+        #expect(service.text.nature(of: "skhcn.1", unit: "sct.tt", in: service.graph) == nil)
         let division = try OverlapScenarioTests.analyze(Self.calibration.replacingOccurrences(of: "KIND", with: "division"),
                                                         mandates: Self.calibrationMandate, configuration: configuration)
         #expect(!division.text.inferred.isEmpty)
