@@ -81,6 +81,7 @@ public struct Analyzer: Sendable {
             findings.append(contentsOf: produced)
             clock.lap("rule \(rule.code)")
         }
+        findings = FindingConsolidation.consolidate(findings)
         var upcomingSettings: RuleSettings?
         if let ahead = configuration.lookAheadNorms(for: graph.chart) {
             let future = RuleSettings(norms: ahead.norms, overrides: configuration.overrides)

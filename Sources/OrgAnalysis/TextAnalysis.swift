@@ -23,6 +23,9 @@ public struct TextAnalysis: Sendable {
     public let assignments: [MandateID: [MandateAssignment]]
     /// The inferred assignment of each duty that got one, by duty index.
     public let inferred: [Int: MandateAssignment]
+    /// Each duty's nature (``DutyNature``), by duty index: only state-management duties are inferred to a
+    /// mandate.
+    public let natures: [DutyNature]
     /// What the similarity join did.
     public let joinStatistics: SimilarityJoin.Statistics
     /// The vectors (duties in `DutyGraph.duties` order, then mandates in chart order).
@@ -68,6 +71,21 @@ public struct TextAnalysis: Sendable {
         for (offset, mandate) in mandates.enumerated() where mandateIndex[mandate.id] == nil {
             mandateIndex[mandate.id] = duties.count + offset
         }
+        // Each duty's nature, on every core; only state management is inferred to a mandate.
+        let natureChunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let natureChunkSize = (duties.count + natureChunks - 1) / natureChunks
+        nonisolated(unsafe) let natureBuffer = UnsafeMutableBufferPointer<DutyNature>.allocate(capacity: duties.count)
+        natureBuffer.initialize(repeating: .stateManagement)
+        defer { natureBuffer.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
+            let range = min(duties.count, chunk * natureChunkSize)..<min(duties.count, (chunk + 1) * natureChunkSize)
+            for position in range {
+                let reference = duties[position]
+                natureBuffer[position] = DutyNature.classify(graph.duty(reference).text, unitKind: graph.unit(reference.unit).kind)
+            }
+        }
+        let natures = Array(natureBuffer)
+        self.natures = natures
         var examples: [(duty: Int, mandate: Int)] = []
         for (index, reference) in duties.enumerated() {
             if let mandate = graph.duty(reference).mandate, let target = mandateIndex[mandate] {
@@ -96,7 +114,7 @@ public struct TextAnalysis: Sendable {
             let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             for position in range {
                 let reference = duties[position]
-                guard graph.duty(reference).mandate == nil else { continue }
+                guard graph.duty(reference).mandate == nil, natures[position] == .stateManagement else { continue }
                 // Only mandates of the unit's own level of government (or of none).
                 let level = graph.level[reference.unit]
                 best[position] = postings.best(duty: position, threshold: threshold, scratch: &scratch) { candidate in
@@ -123,6 +141,27 @@ public struct TextAnalysis: Sendable {
         clock.lap("mandate inference")
         timings = clock.timings
         memory = clock.memory
+    }
+
+    /// The nature of the duty at `index` in `DutyGraph.duties`.
+    public func nature(of index: Int) -> DutyNature { natures[index] }
+
+    /// The nature of the duty `reference` points at in `graph` (the graph this analysis ran on). O(1).
+    public func nature(of reference: DutyReference, in graph: DutyGraph) -> DutyNature {
+        natures[graph.firstDuty[reference.unit] + reference.offset]
+    }
+
+    /// The nature of the duty with `id` in unit `unit` of `graph`, if the unit has such a duty: what a
+    /// reporter holding a finding's units and duty ids asks. O(duties of the unit).
+    public func nature(of id: DutyID, unit: UnitID, in graph: DutyGraph) -> DutyNature? {
+        guard let position = graph.index[unit],
+              let offset = graph.unit(position).duties.firstIndex(where: { $0.id == id }) else { return nil }
+        return natures[graph.firstDuty[position] + offset]
+    }
+
+    /// "dutyId=nature" for each duty of `indices`, sorted: the `dutyNatures` evidence.
+    func natureEvidence(_ indices: [Int], graph: DutyGraph) -> EvidenceValue {
+        .list(indices.map { "\(graph.duty(graph.duties[$0]).id)=\(natures[$0].rawValue)" }.sorted())
     }
 
     private struct GroupKey: Hashable {

@@ -146,6 +146,25 @@ struct PropertyTests {
         }
     }
 
+    @Test("One problem, one finding: no two findings rest on the same non-empty duty set; merges say what they absorbed",
+          arguments: Array(UInt64(1)...40))
+    func oneFindingPerDutySet(seed: UInt64) throws {
+        // A low threshold makes overlaps (OVL001, OVL002, OVL003) on shared duties frequent.
+        var configuration = AnalysisConfiguration()
+        configuration.set(LeadConflictRule.conflictThreshold, to: 0.2, from: .option("--conflict-threshold"))
+        let findings = Analyzer(configuration: configuration).analyze(try Self.load(Self.chartXML(seed: seed))).findings
+        var seen: [[DutyID]: String] = [:]
+        for finding in findings where !finding.duties.isEmpty && finding.effectiveFrom == nil {
+            if let other = seen[finding.duties] {
+                Issue.record("seed \(seed): \(other) and \(finding.code) both on \(finding.duties)")
+            }
+            seen[finding.duties] = finding.code
+            if case .list(let codes) = finding.evidence["alsoCodes"] {
+                #expect(!codes.isEmpty && !codes.contains(finding.code), "seed \(seed): \(codes)")
+            }
+        }
+    }
+
     @Test("Applying a proposal conserves duties: every duty ends in exactly one unit", arguments: Array(UInt64(1)...25))
     func proposalsConserveDuties(seed: UInt64) throws {
         let chart = try Self.load(Self.chartXML(seed: seed))

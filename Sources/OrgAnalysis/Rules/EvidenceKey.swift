@@ -30,6 +30,16 @@ extension EvidenceKey {
     public static let quota = EvidenceKey("quota", vi: "biên chế giao", en: "quota")
     /// Sub-units.
     public static let subUnits = EvidenceKey("subUnits", vi: "đơn vị trực thuộc", en: "sub-units")
+    /// Each duty's nature ("dutyId=nature": state-management, internal, public-service).
+    public static let dutyNatures = EvidenceKey("dutyNatures", vi: "tính chất nhiệm vụ", en: "duty natures")
+    /// The unit that must fix a gap (the department of the mandate's sector).
+    public static let responsibleUnit = EvidenceKey("responsibleUnit", vi: "cơ quan chịu trách nhiệm", en: "responsible unit")
+    /// The department whose functions name the mandate.
+    public static let inFunctionsOf = EvidenceKey("inFunctionsOf", vi: "ghi trong chức năng của", en: "in the functions of")
+    /// The codes of the findings merged into this one.
+    public static let alsoCodes = EvidenceKey("alsoCodes", vi: "gộp cùng các mã", en: "also codes")
+    /// The mandate a merged lead conflict was about.
+    public static let mandate = EvidenceKey("mandate", vi: "nhiệm vụ theo quy định", en: "mandate")
     /// The mandate's source.
     public static let mandateSource = EvidenceKey("mandateSource", vi: "nguồn nhiệm vụ", en: "mandate source")
 }

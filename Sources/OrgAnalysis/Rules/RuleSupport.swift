@@ -6,6 +6,32 @@ extension DutyGraph {
         "\(chart.units[unit].name) (\(chart.units[unit].id))"
     }
 
+    /// The unit's name as prose writes it: the name alone, never the id; a unit inside a department is
+    /// placed in it ("Văn phòng Sở Giáo dục và Đào tạo", "Phòng Quản lý đất đai thuộc Sở Nông nghiệp và Môi
+    /// trường") so that the name is unambiguous across the chart.
+    func name(_ unit: Int, _ language: Language) -> String {
+        let own = chart.units[unit].name
+        guard let department = department(of: unit), department != unit else { return own }
+        let departmentName = chart.units[department].name
+        if own.contains(departmentName) { return own }
+        if own.hasSuffix(" Sở"), departmentName.hasPrefix("Sở ") { return own + departmentName.dropFirst(2) }
+        return own + language.text(vi: " thuộc ", en: " of ") + departmentName
+    }
+
+    /// The department (or office) a unit belongs to: its topmost ancestor-or-self below a territorial
+    /// unit; nil for a territorial unit.
+    func department(of unit: Int) -> Int? {
+        guard !DutyGraph.isTerritorial(chart.units[unit].kind) else { return nil }
+        var current = unit
+        while let up = parent[current], !DutyGraph.isTerritorial(chart.units[up].kind) { current = up }
+        return current
+    }
+
+    /// The names of `units` for a message.
+    func names(_ units: [Int], _ language: Language) -> String {
+        units.map { name($0, language) }.joined(separator: language.text(vi: "; ", en: "; "))
+    }
+
     /// The units of `units` that no other unit of the set contains: the ones that really conflict,
     /// once delegation to one's own sub-units is set aside. Sorted by index.
     func topmost(_ units: Set<Int>) -> [Int] {
@@ -55,7 +81,20 @@ enum Quote {
     /// A text shortened for a message, with the Vietnamese quotation marks reports use.
     static func short(_ text: String, limit: Int = 90) -> String {
         let clipped = text.count > limit ? String(text.prefix(limit)) + "…" : text
-        return "«\(clipped)»"
+        return "“\(clipped)”"
+    }
+
+    /// A ratio as a whole percentage ("63%").
+    static func percent(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    /// A level of government named in prose: "cấp xã" / "commune level".
+    static func level(_ level: GovernmentLevel, _ language: Language) -> String {
+        switch level {
+        case .central: language.text(vi: "cấp trung ương", en: "central level")
+        case .province: language.text(vi: "cấp tỉnh", en: "provincial level")
+        case .district: language.text(vi: "cấp huyện", en: "district level")
+        case .commune: language.text(vi: "cấp xã", en: "commune level")
+        }
     }
 
     /// A score with two decimals (for messages; evidence keeps four).
@@ -66,20 +105,34 @@ enum Quote {
     }
 }
 
-/// Citations shared by the overlap and gap rules.
+/// Citations shared by the overlap, gap and level rules, written in Vietnamese order from the smallest
+/// part up ("điểm d khoản 1 Điều 5 Nghị định số 158/2018/NĐ-CP"), and only of texts in force.
 enum Citations {
+    /// The provincial directive, by the name the style guide gives it.
+    static let directiveName = "Chỉ thị của Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng năm 2022 về tăng cường kỷ luật, "
+        + "kỷ cương và đẩy mạnh cải cách hành chính"
     static let directive1d = LegalCitation(
-        reference: "Chỉ thị của Chủ tịch UBND tỉnh Cao Bằng về tăng cường kỷ luật, kỷ cương và đẩy mạnh cải cách "
-            + "hành chính (2022), khoản 1.d",
+        reference: "điểm d khoản 1 " + directiveName,
         quote: "Rà soát, điều chỉnh và quy định rõ chức năng, nhiệm vụ, quyền hạn của các phòng, ban, đơn vị trực "
             + "thuộc, đảm bảo không chồng chéo, không bỏ sót nhiệm vụ")
+    static let directive3b = LegalCitation(
+        reference: "điểm b khoản 3 " + directiveName,
+        quote: "rà soát, đề xuất điều chỉnh chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của các cơ quan "
+            + "chuyên môn, đơn vị sự nghiệp công lập trực thuộc UBND tỉnh")
     static let decree158 = LegalCitation(
-        reference: "Nghị định 158/2018/NĐ-CP, Điều 5 khoản 1 điểm d (tổ chức hành chính chỉ được thành lập khi "
+        reference: "điểm d khoản 1 Điều 5 Nghị định số 158/2018/NĐ-CP (tổ chức hành chính chỉ được thành lập khi "
             + "chức năng, nhiệm vụ, quyền hạn không chồng chéo với tổ chức hành chính khác)")
-    static let decree24 = LegalCitation(
-        reference: "Nghị định 24/2014/NĐ-CP (sửa đổi bởi Nghị định 107/2020/NĐ-CP), Điều 2 (các cơ quan chuyên "
-            + "môn cùng thực hiện đầy đủ chức năng quản lý nhà nước của Ủy ban nhân dân cấp tỉnh, không bỏ sót)")
-    static let directive1dDecentralisation = LegalCitation(
-        reference: "Chỉ thị của Chủ tịch UBND tỉnh Cao Bằng (2022), khoản 1.d",
-        quote: "Chấp hành nghiêm quy định về phân công, phân cấp quản lý tổ chức bộ máy")
+    /// The decree in force on the specialised agencies of the provincial committee, which replaced Decree
+    /// 24/2014/NĐ-CP (no longer in force): the agencies together carry out every state-management function
+    /// of the committee. The article was not checked against the text.
+    static let decree150 = LegalCitation(
+        reference: "Nghị định số 150/2025/NĐ-CP quy định tổ chức các cơ quan chuyên môn thuộc Ủy ban nhân dân cấp "
+            + "tỉnh (các cơ quan chuyên môn cùng thực hiện đầy đủ chức năng quản lý nhà nước của Ủy ban nhân dân "
+            + "cấp tỉnh, không bỏ sót)",
+        unconfirmed: true)
+    /// The division of competence between the levels of local government. The article was not checked.
+    static let localGovernmentLaw2025 = LegalCitation(
+        reference: "Luật Tổ chức chính quyền địa phương năm 2025 (phân định thẩm quyền giữa chính quyền địa phương "
+            + "cấp tỉnh và cấp xã)",
+        unconfirmed: true)
 }

@@ -11,17 +11,24 @@ public struct UncoveredMandateRule: Rule {
         shortName: "uncovered-mandate",
         title: LocalizedText(vi: "Nhiệm vụ không đơn vị nào thực hiện", en: "Mandate carried out by no unit"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị yêu cầu \"không bỏ sót nhiệm vụ\"; Nghị định 24/2014/NĐ-CP (Điều 2) yêu cầu các "
-                + "cơ quan chuyên môn cùng thực hiện đầy đủ chức năng quản lý nhà nước của Ủy ban nhân dân cấp tỉnh. "
-                + "Một nhiệm vụ trong danh mục mà không nhiệm vụ nào của đơn vị nào trên địa bàn thực hiện (kể cả "
-                + "nhiệm vụ suy luận từ văn bản) là bỏ sót. Nhiệm vụ chỉ xét ở địa bàn cùng cấp với nó (nhiệm vụ cấp "
-                + "xã chỉ xét khi sơ đồ có xã).",
-            en: "Clause 1.d of the directive requires \"no duty left out\"; Decree 24/2014 (Art. 2) requires the "
-                + "specialised agencies together to carry out every state-management function of the provincial "
-                + "committee. A catalogue mandate that no duty of any unit in a jurisdiction carries out (inferred "
-                + "ones included) is an omission. A mandate is checked only in jurisdictions of its own level "
-                + "(commune mandates only when the chart has communes)."),
-        citations: [Citations.directive1d, Citations.decree24],
+            vi: "Điểm d khoản 1 Chỉ thị yêu cầu “không bỏ sót nhiệm vụ”; Nghị định số 150/2025/NĐ-CP (thay thế Nghị "
+                + "định số 24/2014/NĐ-CP, đã hết hiệu lực) yêu cầu các cơ quan chuyên môn cùng thực hiện đầy đủ chức "
+                + "năng quản lý nhà nước của Ủy ban nhân dân cấp tỉnh. Một nhiệm vụ trong danh mục mà không nhiệm vụ nào "
+                + "của đơn vị nào trên địa bàn thực hiện (kể cả nhiệm vụ suy luận từ văn bản với điểm đủ cao) là bỏ sót. "
+                + "Nhiệm vụ chỉ khớp yếu qua suy luận không làm nhẹ lỗi: được nêu để tham khảo. Nhiệm vụ đã ghi trong "
+                + "chức năng của một sở nhưng chưa giao cho phòng, đơn vị nào được báo như vậy. Phát hiện được giao "
+                + "cho sở chịu trách nhiệm về lĩnh vực của nhiệm vụ. Nhiệm vụ chỉ xét ở địa bàn cùng cấp với nó "
+                + "(nhiệm vụ cấp xã chỉ xét khi sơ đồ có xã).",
+            en: "Point d of clause 1 of the directive requires “no duty left out”; Decree 150/2025/NĐ-CP (which "
+                + "replaced Decree 24/2014/NĐ-CP, no longer in force) requires the specialised agencies together to "
+                + "carry out every state-management function of the provincial committee. A catalogue mandate that "
+                + "no duty of any unit in a jurisdiction carries out (inferred ones with a high enough score "
+                + "included) is an omission. A weak inferred match never softens it: it is shown as a hint. A "
+                + "mandate named in a department's functions but assigned to none of its divisions is reported as "
+                + "such. The finding is charged to the department answering for the mandate's sector. A mandate is "
+                + "checked only in jurisdictions of its own level (commune mandates only when the chart has "
+                + "communes)."),
+        citations: [Citations.directive1d, Citations.decree150],
         defaultSeverity: .error,
         examples: [
             RuleExample(
@@ -55,14 +62,32 @@ public struct UncoveredMandateRule: Rule {
                         <mandate id="HT.01" level="commune">Đăng ký khai sinh, khai tử</mandate>
                     """,
                 expectedUnits: []),
+            RuleExample(
+                LocalizedText(vi: "Chỉ có một nhiệm vụ khớp yếu qua suy luận: vẫn là lỗi, kèm gợi ý",
+                              en: "Only a weak inferred match: still an error, with a hint"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="sngv" name="Sở Ngoại vụ" kind="department">
+                          <duty id="sngv.1" mandate="NGV.01">Quản lý nhà nước về hợp tác quốc tế</duty>
+                          <duty id="sngv.2">Tổ chức gặp mặt người Việt Nam ở nước ngoài dịp Tết</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: """
+                        <mandate id="NGV.01" level="province">Quản lý nhà nước về hợp tác quốc tế</mandate>
+                        <mandate id="NGV.05" level="province">Thực hiện công tác đối với người Việt Nam ở nước ngoài</mandate>
+                    """,
+                expectedUnits: ["ubnd"]),
         ])
 
     /// One finding per mandate, naming every jurisdiction where it is due and nobody carries it out.
-    /// A jurisdiction where only weak inferred matches carry it (below the conflict threshold) is still
-    /// reported, as a warning that names those matches, so that a doubtful inference never hides a gap.
+    /// A jurisdiction where only weak inferred matches carry it (below the conflict threshold) is reported
+    /// all the same, at the rule's severity: a doubtful inference never softens a gap; the weak matches are
+    /// named as a hint (`possibleCarriers`).
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
         let threshold = context.settings[LeadConflictRule.conflictThreshold].value
+        let responsibility = GapResponsibility(graph: graph)
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             let due = graph.jurisdictions(for: mandate.level)
@@ -72,36 +97,62 @@ public struct UncoveredMandateRule: Rule {
             let missing = due.filter { !firm.contains($0) }
             guard !missing.isEmpty else { continue }
             let weak = carriers.filter { !$0.isFirm(threshold) && missing.contains(graph.jurisdiction[graph.duties[$0.duty].unit]) }
-            findings.append(finding(mandate, missing: missing, due: due, weak: weak, graph: graph))
+            findings.append(finding(mandate, missing: missing, due: due, weak: weak, graph: graph,
+                                    responsibility: responsibility))
         }
         return findings
     }
 
     private func finding(_ mandate: Mandate, missing: [Int], due: [Int], weak: [MandateAssignment],
-                         graph: DutyGraph) -> Finding {
-        let places = missing.map { graph.label($0) }.joined(separator: ", ")
+                         graph: DutyGraph, responsibility: GapResponsibility) -> Finding {
         var evidence: [String: EvidenceValue] = [
             "jurisdictionsMissing": .int(missing.count), "jurisdictionsDue": .int(due.count),
             "mandateText": .text(mandate.text),
         ]
         if let source = mandate.source { evidence["mandateSource"] = .text(source) }
-        let weakText = { (language: Language) in
-            weak.map { "\(graph.duty(graph.duties[$0.duty]).id) (\(Quote.score($0.inferredScore ?? 0, language)))" }
+        let named = missing.compactMap { responsibility.inFunctions(mandate, jurisdiction: $0) }
+        let responsible = Array(Set(missing.compactMap { responsibility.responsible(mandate, jurisdiction: $0) })).sorted()
+        if !named.isEmpty { evidence["inFunctionsOf"] = Self.ids(named, graph) }
+        if !responsible.isEmpty { evidence["responsibleUnit"] = Self.ids(responsible, graph) }
+        if !weak.isEmpty {
+            evidence["weakInferredMatches"] = .list(weak.map {
+                "\(graph.duty(graph.duties[$0.duty]).id) (\(Quote.score($0.inferredScore ?? 0, .en)))" })
+            evidence["possibleCarriers"] = .list(weak.map { graph.duty(graph.duties[$0.duty]).id.rawValue }.sorted())
         }
-        if !weak.isEmpty { evidence["weakInferredMatches"] = .list(weakText(.en)) }
-        let basisVi = mandate.source.map { " (căn cứ: \($0))" } ?? ""
-        let basisEn = mandate.source.map { " (basis: \($0))" } ?? ""
-        let noteVi = weak.isEmpty ? "" : "; chỉ có nhiệm vụ khớp yếu qua suy luận: " + weakText(.vi).joined(separator: "; ")
-        let noteEn = weak.isEmpty ? "" : "; only weak inferred matches: " + weakText(.en).joined(separator: ", ")
-        return Self.finding(severity: weak.isEmpty ? Self.description.defaultSeverity : .warning,
+        let text = Quote.short(mandate.text)
+        let message = { (language: Language) -> String in
+            let places = missing.map { graph.unit($0).name }.joined(separator: "; ")
+            var sentence: String
+            if named.isEmpty {
+                sentence = language.text(vi: "Nhiệm vụ \(text) không được đơn vị nào thực hiện tại \(places)",
+                                         en: "Mandate \(text) is carried out by no unit in \(places)")
+            } else {
+                let departments = named.map { graph.name($0, language) }.joined(separator: "; ")
+                sentence = language.text(
+                    vi: "Nhiệm vụ \(text) đã ghi trong chức năng của \(departments) nhưng chưa giao cho phòng, đơn vị nào",
+                    en: "Mandate \(text) is named in the functions of \(departments) but assigned to none of its divisions")
+            }
+            if let source = mandate.source { sentence += language.text(vi: " (căn cứ: \(source))", en: " (basis: \(source))") }
+            if !weak.isEmpty {
+                let hints = weak.map { assignment in
+                    let reference = graph.duties[assignment.duty]
+                    return language.text(
+                        vi: "nhiệm vụ \(Quote.short(graph.duty(reference).text)) của \(graph.name(reference.unit, .vi))",
+                        en: "duty \(Quote.short(graph.duty(reference).text)) of \(graph.name(reference.unit, .en))")
+                }.joined(separator: language.text(vi: " hoặc ", en: " or "))
+                sentence += language.text(vi: "; có thể thuộc \(hints)", en: "; possibly covered by \(hints)")
+            }
+            return sentence
+        }
+        return Self.finding(
             units: missing.map { graph.unit($0).id }, duties: weak.map { graph.duty(graph.duties[$0.duty]).id },
-            mandate: mandate.id,
-            message: LocalizedText(
-                vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) không được đơn vị nào thực hiện tại \(places)"
-                    + basisVi + noteVi,
-                en: "Mandate \(mandate.id) \(Quote.short(mandate.text)) is carried out by no unit in \(places)"
-                    + basisEn + noteEn),
+            mandate: mandate.id, message: LocalizedText(vi: message(.vi), en: message(.en)),
             evidence: evidence, location: mandate.location)
+    }
+
+    /// Unit ids as evidence: a text for one, a list for several.
+    static func ids(_ units: [Int], _ graph: DutyGraph) -> EvidenceValue {
+        units.count == 1 ? .text(graph.unit(units[0]).id.rawValue) : .list(units.map { graph.unit($0).id.rawValue })
     }
 }
 
@@ -113,5 +164,8 @@ extension UncoveredMandateRule {
         EvidenceKey("jurisdictionsDue", vi: "số địa bàn phải thực hiện", en: "jurisdictions due"),
         EvidenceKey("jurisdictionsMissing", vi: "số địa bàn bỏ sót", en: "jurisdictions missing"),
         EvidenceKey("weakInferredMatches", vi: "khớp yếu qua suy luận", en: "weak inferred matches"),
+        EvidenceKey("possibleCarriers", vi: "nhiệm vụ có thể thực hiện", en: "possible carriers"),
+        .responsibleUnit,
+        .inFunctionsOf,
     ]
 }

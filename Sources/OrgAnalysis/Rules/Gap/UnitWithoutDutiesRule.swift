@@ -11,8 +11,8 @@ public struct UnitWithoutDutiesRule: Rule {
         shortName: "unit-without-duties",
         title: LocalizedText(vi: "Đơn vị không có nhiệm vụ", en: "Unit without duties"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị yêu cầu \"quy định rõ chức năng, nhiệm vụ, quyền hạn của các phòng, ban, đơn vị "
-                + "trực thuộc\". Một đơn vị (không phải Ủy ban nhân dân) không được giao nhiệm vụ nào thì nhiệm vụ của "
+            vi: "Điểm d khoản 1 Chỉ thị yêu cầu “quy định rõ chức năng, nhiệm vụ, quyền hạn của các phòng, ban, đơn vị "
+                + "trực thuộc”. Một đơn vị (không phải Ủy ban nhân dân) không được giao nhiệm vụ nào thì nhiệm vụ của "
                 + "nó chưa được quy định, hoặc đơn vị không còn lý do tồn tại.",
             en: "Clause 1.d of the directive requires the functions, duties and powers of every division and unit "
                 + "to be set out clearly. A unit (other than a people's committee) with no duty at all has duties "
@@ -51,8 +51,8 @@ public struct UnitWithoutDutiesRule: Rule {
             let subUnits = graph.children[index].count
             return Self.finding(units: [unit.id],
                 message: LocalizedText(
-                    vi: "\(graph.label(index)) không có nhiệm vụ nào" + (unit.functions.isEmpty ? "" : " (chỉ ghi chức năng)"),
-                    en: "\(graph.label(index)) has no duty" + (unit.functions.isEmpty ? "" : " (only functions are written)")),
+                    vi: "\(graph.name(index, .vi)) không có nhiệm vụ nào" + (unit.functions.isEmpty ? "" : " (chỉ ghi chức năng)"),
+                    en: "\(graph.name(index, .en)) has no duty" + (unit.functions.isEmpty ? "" : " (only functions are written)")),
                 evidence: ["functions": .int(unit.functions.count), "powers": .int(unit.powers.count),
                            "subUnits": .int(subUnits)],
                 location: unit.location)

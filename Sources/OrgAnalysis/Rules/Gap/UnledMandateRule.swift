@@ -12,12 +12,16 @@ public struct UnledMandateRule: Rule {
         title: LocalizedText(vi: "Nhiệm vụ chỉ có đơn vị phối hợp, không có đơn vị chủ trì",
                              en: "Mandate supported but led by no unit"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị yêu cầu quy định rõ nhiệm vụ, không bỏ sót; khoản 1.a yêu cầu không đùn đẩy, "
-                + "né tránh trách nhiệm. Một nhiệm vụ có đơn vị phối hợp nhưng không có đơn vị chủ trì là nhiệm vụ "
-                + "không ai chịu trách nhiệm chính.",
+            vi: "Điểm d khoản 1 Chỉ thị yêu cầu quy định rõ nhiệm vụ, không bỏ sót; điểm a khoản 1 yêu cầu không "
+                + "đùn đẩy, né tránh trách nhiệm. Một nhiệm vụ có đơn vị phối hợp nhưng không có đơn vị chủ trì là "
+                + "nhiệm vụ không ai chịu trách nhiệm chính. Phát hiện được giao cho sở chịu trách nhiệm về lĩnh vực "
+                + "của nhiệm vụ (sở có chức năng ghi nhiệm vụ đó, nếu không thì sở thực hiện phần lớn nhiệm vụ cùng "
+                + "lĩnh vực).",
             en: "Clause 1.d of the directive requires duties to be set out clearly with nothing left out; clause 1.a "
                 + "forbids passing responsibility on. A mandate that units support but none leads has nobody "
-                + "primarily responsible for it."),
+                + "primarily responsible for it. The finding is charged to the department answering for the "
+                + "mandate's sector (the one whose functions name it, else the one carrying most of that sector's "
+                + "mandates)."),
         citations: [Citations.directive1d],
         defaultSeverity: .warning,
         examples: [
@@ -55,21 +59,32 @@ public struct UnledMandateRule: Rule {
     /// One finding per mandate and jurisdiction where it is supported and not led.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
+        let responsibility = GapResponsibility(graph: graph)
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             for (jurisdiction, group) in graph.byJurisdiction(context.text.assignments[mandate.id] ?? []) {
                 guard !group.contains(where: { $0.role == .lead }) else { continue }
                 let units = Array(Set(group.map { graph.duties[$0.duty].unit })).sorted()
-                let names = units.map { graph.label($0) }.joined(separator: ", ")
+                var evidence: [String: EvidenceValue] = [
+                    "supporters": .int(units.count), "jurisdiction": .text(graph.unit(jurisdiction).id.rawValue),
+                    "inferred": .bool(group.allSatisfy(\.isInferred)),
+                ]
+                let named = responsibility.inFunctions(mandate, jurisdiction: jurisdiction)
+                if let named { evidence["inFunctionsOf"] = .text(graph.unit(named).id.rawValue) }
+                if let responsible = responsibility.responsible(mandate, jurisdiction: jurisdiction) {
+                    evidence["responsibleUnit"] = .text(graph.unit(responsible).id.rawValue)
+                }
+                let text = Quote.short(mandate.text), place = graph.unit(jurisdiction).name
+                let hint = named.map { LocalizedText(vi: "; đã ghi trong chức năng của \(graph.name($0, .vi))",
+                                                     en: "; it is named in the functions of \(graph.name($0, .en))") }
                 findings.append(Self.finding(units: units.map { graph.unit($0).id },
                     duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
                     message: LocalizedText(
-                        vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) chỉ có đơn vị phối hợp (\(names)), "
-                            + "không có đơn vị chủ trì tại \(graph.label(jurisdiction))",
-                        en: "Mandate \(mandate.id) \(Quote.short(mandate.text)) is only supported (\(names)) and led "
-                            + "by no unit in \(graph.label(jurisdiction))"),
-                    evidence: ["supporters": .int(units.count), "jurisdiction": .text(graph.unit(jurisdiction).id.rawValue),
-                               "inferred": .bool(group.allSatisfy(\.isInferred))],
+                        vi: "Nhiệm vụ \(text) chỉ có đơn vị phối hợp (\(graph.names(units, .vi))), "
+                            + "không có đơn vị chủ trì tại \(place)" + (hint?.vi ?? ""),
+                        en: "Mandate \(text) is only supported (\(graph.names(units, .en))) and led "
+                            + "by no unit in \(place)" + (hint?.en ?? "")),
+                    evidence: evidence,
                     location: graph.duty(graph.duties[group[0].duty]).location))
             }
         }
@@ -83,5 +98,7 @@ extension UnledMandateRule {
         EvidenceKey("inferred", vi: "suy luận", en: "inferred"),
         EvidenceKey("jurisdiction", vi: "địa bàn", en: "jurisdiction"),
         EvidenceKey("supporters", vi: "số đơn vị phối hợp", en: "supporters"),
+        .responsibleUnit,
+        .inFunctionsOf,
     ]
 }

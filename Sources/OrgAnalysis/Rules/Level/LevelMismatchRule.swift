@@ -11,15 +11,15 @@ public struct LevelMismatchRule: Rule {
         shortName: "level-mismatch",
         title: LocalizedText(vi: "Nhiệm vụ do đơn vị khác cấp chủ trì", en: "Mandate led at the wrong level of government"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị: \"Chấp hành nghiêm quy định về phân công, phân cấp quản lý\". Nhiệm vụ mà pháp "
-                + "luật giao cho một cấp chính quyền (ví dụ cấp xã) nhưng lại do đơn vị cấp khác (ví dụ một sở) chủ "
-                + "trì là sai phân cấp. Đơn vị cấp tỉnh phối hợp, hướng dẫn nhiệm vụ cấp xã là bình thường và không "
+            vi: "Luật Tổ chức chính quyền địa phương năm 2025 phân định thẩm quyền giữa chính quyền địa phương cấp "
+                + "tỉnh và cấp xã. Nhiệm vụ mà pháp luật giao cho một cấp chính quyền (ví dụ cấp xã) nhưng lại do đơn "
+                + "vị cấp khác (ví dụ một sở) chủ trì là sai phân cấp. Đơn vị cấp tỉnh phối hợp, hướng dẫn nhiệm vụ cấp xã là bình thường và không "
                 + "bị báo.",
-            en: "Clause 1.d of the directive: \"strictly observe the rules on assignment and decentralisation\". A "
-                + "mandate the law gives to one level of government (say, the commune) but led by a unit of another "
+            en: "The Law on the Organisation of Local Government 2025 divides competence between the provincial "
+                + "and the commune level. A mandate the law gives to one level of government (say, the commune) but led by a unit of another "
                 + "level (say, a provincial department) is a decentralisation error. A provincial unit supporting "
                 + "or guiding a commune mandate is normal and not reported."),
-        citations: [Citations.directive1dDecentralisation],
+        citations: [Citations.localGovernmentLaw2025],
         defaultSeverity: .warning,
         examples: [
             RuleExample(
@@ -65,30 +65,20 @@ public struct LevelMismatchRule: Rule {
             }
             guard !wrong.isEmpty else { continue }
             let units = Array(Set(wrong.map { graph.duties[$0.duty].unit })).sorted()
-            let levels = Set(units.compactMap { graph.level[$0]?.rawValue }).sorted()
+            let levels = Set(units.compactMap { graph.level[$0] }).sorted { $0.rawValue < $1.rawValue }
+            let text = Quote.short(mandate.text)
+            let levelNames = { (language: Language) in levels.map { Quote.level($0, language) }.joined(separator: ", ") }
             findings.append(Self.finding(units: units.map { graph.unit($0).id },
                 duties: wrong.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
                 message: LocalizedText(
-                    vi: "Nhiệm vụ \(mandate.id) \(Quote.short(mandate.text)) thuộc cấp \(Self.levelName(expected, .vi)) "
-                        + "nhưng do " + units.map { graph.label($0) }.joined(separator: ", ") + " (cấp "
-                        + levels.compactMap { GovernmentLevel(rawValue: $0).map { Self.levelName($0, .vi) } }
-                            .joined(separator: ", ") + ") chủ trì",
-                    en: "Mandate \(mandate.id) \(Quote.short(mandate.text)) belongs to the \(expected.rawValue) level "
-                        + "but is led by " + units.map { graph.label($0) }.joined(separator: ", ")
-                        + " (\(levels.joined(separator: ", ")) level)"),
-                evidence: ["mandateLevel": .text(expected.rawValue), "unitLevels": .list(levels)],
+                    vi: "Nhiệm vụ \(text) thuộc thẩm quyền \(Quote.level(expected, .vi)) nhưng do "
+                        + "\(graph.names(units, .vi)) (\(levelNames(.vi))) chủ trì",
+                    en: "Mandate \(text) belongs to the \(Quote.level(expected, .en)) but is led by "
+                        + "\(graph.names(units, .en)) (\(levelNames(.en)))"),
+                evidence: ["mandateLevel": .text(expected.rawValue), "unitLevels": .list(levels.map(\.rawValue))],
                 location: graph.duty(graph.duties[wrong[0].duty]).location))
         }
         return findings
-    }
-
-    static func levelName(_ level: GovernmentLevel, _ language: Language) -> String {
-        switch level {
-        case .central: language.text(vi: "trung ương", en: level.rawValue)
-        case .province: language.text(vi: "tỉnh", en: level.rawValue)
-        case .district: language.text(vi: "huyện", en: level.rawValue)
-        case .commune: language.text(vi: "xã", en: level.rawValue)
-        }
     }
 }
 

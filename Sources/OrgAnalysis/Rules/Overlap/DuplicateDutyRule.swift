@@ -12,20 +12,23 @@ public struct DuplicateDutyRule: Rule {
         shortName: "duplicate-duty",
         title: LocalizedText(vi: "Nhiệm vụ trùng nội dung giữa các đơn vị", en: "Same duty in different units"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị: \"đảm bảo không chồng chéo\"; Nghị định 158/2018/NĐ-CP (Điều 5) không cho phép "
+            vi: "Điểm d khoản 1 Chỉ thị: “đảm bảo không chồng chéo”; điểm d khoản 1 Điều 5 Nghị định số 158/2018/NĐ-CP không cho phép "
                 + "tổ chức hành chính có nhiệm vụ chồng chéo với tổ chức khác. Hai đơn vị không trực thuộc nhau ghi "
                 + "cùng một nhiệm vụ bằng lời khác nhau là chồng chéo nội dung. Văn bản được so sánh sau khi chuẩn hóa "
-                + "(NFC, vị trí dấu thanh, lí/lý, chữ không dấu) và bỏ qua các cụm từ hành chính chung (\"tham mưu, "
-                + "giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\"...). Không tính: đơn vị và đơn vị trực thuộc "
+                + "(chuẩn Unicode, vị trí dấu thanh, lí/lý, chữ không dấu) và bỏ qua các cụm từ hành chính chung (“tham mưu, "
+                + "giúp Ủy ban nhân dân tỉnh”, “trên địa bàn tỉnh”...). Không tính: đơn vị và đơn vị trực thuộc "
                 + "của nó (phân công); chủ trì bên cạnh phối hợp (phối hợp); hai nhiệm vụ cùng ghi một nhiệm vụ "
-                + "theo quy định (đã do OVL001 xét); nhiệm vụ \"các nhiệm vụ khác do ... giao\"; các địa bàn khác nhau.",
+                + "theo quy định (đã xét ở quy tắc nhiều đơn vị cùng chủ trì); nhiệm vụ “các nhiệm vụ khác do ... giao”; "
+                + "các địa bàn khác nhau. Khi hai nhiệm vụ trùng nội dung cũng là hai đơn vị cùng chủ trì một nhiệm vụ theo "
+                + "quy định, chỉ báo một phát hiện nêu cả hai khía cạnh.",
             en: "Clause 1.d of the directive: \"without overlap\"; Decree 158/2018 (Art. 5) does not allow an "
                 + "administrative organisation whose duties overlap another's. Two units that do not contain one "
                 + "another writing the same duty in other words overlap. Texts are compared after normalisation "
                 + "(NFC, tone-mark placement, lí/lý, text typed without marks) and with administrative boilerplate "
                 + "(\"tham mưu, giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\", ...) discounted. Not counted: a "
                 + "unit and its own sub-unit (delegation); a lead beside a support (coordination); two duties citing "
-                + "the same mandate (OVL001's business); the catch-all duty; different jurisdictions."),
+                + "the same mandate (OVL001's business); the catch-all duty; different jurisdictions. When the "
+                + "duplicate duties are also two leads of one mandate, one finding says both."),
         citations: [Citations.directive1d, Citations.decree158],
         defaultSeverity: .warning,
         examples: [
@@ -78,10 +81,11 @@ public struct DuplicateDutyRule: Rule {
         for pair in pairs { sets.union(pair.a, pair.b) }
         var clusters: [Int: [TextAnalysis.SimilarPair]] = [:]
         for pair in pairs { clusters[sets.find(pair.a), default: []].append(pair) }
-        return clusters.keys.sorted().compactMap { root in finding(for: clusters[root] ?? [], graph: graph) }
+        return clusters.keys.sorted().compactMap { root in finding(for: clusters[root] ?? [], context: context) }
     }
 
-    private func finding(for pairs: [TextAnalysis.SimilarPair], graph: DutyGraph) -> Finding? {
+    private func finding(for pairs: [TextAnalysis.SimilarPair], context: RuleContext) -> Finding? {
+        let graph = context.graph
         let members = Array(Set(pairs.flatMap { [$0.a, $0.b] })).sorted()
         let units = Array(Set(members.map { graph.duties[$0].unit })).sorted()
         guard units.count >= 2, let best = pairs.max(by: { $0.score < $1.score }) else { return nil }
@@ -91,16 +95,16 @@ public struct DuplicateDutyRule: Rule {
         let message: LocalizedText
         if members.count == 2 {
             message = LocalizedText(
-                vi: "\(graph.label(unitA)) và \(graph.label(unitB)) cùng ghi một nhiệm vụ (độ tương đồng "
-                    + "\(Quote.score(best.score, .vi))): \(Quote.short(a.text)) / \(Quote.short(b.text))",
-                en: "\(graph.label(unitA)) and \(graph.label(unitB)) write the same duty (similarity "
-                    + "\(Quote.score(best.score, .en))): \(Quote.short(a.text)) / \(Quote.short(b.text))")
+                vi: "\(graph.name(unitA, .vi)) và \(graph.name(unitB, .vi)) cùng ghi một nhiệm vụ, nội dung tương tự "
+                    + "(\(Quote.percent(best.score))): \(Quote.short(a.text)) / \(Quote.short(b.text))",
+                en: "\(graph.name(unitA, .en)) and \(graph.name(unitB, .en)) write the same duty (similar content, "
+                    + "\(Quote.percent(best.score))): \(Quote.short(a.text)) / \(Quote.short(b.text))")
         } else {
             message = LocalizedText(
-                vi: "\(members.count) nhiệm vụ của \(units.count) đơn vị có cùng nội dung ("
-                    + units.map { graph.label($0) }.joined(separator: ", ") + "), ví dụ \(Quote.short(a.text))",
-                en: "\(members.count) duties of \(units.count) units say the same thing ("
-                    + units.map { graph.label($0) }.joined(separator: ", ") + "), e.g. \(Quote.short(a.text))")
+                vi: "\(members.count) nhiệm vụ của \(units.count) đơn vị có nội dung tương tự (đến "
+                    + "\(Quote.percent(best.score))): \(graph.names(units, .vi)); ví dụ \(Quote.short(a.text))",
+                en: "\(members.count) duties of \(units.count) units say the same thing (similar content, up to "
+                    + "\(Quote.percent(best.score))): \(graph.names(units, .en)); e.g. \(Quote.short(a.text))")
         }
         let scores = pairs.map(\.score)
         return Self.finding(units: units.map { graph.unit($0).id },
@@ -111,6 +115,7 @@ public struct DuplicateDutyRule: Rule {
                     "\(duty($0.a).id) ~ \(duty($0.b).id): \(Quote.score($0.score, .en))"
                 }),
                 "texts": .list(members.map { "\(duty($0).id): \(duty($0).text)" }),
+                "dutyNatures": context.text.natureEvidence(members, graph: graph),
             ],
             location: a.location)
     }
@@ -118,11 +123,17 @@ public struct DuplicateDutyRule: Rule {
 
 extension DuplicateDutyRule {
     /// The evidence of a finding.
-    public static let evidence: [EvidenceKey] = [
+    /// Its own keys, and those of a lead conflict merged into it (``FindingConsolidation``).
+    public static let evidence: [EvidenceKey] = ownEvidence + LeadConflictRule.ownEvidence.filter { $0.key != "dutyNatures" }
+        + [.alsoCodes, .mandate]
+
+    /// The keys a text duplicate emits, which a lead conflict absorbing it carries too.
+    static let ownEvidence: [EvidenceKey] = [
         EvidenceKey("similarity", vi: "độ tương đồng", en: "similarity"),
         EvidenceKey("minSimilarity", vi: "độ tương đồng thấp nhất", en: "lowest similarity"),
         EvidenceKey("pairs", vi: "các cặp", en: "pairs"),
         EvidenceKey("texts", vi: "nội dung", en: "texts"),
+        .dutyNatures,
     ]
 
     /// The threshold (read by the text engine, which finds the near-duplicate pairs).

@@ -12,17 +12,27 @@ public struct LeadConflictRule: Rule {
         shortName: "lead-conflict",
         title: LocalizedText(vi: "Nhiều đơn vị cùng chủ trì một nhiệm vụ", en: "Mandate led by several units"),
         rationale: LocalizedText(
-            vi: "Khoản 1.d Chỉ thị yêu cầu quy định rõ nhiệm vụ của các phòng, ban, đơn vị, \"đảm bảo không chồng "
-                + "chéo\". Khi hai đơn vị không trực thuộc nhau cùng chủ trì một nhiệm vụ thì không rõ ai chịu trách "
+            vi: "Điểm d khoản 1 Chỉ thị yêu cầu quy định rõ nhiệm vụ của các phòng, ban, đơn vị, “đảm bảo không chồng "
+                + "chéo”. Khi hai đơn vị không trực thuộc nhau cùng chủ trì một nhiệm vụ thì không rõ ai chịu trách "
                 + "nhiệm chính. Đơn vị cấp trên và đơn vị trực thuộc của chính nó cùng ghi một nhiệm vụ là phân công, "
                 + "không phải chồng chéo; một đơn vị chủ trì và đơn vị khác phối hợp là phối hợp, không phải chồng "
-                + "chéo. Chỉ xét trong cùng một địa bàn (tỉnh, xã). Phát hiện chỉ dựa trên nhiệm vụ được suy luận "
-                + "từ văn bản thì ở mức cảnh báo.",
+                + "chéo. Chỉ xét trong cùng một địa bàn (tỉnh, xã). Chỉ nhiệm vụ quản lý nhà nước mới được suy luận là "
+                + "thực hiện một nhiệm vụ theo quy định: công tác nội bộ của chính cơ quan (văn thư, lưu trữ, thi đua, "
+                + "khen thưởng, kế hoạch, tài chính của Sở, của ngành) và dịch vụ sự nghiệp công (kiểm định, hiệu "
+                + "chuẩn, thử nghiệm, đào tạo, tư vấn của đơn vị sự nghiệp) không bao giờ được suy luận là chủ trì; "
+                + "phân công ghi rõ trong sơ đồ thì giữ nguyên. Phát hiện chỉ dựa trên nhiệm vụ được suy luận từ văn "
+                + "bản được đánh dấu cần xác minh; nếu nội dung các nhiệm vụ đó cũng trùng nhau thì chỉ báo một phát "
+                + "hiện trùng nội dung, kèm thông tin về nhiệm vụ và các đơn vị chủ trì.",
             en: "Clause 1.d of the directive requires the duties of every division and unit to be set out \"without "
                 + "overlap\". When two units that do not contain one another both lead one mandate, nobody is "
                 + "clearly responsible. A unit and its own sub-unit citing the same mandate is delegation; a lead "
                 + "beside a support is coordination; neither is overlap. Only units of one jurisdiction (province, "
-                + "commune) are compared. A finding that rests only on mandates inferred from text is a warning."),
+                + "commune) are compared. Only state-management duties are inferred to a mandate: the internal work of "
+                + "a body (its own records, emulation, plan and budget) and the public services of a public service "
+                + "unit (calibration, testing, training, consultancy) are never inferred leads; what the chart "
+                + "writes explicitly stands. A finding that rests only on inferred mandates is marked to verify; when the "
+                + "duties' texts are also duplicates, one text-duplicate finding is reported with the mandate and "
+                + "the leads."),
         citations: [Citations.directive1d, Citations.decree158],
         defaultSeverity: .error,
         examples: [
@@ -67,6 +77,47 @@ public struct LeadConflictRule: Rule {
                     """,
                 mandates: #"    <mandate id="HT.01" level="commune">Đăng ký hộ tịch</mandate>"#,
                 expectedUnits: []),
+            RuleExample(
+                LocalizedText(vi: "Trung tâm sự nghiệp cung cấp dịch vụ kiểm định, hiệu chuẩn: không phải chủ trì, không vi phạm",
+                              en: "A public service centre offering calibration is not a lead: no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="skhcn" name="Sở Khoa học và Công nghệ" kind="department">
+                          <duty id="skhcn.1" mandate="KHCN.03">Quản lý nhà nước về tiêu chuẩn, đo lường, chất lượng sản phẩm, hàng hóa</duty>
+                        </unit>
+                        <unit id="sct" name="Sở Công Thương" kind="department">
+                          <duty id="sct.1" mandate="CT.01">Quản lý nhà nước về công nghiệp</duty>
+                          <unit id="sct.tt" name="Trung tâm Kỹ thuật đo lường" kind="public-service-unit">
+                            <duty id="sct.tt.1">Thực hiện dịch vụ kiểm định, hiệu chuẩn phương tiện đo, thử nghiệm chất lượng sản phẩm, hàng hóa</duty>
+                          </unit>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: """
+                        <mandate id="KHCN.03" level="province">Quản lý nhà nước về tiêu chuẩn, đo lường, chất lượng sản phẩm, hàng hóa</mandate>
+                        <mandate id="CT.01" level="province">Quản lý nhà nước về công nghiệp</mandate>
+                    """,
+                expectedUnits: []),
+            RuleExample(
+                LocalizedText(vi: "Văn phòng sở lo công tác thi đua, khen thưởng của ngành (công tác nội bộ): không phải chủ trì, "
+                                + "không vi phạm",
+                              en: "A department office handling its own sector's emulation (internal work) is not a lead: "
+                                + "no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="sgd" name="Sở Giáo dục và Đào tạo" kind="department">
+                          <duty id="sgd.1">Quản lý nhà nước về giáo dục phổ thông</duty>
+                          <unit id="sgd.vp" name="Văn phòng Sở" kind="division">
+                            <duty id="sgd.vp.1">Phụ trách công tác thi đua, khen thưởng của ngành giáo dục</duty>
+                          </unit>
+                        </unit>
+                        <unit id="snv" name="Sở Nội vụ" kind="department">
+                          <duty id="snv.1" mandate="NV.06">Quản lý nhà nước về thi đua, khen thưởng</duty>
+                        </unit>
+                      </unit>
+                    """,
+                mandates: #"    <mandate id="NV.06" level="province">Quản lý nhà nước về thi đua, khen thưởng</mandate>"#,
+                expectedUnits: []),
         ])
 
     /// One finding per mandate and jurisdiction with two or more conflicting leads.
@@ -87,21 +138,22 @@ public struct LeadConflictRule: Rule {
                 let explicitUnits = graph.topmost(leadUnits(group.filter { !$0.isInferred }))
                 let inferredOnly = explicitUnits.count < 2
                 findings.append(finding(mandate: mandate, units: units, group: group, inferredOnly: inferredOnly,
-                                        graph: graph))
+                                        context: context))
             }
         }
         return findings
     }
 
     private func finding(mandate: MandateID, units: [Int], group: [MandateAssignment], inferredOnly: Bool,
-                         graph: DutyGraph) -> Finding {
-        let names = units.map { graph.label($0) }
-        let text = graph.mandates[mandate].map { Quote.short($0.text) } ?? ""
+                         context: RuleContext) -> Finding {
+        let graph = context.graph
+        let text = graph.mandates[mandate].map { Quote.short($0.text) } ?? "“\(mandate)”"
         let inferredDuties = group.filter(\.isInferred).map { graph.duty(graph.duties[$0.duty]).id.rawValue }
         var evidence: [String: EvidenceValue] = [
             "leads": .int(units.count),
             "leadUnits": .list(units.map { graph.unit($0).id.rawValue }),
             "inferredOnly": .bool(inferredOnly),
+            "dutyNatures": context.text.natureEvidence(group.map(\.duty), graph: graph),
         ]
         if !inferredDuties.isEmpty { evidence["inferredDuties"] = .list(inferredDuties.sorted()) }
         if let source = graph.mandates[mandate]?.source { evidence["mandateSource"] = .text(source) }
@@ -113,9 +165,8 @@ public struct LeadConflictRule: Rule {
             units: units.map { graph.unit($0).id },
             duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate,
             message: LocalizedText(
-                vi: "Nhiệm vụ \(mandate) \(text) do \(units.count) đơn vị cùng chủ trì: "
-                    + names.joined(separator: ", ") + note.vi,
-                en: "Mandate \(mandate) \(text) is led by \(units.count) units: " + names.joined(separator: ", ") + note.en),
+                vi: "Nhiệm vụ \(text) do \(units.count) đơn vị cùng chủ trì: \(graph.names(units, .vi))" + note.vi,
+                en: "Mandate \(text) is led by \(units.count) units: \(graph.names(units, .en))" + note.en),
             evidence: evidence, location: graph.duty(graph.duties[group[0].duty]).location,
             confidence: inferredOnly ? .toVerify : .confirmed)
     }
@@ -123,12 +174,18 @@ public struct LeadConflictRule: Rule {
 
 extension LeadConflictRule {
     /// The evidence of a finding.
-    public static let evidence: [EvidenceKey] = [
+    /// Its own keys, and those of a text duplicate merged into it (``FindingConsolidation``).
+    public static let evidence: [EvidenceKey] = ownEvidence + DuplicateDutyRule.ownEvidence.filter { $0.key != "dutyNatures" }
+        + [.alsoCodes, .mandate]
+
+    /// The keys a lead conflict emits, which a text duplicate absorbing it carries too.
+    static let ownEvidence: [EvidenceKey] = [
         .mandateSource,
         EvidenceKey("leadUnits", vi: "đơn vị chủ trì", en: "lead units"),
         EvidenceKey("leads", vi: "số đơn vị chủ trì", en: "leads"),
         EvidenceKey("inferredDuties", vi: "nhiệm vụ suy luận", en: "inferred duties"),
         EvidenceKey("inferredOnly", vi: "chỉ dựa trên suy luận", en: "inferred only"),
+        .dutyNatures,
     ]
 
     /// The threshold (also read by GAP001 and OVL003, which count leads the same way).

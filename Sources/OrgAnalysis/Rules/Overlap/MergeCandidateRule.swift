@@ -13,8 +13,8 @@ public struct MergeCandidateRule: Rule {
         title: LocalizedText(vi: "Hai đơn vị có nhiệm vụ phần lớn trùng nhau (đề xuất hợp nhất)",
                              en: "Units whose duties largely coincide (merge candidates)"),
         rationale: LocalizedText(
-            vi: "Khoản 3.b Chỉ thị giao Sở Nội vụ rà soát, đề xuất điều chỉnh chức năng, nhiệm vụ và cơ cấu tổ chức; "
-                + "Nghị định 158/2018/NĐ-CP yêu cầu tổ chức không chồng chéo nhiệm vụ. Khi phần lớn nhiệm vụ của một "
+            vi: "Điểm b khoản 3 Chỉ thị giao Sở Nội vụ rà soát, đề xuất điều chỉnh chức năng, nhiệm vụ và cơ cấu tổ chức; "
+                + "điểm d khoản 1 Điều 5 Nghị định số 158/2018/NĐ-CP yêu cầu tổ chức không chồng chéo nhiệm vụ. Khi phần lớn nhiệm vụ của một "
                 + "đơn vị (mặc định từ 60% và ít nhất 3 nhiệm vụ) trùng với nhiệm vụ của một đơn vị khác không trực "
                 + "thuộc nhau trên cùng địa bàn, hai đơn vị là ứng viên để hợp nhất hoặc phân định lại.",
             en: "Clause 3.b of the directive tasks the Department of Home Affairs with proposing adjustments of "
@@ -22,13 +22,7 @@ public struct MergeCandidateRule: Rule {
                 + "most of one unit's duties (by default 60% and at least 3) coincide with duties of another unit "
                 + "of the same jurisdiction, neither containing the other, the two are candidates for merging or "
                 + "for redrawing their duties."),
-        citations: [
-            Citations.decree158,
-            LegalCitation(
-                reference: "Chỉ thị của Chủ tịch UBND tỉnh Cao Bằng (2022), khoản 3.b",
-                quote: "rà soát, đề xuất điều chỉnh chức năng, nhiệm vụ, quyền hạn, cơ cấu tổ chức của các cơ quan "
-                    + "chuyên môn, đơn vị sự nghiệp công lập trực thuộc UBND tỉnh"),
-        ],
+        citations: [Citations.decree158, Citations.directive3b],
         defaultSeverity: .warning,
         examples: [
             RuleExample(
@@ -117,10 +111,10 @@ public struct MergeCandidateRule: Rule {
             findings.append(Self.finding(units: [graph.unit(key.low).id, graph.unit(key.high).id],
                 duties: Array(Set(matches.flatMap { [duty($0.0).id, duty($0.1).id] })),
                 message: LocalizedText(
-                    vi: "\(matchedSmaller)/\(total) nhiệm vụ (\(percent)%) của \(graph.label(smaller)) trùng với nhiệm vụ "
-                        + "của \(graph.label(other)): có thể hợp nhất hoặc phân định lại",
-                    en: "\(matchedSmaller) of \(total) duties (\(percent)%) of \(graph.label(smaller)) coincide with duties "
-                        + "of \(graph.label(other)): candidates for merging or for redrawing their duties"),
+                    vi: "\(matchedSmaller)/\(total) nhiệm vụ (\(percent)%) của \(graph.name(smaller, .vi)) trùng với nhiệm vụ "
+                        + "của \(graph.name(other, .vi)): có thể hợp nhất hoặc phân định lại",
+                    en: "\(matchedSmaller) of \(total) duties (\(percent)%) of \(graph.name(smaller, .en)) coincide with duties "
+                        + "of \(graph.name(other, .en)): candidates for merging or for redrawing their duties"),
                 evidence: [
                     "ratio": .number(ratio), "shared": .int(matchedSmaller), "dutiesOfSmaller": .int(total),
                     "sharedPairs": .list(matches.map { "\(duty($0.0).id) ~ \(duty($0.1).id)" }.sorted()),
@@ -152,6 +146,7 @@ extension MergeCandidateRule {
         EvidenceKey("ratio", vi: "tỉ lệ", en: "ratio"),
         EvidenceKey("shared", vi: "số nhiệm vụ trùng", en: "shared"),
         EvidenceKey("sharedPairs", vi: "các cặp trùng", en: "shared pairs"),
+        .alsoCodes,
     ]
 
     /// The thresholds.

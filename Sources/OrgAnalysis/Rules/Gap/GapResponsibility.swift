@@ -1,0 +1,116 @@
+import OrgModel
+
+/// Who must fix a gap (GAP001, GAP002): the department that answers for the mandate, so that the finding
+/// is charged to the body that can act on it rather than to the people's committee.
+///
+/// The choice, in order:
+/// 1. The department whose own functions text (chức năng) names the mandate's subject: the chart itself
+///    says the mandate is that department's (``inFunctions(_:jurisdiction:)``).
+/// 2. The department of the mandate's sector: the department of the jurisdiction whose duties carry the
+///    most explicit (`mandate=`) assignments to mandates of that sector; ties go to the smaller unit id.
+///    A sector is thus charged to the department the chart shows doing that sector's work, whatever the
+///    sector tokens of the catalogue are called.
+/// A department is a unit directly under a territorial unit (committee, district, commune) that is not
+/// territorial itself.
+struct GapResponsibility {
+    let graph: DutyGraph
+    /// Per (jurisdiction, sector), the department chosen by rule 2.
+    private let sectorDepartment: [SectorKey: Int]
+    /// Per department, the subjects of its functions text: the items after "quản lý nhà nước về", as
+    /// sets of plain syllables.
+    private let functionItems: [Int: [Set<String>]]
+
+    private struct SectorKey: Hashable {
+        var jurisdiction: Int
+        var sector: String
+    }
+
+    init(graph: DutyGraph) {
+        self.graph = graph
+        var counts: [SectorKey: [Int: Int]] = [:]
+        for reference in graph.duties {
+            let duty = graph.duty(reference)
+            guard let mandate = duty.mandate, let sector = graph.mandates[mandate]?.sector,
+                  let department = graph.department(of: reference.unit) else { continue }
+            counts[SectorKey(jurisdiction: graph.jurisdiction[reference.unit], sector: sector), default: [:]][department, default: 0] += 1
+        }
+        sectorDepartment = counts.mapValues { tally in
+            tally.min { (-$0.value, graph.unit($0.key).id.rawValue) < (-$1.value, graph.unit($1.key).id.rawValue) }?.key ?? 0
+        }
+        var items: [Int: [Set<String>]] = [:]
+        for index in graph.chart.units.indices where graph.department(of: index) == index {
+            let subjects = graph.unit(index).functions.flatMap(Self.subjects)
+            if !subjects.isEmpty { items[index] = subjects }
+        }
+        functionItems = items
+    }
+
+    /// The department of `jurisdiction` whose functions text names the mandate's subject, if one does: the
+    /// items of its functions (of two syllables or more) wholly inside the mandate's subject together cover
+    /// at least 60% of the subject's syllables (so "giá" alone never claims "đánh giá cán bộ", and "thi
+    /// đua" + "khen thưởng" claim "thi đua, khen thưởng"). Ties go to the smaller id.
+    func inFunctions(_ mandate: Mandate, jurisdiction: Int) -> Int? {
+        let subject = Set(Self.plain(Self.stripManagement(mandate.text)))
+        guard !subject.isEmpty else { return nil }
+        let matches = functionItems.keys.filter { department in
+            guard graph.jurisdiction[department] == jurisdiction else { return false }
+            let covered = (functionItems[department] ?? []).filter { $0.count >= 2 && $0.isSubset(of: subject) }
+                .reduce(into: Set<String>()) { $0.formUnion($1) }
+            return Double(covered.count) >= 0.6 * Double(subject.count)
+        }
+        return matches.min { graph.unit($0).id < graph.unit($1).id }
+    }
+
+    /// The department that must fix a gap of `mandate` in `jurisdiction`: rule 1, else rule 2.
+    func responsible(_ mandate: Mandate, jurisdiction: Int) -> Int? {
+        if let named = inFunctions(mandate, jurisdiction: jurisdiction) { return named }
+        guard let sector = mandate.sector else { return nil }
+        return sectorDepartment[SectorKey(jurisdiction: jurisdiction, sector: sector)]
+    }
+
+    /// The subjects listed in a functions text: what follows "quản lý nhà nước về" (or the whole text
+    /// when it has no such phrase), split at ";", ":" and ",".
+    static func subjects(_ function: String) -> [Set<String>] {
+        let syllables = plain(function)
+        let joined = " " + syllables.joined(separator: " ") + " "
+        guard joined.contains(" \(Self.stateManagement) ") else { return [] }
+        // Work on the written text so that the separators survive; the cue is found in its plain form.
+        let parts = function.split(whereSeparator: { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," })
+        var result: [Set<String>] = []
+        var started = false
+        for part in parts {
+            var words = plain(String(part))
+            let filler = plain("công tác")
+            if words.starts(with: filler), words.count > filler.count + 1 { words.removeFirst(filler.count) }
+            let text = words.joined(separator: " ")
+            if !started, let range = text.range(of: Self.stateManagement + " " + Self.about) {
+                started = true
+                let rest = text[range.upperBound...].split(separator: " ").map(String.init)
+                if rest.count >= 2 { result.append(Set(rest)) }
+                continue
+            }
+            if started, words.count >= 2 { result.append(Set(words)) }
+        }
+        return result
+    }
+
+    /// A mandate's subject: its text without the opening "quản lý nhà nước về", "quản lý", "thực hiện",
+    /// then without a leading "công tác" ("công tác lãnh sự" is the subject "lãnh sự").
+    static func stripManagement(_ text: String) -> String {
+        var words = plain(text)[...]
+        for prefix in ["quản lý nhà nước về", "quản lý", "thực hiện"].map(plain) where words.starts(with: prefix) {
+            words = words.dropFirst(prefix.count)
+            break
+        }
+        let filler = plain("công tác")
+        if words.starts(with: filler), words.count > filler.count { words = words.dropFirst(filler.count) }
+        return words.joined(separator: " ")
+    }
+
+    /// "quản lý nhà nước" and "về" in plain form.
+    static let stateManagement = plain("quản lý nhà nước").joined(separator: " ")
+    static let about = plain("về").joined(separator: " ")
+
+    /// The plain syllables of a text (no marks, `đ` → `d`).
+    static func plain(_ text: String) -> [String] { VietnameseText.syllables(text).map(\.plain) }
+}
