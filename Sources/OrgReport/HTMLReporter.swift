@@ -45,8 +45,8 @@ public enum HTMLReporter {
     private static func header(_ page: Page) -> String {
         let labels = page.labels
         let chart = page.graph.chart
-        var meta = escape(chart.name) + " (<code>" + escape(chart.id) + "</code>) · " + escape(labels.date) + " "
-            + escape(chart.asOf?.description ?? labels.common.noDate)
+        var meta = escape(chart.name) + " <small class=\"id\">" + escape(chart.id) + "</small> · " + escape(labels.date) + " "
+            + escape(chart.asOf.map(page.input.language.date) ?? labels.common.noDate)
         if let timestamp = page.input.timestamp {
             meta += " · " + escape(labels.generated) + " " + escape(timestamp)
         }
@@ -59,7 +59,8 @@ public enum HTMLReporter {
             <div class="band-inner">
             <p class="band-kicker">orgscope</p>
             <h1>\(escape(labels.title))</h1>
-            <p class="band-meta">\(meta)</p>
+            <p class="band-meta">\(meta)</p>\(chart.illustrative
+                ? "\n<p class=\"band-meta illustrative\"><strong>" + escape(labels.common.illustrative) + "</strong></p>" : "")
             </div>
             <nav aria-label="\(escape(labels.contents))">\(links.joined())</nav>
             </header>

@@ -13,6 +13,10 @@ public enum MarkdownReporter {
         var lines: [String] = []
         lines.append("# " + language.text(vi: "Báo cáo rà soát: ", en: "Review report: ") + escape(chart.name))
         lines.append("")
+        if chart.illustrative {
+            lines.append("> **" + escape(labels.illustrative) + "**")
+            lines.append("")
+        }
         lines.append("- " + language.text(vi: "Sơ đồ", en: "Chart") + ": " + escape(chart.name) + ", " + labels.asOf + " "
             + (chart.asOf.map(language.date) ?? labels.noDate))
         lines.append("- \(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "

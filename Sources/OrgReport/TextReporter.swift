@@ -9,6 +9,7 @@ public enum TextReporter {
         let chart = input.result.graph.chart
         var lines: [String] = []
         lines.append("\(labels.chart): \(chart.name), \(labels.asOf) " + (chart.asOf.map(input.language.date) ?? labels.noDate))
+        if chart.illustrative { lines.append(labels.illustrative) }
         lines.append("\(chart.units.count) \(labels.units), \(chart.dutyCount) \(labels.duties), "
             + "\(input.result.graph.mandates.count) \(labels.mandates)")
         if let timestamp = input.timestamp { lines.append(input.language.text(vi: "Tạo lúc: ", en: "Generated: ") + timestamp) }
