@@ -72,9 +72,9 @@ public enum ComparisonReporter {
                 + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)"
         })
         section(language.text(vi: "Phát hiện đã khắc phục", en: "Findings resolved"),
-                comparison.resolved.map { "\($0.code) " + $0.message.text(language) })
+                comparison.resolved.map { $0.line(language) })
         section(language.text(vi: "Phát hiện mới", en: "Findings introduced"),
-                comparison.introduced.map { "\($0.code) " + $0.message.text(language) })
+                comparison.introduced.map { $0.line(language) })
         out.append(language.text(vi: "Phát hiện giữ nguyên: ", en: "Findings unchanged: ") + "\(comparison.unchanged.count)")
         return out.joined(separator: "\n") + "\n"
     }
@@ -89,8 +89,8 @@ public enum ComparisonReporter {
                      ("to", .string(move.to.rawValue)), ("matchedBy", .string(move.byID ? "id" : "text"))])
         }
         func findings(_ list: [Finding]) -> JSONValue {
-            .array(list.map { .object([("code", .string($0.code)), ("units", .array($0.units.map { .string($0.rawValue) })),
-                                       ("message", .string($0.message.text(language)))]) })
+            .array(list.map { .object([("code", .string($0.code)), ("units", .array($0.units.map { .string($0.rawValue) }))]
+                                      + $0.apartMembers + [("message", .string($0.message.text(language)))]) })
         }
         let staffing: [JSONValue] = comparison.staffing.map { change in
             let unit: JSONValue = change.unit.map { .string($0.rawValue) } ?? .null

@@ -81,3 +81,22 @@ struct FindingSection {
         return sections
     }
 }
+
+extension Finding {
+    /// One line for lists of findings (proposals, comparisons): the code, then what sets the finding apart
+    /// ("[cần xác minh]", "[từ ngày 01/01/2026]"), then the message.
+    func line(_ language: Language) -> String {
+        var marks: [String] = []
+        if confidence == .toVerify { marks.append(language.text(vi: "[cần xác minh]", en: "[to verify]")) }
+        if let date = effectiveFrom {
+            marks.append(language.text(vi: "[từ ngày \(language.date(date))]", en: "[from \(language.date(date))]"))
+        }
+        return ([code] + marks + [message.text(language)]).joined(separator: " ")
+    }
+
+    /// The members lists of findings carry in JSON besides code, units and message.
+    var apartMembers: [(String, JSONValue)] {
+        [("confidence", .string(confidence.rawValue))]
+            + (effectiveFrom.map { [("effectiveFrom", JSONValue.string($0.description))] } ?? [])
+    }
+}

@@ -50,7 +50,7 @@ public enum ProposalReporter {
         ] where always || !list.isEmpty {
             out.append("")
             out.append(title + " (\(list.count))" + (markdown ? "" : ":"))
-            for finding in list { out.append("- \(finding.code) " + finding.message.text(language)) }
+            for finding in list { out.append("- " + finding.line(language)) }
         }
         out.append("")
         heading(language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing"), 2)
@@ -200,8 +200,8 @@ public enum ProposalReporter {
     private static func list(_ findings: [Finding], _ language: Language) -> JSONValue {
         .array(findings.map { finding in
             .object([("code", .string(finding.code)), ("severity", .string(finding.severity.rawValue)),
-                     ("units", .array(finding.units.map { .string($0.rawValue) })),
-                     ("message", .string(finding.message.text(language)))])
+                     ("units", .array(finding.units.map { .string($0.rawValue) }))] + finding.apartMembers
+                     + [("message", .string(finding.message.text(language)))])
         })
     }
 

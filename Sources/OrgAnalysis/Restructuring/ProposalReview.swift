@@ -82,10 +82,11 @@ public struct ProposalReview: Sendable {
         return -change >= target
     }
 
-    /// What makes two findings the same one: code, units, duties, mandate.
+    /// What makes two findings the same one: code, units, duties, mandate, and the regime it is under (a
+    /// look-ahead finding is another problem than today's on the same unit).
     static func key(_ finding: Finding) -> String {
         ([finding.code] + finding.units.map(\.rawValue) + ["|"] + finding.duties.map(\.rawValue)
-            + ["|", finding.mandate?.rawValue ?? ""]).joined(separator: " ")
+            + ["|", finding.mandate?.rawValue ?? "", "|", finding.effectiveFrom?.description ?? ""]).joined(separator: " ")
     }
 
     /// Staffing per category before and after, overall (unit nil) then per department.
