@@ -197,6 +197,9 @@ struct PrecisionScenarioTests {
               ("Hướng dẫn, kiểm tra việc bảo đảm an toàn thông tin mạng cho hệ thống thông tin của cơ quan nhà nước", "public-service-unit", "state-management"),
               ("Quản lý hoạt động báo chí của cơ quan báo chí địa phương", "division", "state-management"),
               ("Quản lý Quỹ thi đua, khen thưởng của tỉnh", "division", "state-management"),
+              ("Thống kê đất đai thuộc sở hữu nhà nước trong ngành", "division", "state-management"),
+              ("Lập dự toán, quyết toán kinh phí hoạt động của Sở", "division", "internal"),
+              ("Quản lý hồ sơ công chức, viên chức thuộc Sở", "division", "internal"),
           ])
     func natures(_ text: String, _ kind: String, _ expected: String) throws {
         let unitKind = try #require(UnitKind(rawValue: kind))

@@ -31,8 +31,10 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
     /// 1. "quản lý nhà nước" written out: state management, whatever else the text says.
     /// 2. A public service unit whose duty names a service (dịch vụ, kiểm định, hiệu chuẩn, thử nghiệm,
     ///    đào tạo, tư vấn, phục vụ, ...): public service. A public service unit's other duties fall through.
-    /// 3. A marker of the unit's own body: "của Sở", "nội bộ", "do Sở làm chủ đầu tư", "của cơ quan mình";
-    ///    "của cơ quan", "của đơn vị" ending a clause (not "của cơ quan báo chí", "của đơn vị kinh doanh
+    /// 3. The unit's own housekeeping as the text engine already knows it (``SelfAdministrationDuty``:
+    ///    "của Sở" but not "sở hữu", "của Chi cục", "của Trung tâm", "thuộc Sở", "nội bộ"), or another marker
+    ///    of the unit's own body: "do Sở làm chủ đầu tư", "của cơ quan mình"; "của cơ quan", "của đơn vị",
+    ///    "của Ban", "của Văn phòng" ending a clause (not "của cơ quan báo chí", "của đơn vị kinh doanh
     ///    vận tải"): internal.
     /// 4. "của ngành", "trong ngành" with an internal subject (thi đua, khen thưởng of the sector, its own
     ///    plan or budget): internal. Alone they are not ("phạm vi quản lý của ngành" is state management).
@@ -41,12 +43,13 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
     ///    định, trên địa bàn, của tỉnh, phong trào, các cơ quan, tổ chức, cá nhân, cộng đồng): internal.
     /// 6. Otherwise state management.
     public static func classify(_ text: String, unitKind: UnitKind) -> DutyNature {
-        let plain = " " + plainForm(text) + " "
+        let syllables = VietnameseText.syllables(text)
+        let plain = " " + syllables.map(\.plain).joined(separator: " ") + " "
         let has = { (cues: [String]) in cues.contains { plain.contains(" \($0) ") } }
         if has(stateManagementCues) { return .stateManagement }
         let serviceUnit = unitKind == .publicServiceUnit
         if serviceUnit, has(serviceCues) { return .publicService }
-        if has(ownBodyMarkers) { return .internal }
+        if SelfAdministrationDuty.matches(syllables) || has(ownBodyMarkers) { return .internal }
         // Clause-final markers: split into clauses only when one of them occurs at all.
         if has(clauseEndMarkers) {
             let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
@@ -80,10 +83,9 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
         "phục vụ",                               // serving readers, users ("phục vụ độc giả")
     ])
 
-    /// Phrases that make a duty about the unit's own body, wherever they stand.
+    /// Phrases that make a duty about the unit's own body wherever they stand, besides those of
+    /// ``SelfAdministrationDuty`` ("của Sở", "nội bộ", ...).
     static let ownBodyMarkers = cues([
-        "của Sở",                                // "kế hoạch công tác của Sở", "trụ sở làm việc của Sở Công Thương"
-        "nội bộ",                                // "nội bộ"
         "Sở làm chủ đầu tư",                     // projects "do Sở làm chủ đầu tư": its own investment
         "của cơ quan mình", "của đơn vị mình",
     ])

@@ -68,8 +68,8 @@ struct GapResponsibility {
         return sectorDepartment[SectorKey(jurisdiction: jurisdiction, sector: sector)]
     }
 
-    /// The subjects listed in a functions text: what follows "quản lý nhà nước về" (or the whole text
-    /// when it has no such phrase), split at ";", ":" and ",".
+    /// The subjects listed in a functions text: what follows "quản lý nhà nước về", split at ";", ":", "."
+    /// and ",", each without a leading "công tác"; none when the text does not say "quản lý nhà nước".
     static func subjects(_ function: String) -> [Set<String>] {
         let syllables = plain(function)
         let joined = " " + syllables.joined(separator: " ") + " "

@@ -11,8 +11,8 @@ public struct UncoveredMandateRule: Rule {
         shortName: "uncovered-mandate",
         title: LocalizedText(vi: "Nhiệm vụ không đơn vị nào thực hiện", en: "Mandate carried out by no unit"),
         rationale: LocalizedText(
-            vi: "Điểm d khoản 1 Chỉ thị yêu cầu “không bỏ sót nhiệm vụ”; Nghị định số 150/2025/NĐ-CP (thay thế Nghị "
-                + "định số 24/2014/NĐ-CP, đã hết hiệu lực) yêu cầu các cơ quan chuyên môn cùng thực hiện đầy đủ chức "
+            vi: "Điểm d khoản 1 Chỉ thị yêu cầu “không bỏ sót nhiệm vụ”; Nghị định số 150/2025/NĐ-CP, văn bản thay "
+                + "thế Nghị định số 24/2014/NĐ-CP (đã hết hiệu lực), yêu cầu các cơ quan chuyên môn cùng thực hiện đầy đủ chức "
                 + "năng quản lý nhà nước của Ủy ban nhân dân cấp tỉnh. Một nhiệm vụ trong danh mục mà không nhiệm vụ nào "
                 + "của đơn vị nào trên địa bàn thực hiện (kể cả nhiệm vụ suy luận từ văn bản với điểm đủ cao) là bỏ sót. "
                 + "Nhiệm vụ chỉ khớp yếu qua suy luận không làm nhẹ lỗi: được nêu để tham khảo. Nhiệm vụ đã ghi trong "
