@@ -24,7 +24,7 @@ public enum CSVReporter {
                 finding.units.map(\.rawValue).joined(separator: " "), finding.duties.map(\.rawValue).joined(separator: " "),
                 finding.mandate?.rawValue ?? "", finding.message.text(input.language),
                 EvidenceNames.list(finding.evidence, input.language, separator: "; "),
-                description?.citations.map(\.reference).joined(separator: "; ") ?? "",
+                description?.citations.map { $0.text(language) }.joined(separator: "; ") ?? "",
                 finding.location?.description ?? "",
                 finding.confidence == .confirmed ? language.text(vi: "đã xác định", en: "confirmed")
                     : language.text(vi: "cần xác minh", en: "to verify"),

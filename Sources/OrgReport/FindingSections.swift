@@ -100,3 +100,11 @@ extension Finding {
             + (effectiveFrom.map { [("effectiveFrom", JSONValue.string($0.description))] } ?? [])
     }
 }
+
+extension LegalCitation {
+    /// The citation as every report and `orgscope explain` print it: the reference, marked
+    /// "(điều khoản chưa xác nhận)" when the clause was not checked against the text.
+    func text(_ language: Language) -> String {
+        reference + (unconfirmed ? language.text(vi: " (điều khoản chưa xác nhận)", en: " (clause unconfirmed)") : "")
+    }
+}

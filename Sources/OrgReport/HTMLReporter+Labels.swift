@@ -124,7 +124,7 @@ extension HTMLReporter {
         var evidence: String { language.text(vi: "Bằng chứng", en: "Evidence") }
         var location: String { language.text(vi: "Vị trí trong tệp", en: "Location") }
         var legalBasis: String { language.text(vi: "Căn cứ pháp lý", en: "Legal basis") }
-        var unconfirmed: String { language.text(vi: "chưa xác minh được", en: "not confirmed") }
+        var unconfirmed: String { language.text(vi: "điều khoản chưa xác nhận", en: "clause unconfirmed") }
         var yes: String { language.text(vi: "có", en: "yes") }
         var no: String { language.text(vi: "không", en: "no") }
         var inferred: String {

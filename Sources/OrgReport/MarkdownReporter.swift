@@ -56,7 +56,7 @@ public enum MarkdownReporter {
                 lines.append("### \(code) \(escape(description.title.text(input.language))) (\(findings.count))")
                 lines.append("")
                 lines.append("*" + language.text(vi: "Căn cứ", en: "Basis") + ": "
-                    + escape(description.citations.map(\.reference).joined(separator: "; ")) + "*")
+                    + escape(description.citations.map { $0.text(language) }.joined(separator: "; ")) + "*")
                 lines.append("")
                 for finding in findings {
                     lines.append("- " + escape(finding.message.text(input.language)))

@@ -31,14 +31,16 @@ public enum ProposalReporter {
             out.append(markdown ? String(repeating: "#", count: level) + " " + text : (level == 1 ? text : text.uppercased()))
         }
         heading(language.text(vi: "Đề án ", en: "Proposal ") + "\(proposal.id): \(proposal.title)", 1)
-        out.append(language.text(vi: "Sơ đồ: ", en: "Chart: ") + proposal.chart
-            + (proposal.effective.map { language.text(vi: "; hiệu lực ", en: "; effective ") + $0.description } ?? ""))
+        out.append(language.text(vi: "Sơ đồ: ", en: "Chart: ") + review.before.graph.chart.name
+            + (proposal.effective.map { language.text(vi: "; hiệu lực từ ngày ", en: "; effective ") + language.date($0) } ?? ""))
         if let rationale = proposal.rationale { out.append(language.text(vi: "Lý do: ", en: "Rationale: ") + rationale) }
         out.append("")
         heading(language.text(vi: "Phát hiện trước và sau", en: "Findings before and after"), 2)
-        let beforeCount = review.before.findings.count, afterCount = review.after.findings.count
-        out.append(language.text(vi: "Trước: \(beforeCount), sau: \(afterCount); ",
-                                 en: "Before: \(beforeCount), after: \(afterCount); ")
+        // Counts are of confirmed current findings, as every report counts; the lists below mark the others.
+        let beforeCount = review.before.findings.count(where: \.isCountable)
+        let afterCount = review.after.findings.count(where: \.isCountable)
+        out.append(language.text(vi: "Trước: \(beforeCount), sau: \(afterCount) nội dung đã xác định; ",
+                                 en: "Before: \(beforeCount), after: \(afterCount) confirmed findings; ")
             + language.text(
                 vi: "đã khắc phục \(review.resolved.count), phát sinh \(review.introduced.count), giữ nguyên \(review.unchanged.count)",
                 en: "resolved \(review.resolved.count), introduced \(review.introduced.count), unchanged \(review.unchanged.count)"))

@@ -11,7 +11,7 @@ public enum RuleCatalogReporter {
             lines.append("\(description.code)  \(labels.severity(description.defaultSeverity))  "
                 + description.title.text(language))
             for citation in description.citations {
-                lines.append("        " + citation.reference + (citation.unconfirmed ? unconfirmed(language) : ""))
+                lines.append("        " + citation.text(language))
             }
         }
         lines.append("")
@@ -34,7 +34,7 @@ public enum RuleCatalogReporter {
         lines.append("")
         lines.append(language.text(vi: "Căn cứ pháp lý", en: "Legal basis"))
         for citation in description.citations {
-            lines.append("- " + citation.reference + (citation.unconfirmed ? unconfirmed(language) : ""))
+            lines.append("- " + citation.text(language))
             if let quote = citation.quote { lines.append("  \"\(quote)\"") }
         }
         lines.append(contentsOf: parameters(rule, language))
@@ -66,9 +66,5 @@ public enum RuleCatalogReporter {
                 + shown + " — " + origin)
         }
         return lines
-    }
-
-    private static func unconfirmed(_ language: Language) -> String {
-        language.text(vi: " (chưa xác nhận được điều khoản)", en: " (clause unconfirmed)")
     }
 }

@@ -65,7 +65,7 @@ public enum SettingsReporter {
     static func origin(_ source: SettingOrigin, _ language: Language) -> String {
         switch source {
         case .law(let citation, let unconfirmed):
-            citation + (unconfirmed ? language.text(vi: " (chưa xác nhận được điều khoản)", en: " (clause unconfirmed)") : "")
+            citation + (unconfirmed ? language.text(vi: " (điều khoản chưa xác nhận)", en: " (clause unconfirmed)") : "")
         case .note(let note): note.text(language)
         case .rulesFile(let line): language.text(vi: "tệp quy tắc ", en: "rules file ") + line
         case .option(let name): language.text(vi: "tùy chọn ", en: "option ") + name
