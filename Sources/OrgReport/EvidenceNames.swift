@@ -37,6 +37,12 @@ enum EvidenceNames {
         }
         if let kind = UnitKind(rawValue: token) { return SummaryReporter.kindName(kind, language).lowercased() }
         if let phrase = phrases[token] { return phrase.text(language) }
+        // "id=word" pairs (a duty's nature, a unit's figure): the word after the sign in the language too.
+        if let sign = token.lastIndex(of: "="), sign != token.startIndex {
+            let word = String(token[token.index(after: sign)...])
+            let translated = Self.word(word, language)
+            if translated != word { return token[...sign] + translated }
+        }
         guard language == .vi else { return token }
         // A score after ": " or "(" is a number, never part of an id: write it with a decimal comma.
         return token.replacing(#/(?<lead>[:(] ?)(?<whole>[0-9]+)\.(?<fraction>[0-9]+)/#) { match in

@@ -8,9 +8,10 @@ public enum SummaryReporter {
         var lines: [String] = []
         let category = chart.provinceCategory
             .map { language.text(vi: ", tỉnh loại ", en: ", province category ") + $0.rawValue } ?? ""
-        lines.append(language.text(vi: "Sơ đồ tổ chức: ", en: "Org chart: ") + "\(chart.name) (\(chart.id)), "
+        lines.append(language.text(vi: "Sơ đồ tổ chức: ", en: "Org chart: ") + "\(chart.name), "
             + language.text(vi: "ngày ", en: "as of ")
-            + (chart.asOf?.description ?? language.text(vi: "không ghi ngày", en: "no date")) + category)
+            + (chart.asOf.map(language.date) ?? language.text(vi: "không ghi ngày", en: "no date")) + category)
+        if chart.illustrative { lines.append(ReportLabels(language: language).illustrative) }
         lines.append(language.text(vi: "Tệp: ", en: "Files: ") + chart.sourceFiles.joined(separator: ", "))
         lines.append("")
         lines.append(language.text(vi: "Đơn vị: ", en: "Units: ") + "\(summary.units)"

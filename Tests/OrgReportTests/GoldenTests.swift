@@ -98,6 +98,6 @@ struct GoldenTests {
     func colour() {
         let result = Analyzer().analyze(Self.chart())
         #expect(!TextReporter.render(ReportInput(result: result, language: .en)).contains("\u{1B}["))
-        #expect(TextReporter.render(ReportInput(result: result, language: .en, colour: true)).contains("\u{1B}[1;31mERRORS"))
+        #expect(TextReporter.render(ReportInput(result: result, language: .en, colour: true)).contains("\u{1B}[1;31mNOT IN LINE WITH THE NORMS"))
     }
 }

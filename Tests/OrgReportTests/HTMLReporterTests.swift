@@ -150,7 +150,7 @@ struct HTMLReporterTests {
         #expect(first.contains("t.xml:11:3"))
         #expect(first.contains("<dt>Căn cứ pháp lý</dt>"))
         #expect(first.contains("title=\"heads\">người đứng đầu</th><td>0</td>"))
-        #expect(html.contains("<h3 class=\"sev-head sev-error\">LỖI (4)</h3>"))
+        #expect(html.contains("<h3 class=\"sev-head sev-error\">Nội dung chưa đúng quy định (4)</h3>"))
         let groups = ["ACC001", "GAP001", "OVL001", "STF001"].compactMap { html.range(of: "<h4><code>\($0)</code>")?.lowerBound }
         #expect(groups.count == 4 && groups == groups.sorted())
     }
