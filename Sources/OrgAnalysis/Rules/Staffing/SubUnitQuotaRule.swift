@@ -103,8 +103,7 @@ public struct SubUnitQuotaRule: Rule {
                 let total = sum + leaders
                 guard total > quota else { continue }
                 findings.append(finding(index, figures: figures, quota: quota, sum: sum, parts: parts,
-                                        heads: heads, deputies: deputies, counted: counted,
-                                        basis: countOwnLeaders, context: context))
+                                        heads: heads, deputies: deputies, counted: counted, context: context))
             }
         }
         return findings
@@ -112,7 +111,7 @@ public struct SubUnitQuotaRule: Rule {
 
     // swiftlint:disable:next function_parameter_count
     private func finding(_ index: Int, figures: Staffing, quota: Int, sum: Int, parts: [(Int, Int)], heads: Int,
-                         deputies: Int, counted: Bool, basis: NormSetting<Bool>, context: RuleContext) -> Finding {
+                         deputies: Int, counted: Bool, context: RuleContext) -> Finding {
         let graph = context.graph
         let unit = graph.unit(index)
         let leaders = heads + deputies
@@ -134,13 +133,12 @@ public struct SubUnitQuotaRule: Rule {
         var evidence: [String: EvidenceValue] = [
             "category": .text(figures.category.rawValue), "quota": .int(quota), "subUnitsTotal": .int(sum),
             "excess": .int(total - quota),
-            "subUnits": .list(parts.map { "\(graph.unit($0.0).id)=\($0.1)" }),
+            "subUnits": .list(parts.map { "\(graph.unit($0.0).id)=\($0.1)" }), "basis": .text(Self.quotaSource),
         ]
         if counted {
             evidence["leaders"] = .int(leaders)
             evidence["heads"] = .int(heads)
             evidence["deputies"] = .int(deputies)
-            evidence["basis"] = .text(basis.origin)
         }
         return Self.finding(units: [unit.id], message: LocalizedText(vi: vi, en: en), evidence: evidence,
                             location: figures.location)
