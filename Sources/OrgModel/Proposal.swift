@@ -89,7 +89,7 @@ public enum ProposalAction: Hashable, Sendable {
     /// Set staffing figures (absent ones keep their values).
     case setStaffing(unit: UnitID, category: StaffCategory, quota: Int?, actual: Int?)
     /// Set leadership figures (absent ones keep their values).
-    case setLeadership(unit: UnitID, heads: Int?, deputies: Int?)
+    case setLeadership(unit: UnitID, heads: Int?, deputies: Int?, vacantHeads: Int? = nil)
     /// Create a duty.
     case addDuty(unit: UnitID, duty: DutyID, text: String, mandate: MandateID?, role: DutyRole)
     /// Remove a duty, with the reason.

@@ -190,6 +190,16 @@ struct ProposalTests {
         #expect(outcome.added == ["b.2"])
     }
 
+    @Test("setLeadership vacantHeads: a post left vacant or filled; more vacant than heads is an error")
+    func setLeadershipVacantHeads() throws {
+        let outcome = try Self.outcome(#"<setLeadership unit="a.x" vacantHeads="1"/>"#)
+        #expect(Self.unit(outcome, "a.x")?.leadership == Leadership(heads: 1, deputies: 1, vacantHeads: 1))
+        let filled = try Self.outcome(#"<setLeadership unit="a.x" vacantHeads="1"/><setLeadership unit="a.x" vacantHeads="0"/>"#)
+        #expect(Self.unit(filled, "a.x")?.leadership?.vacantHeads == 0)
+        let errors = try Self.errors(#"<setLeadership unit="a.x" vacantHeads="2"/>"#)
+        #expect(errors.count == 1 && errors[0].message.contains("vacantHeads=\"2\""))
+    }
+
     @Test("Every kind of error, each at its operation's line, all in one run")
     func errors() throws {
         let errors = try Self.errors("""

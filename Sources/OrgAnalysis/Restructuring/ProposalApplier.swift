@@ -121,11 +121,16 @@ struct WorkingChart {
             }
             units[unit] = current
             return []
-        case .setLeadership(let unit, let heads, let deputies):
+        case .setLeadership(let unit, let heads, let deputies, let vacantHeads):
             guard units[unit] != nil else { return [missingUnit(unit)] }
             var leadership = units[unit]?.leadership ?? Leadership()
             if let heads { leadership.heads = heads }
             if let deputies { leadership.deputies = deputies }
+            if let vacantHeads { leadership.vacantHeads = vacantHeads }
+            if let vacant = leadership.vacantHeads, vacant > (leadership.heads ?? 0) {
+                return ["unit '\(unit)' would have vacantHeads=\"\(vacant)\" and only \(leadership.heads ?? 0) head "
+                    + "post\(leadership.heads == 1 ? "" : "s"); a vacant post must be one of its head posts"]
+            }
             units[unit]?.leadership = leadership
             return []
         case .addDuty(let unit, let duty, let text, let mandate, let role):

@@ -101,11 +101,13 @@ extension NormContext {
 }
 
 extension NormSetting {
-    /// Where the value came from, in a sentence of `language`: the legal reference, or "theo tệp quy tắc
+    /// Where the value came from, in a sentence of `language`: the legal reference (marked when its clause
+    /// is unconfirmed), or "theo tệp quy tắc
     /// FILE:LINE" / "per rules file FILE:LINE", "theo tùy chọn --x" / "per option --x".
     public func originText(_ language: Language) -> String {
         switch source {
-        case .law(let citation, _): citation
+        case .law(let citation, let unconfirmed):
+            citation + (unconfirmed ? language.text(vi: " (điều khoản chưa xác nhận)", en: " (clause unconfirmed)") : "")
         case .note(let note): note.text(language)
         case .rulesFile(let line): language.text(vi: "theo tệp quy tắc \(line)", en: "per rules file \(line)")
         case .option(let name): language.text(vi: "theo tùy chọn \(name)", en: "per option \(name)")

@@ -136,7 +136,9 @@ final class ProposalDocumentBuilder: XMLEventHandler {
         case "setStaffing":
             guard let category = a["category"].flatMap(StaffCategory.init(rawValue:)) else { return nil }
             return .setStaffing(unit: unit, category: category, quota: count(a["quota"]), actual: count(a["actual"]))
-        case "setLeadership": return .setLeadership(unit: unit, heads: count(a["heads"]), deputies: count(a["deputies"]))
+        case "setLeadership":
+            return .setLeadership(unit: unit, heads: count(a["heads"]), deputies: count(a["deputies"]),
+                                  vacantHeads: count(a["vacantHeads"]))
         case "dropDuty": return .dropDuty(duty: DutyID(a["duty"] ?? ""), reason: a["reason"].map(TextCleaner.clean) ?? "")
         default: return nil
         }

@@ -374,6 +374,8 @@ enum EmbeddedSchemas {
             <xs:attribute name="unit" type="p:Identifier" use="required"/>
             <xs:attribute name="heads" type="p:Count"/>
             <xs:attribute name="deputies" type="p:Count"/>
+            <!-- Head posts left vacant after the proposal (0 when a vacant post is filled); at most heads. -->
+            <xs:attribute name="vacantHeads" type="p:Count"/>
           </xs:complexType>
 
           <xs:complexType name="AddDutyType">

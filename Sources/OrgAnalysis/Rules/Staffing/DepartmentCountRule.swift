@@ -57,7 +57,7 @@ public struct DepartmentCountRule: Rule {
                         + "đương, vượt số lượng tối đa (\(OfficialWording.count(cap))) (\(maximum.originText(.vi)))",
                     en: "\(graph.name(committee)) has \(departments.count) departments, above the maximum of "
                         + "\(cap) (\(maximum.originText(.en)))"),
-                evidence: ["departments": .int(departments.count), "maximum": .int(cap), "basis": .text(maximum.origin),
+                evidence: ["departments": .int(departments.count), "maximum": .int(cap), "basis": .text(maximum.originText(.vi)),
                            "departmentIds": .list(departments.map { graph.unit($0).id.rawValue })],
                 location: graph.unit(committee).location)
         }

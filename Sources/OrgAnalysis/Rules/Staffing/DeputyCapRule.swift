@@ -191,7 +191,7 @@ public struct DeputyCapRule: Rule {
                         + "(\(total) for \(departments.count) departments), above the maximum average of "
                         + "\(OfficialWording.decimal(average.value, .en)) (\(average.originText(.en)))"),
                 evidence: ["average": .number(mean), "deputies": .int(total), "departments": .int(departments.count),
-                           "basis": .text(average.origin),
+                           "basis": .text(average.originText(.vi)),
                            "allowedTotal": .int(allowed),
                            "departmentsAboveAverage": .list(above.map { "\(graph.unit($0).id)=\(graph.deputies($0) ?? 0)" })],
                 location: graph.unit(committee).location)

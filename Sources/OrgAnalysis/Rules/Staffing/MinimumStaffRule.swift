@@ -34,8 +34,8 @@ public struct MinimumStaffRule: Rule {
             LegalCitation(reference: OrganisationDecree.decree150.history(nil)),
             LegalCitation(reference: OrganisationDecree.decree45.history("các khoản 2, 3 và 4 Điều 5")),
             LegalCitation(reference: OrganisationDecree.decree24As107.history("Điều 5")),
-            LegalCitation(reference: OrganisationDecree.decree150As370.citing(nil) + " (phòng thuộc chi cục; điều khoản "
-                              + "chưa xác nhận)", unconfirmed: true),
+            LegalCitation(reference: OrganisationDecree.decree150As370.citing(nil) + " (phòng thuộc chi cục)",
+                          unconfirmed: true),
             LegalCitation(reference: publicServiceUnitSource),
         ],
         defaultSeverity: .warning,
@@ -108,7 +108,7 @@ public struct MinimumStaffRule: Rule {
                     en: "\(unit.name) has a \(quotaName.en) of \(posts), below the minimum (\(minimum.value)) for a "
                         + "\(kindName.en) (\(minimum.originText(.en)))"),
                 evidence: ["posts": .int(posts), "minimum": .int(minimum.value), "category": .text(category.rawValue),
-                           "unitKind": .text(kindName.en), "basis": .text(minimum.origin),
+                           "unitKind": .text(kindName.en), "basis": .text(minimum.originText(.vi)),
                            "provinceCategory": .text(context.norms.provinceCategory.rawValue)],
                 location: unit.location)
         }
@@ -157,7 +157,7 @@ extension MinimumStaffRule {
         documentation: LocalizedText(vi: "Biên chế công chức tối thiểu của phòng thuộc chi cục",
                                      en: "Minimum civil-servant posts of a division of a sub-department"),
         default: { norms in
-            NormSetting(5, origin: norms.organisationDecree.citing(nil) + " (điều khoản chưa xác nhận)", unconfirmed: true)
+            NormSetting(5, origin: norms.organisationDecree.citing(nil), unconfirmed: true)
         })
 
     /// Minimum public-employee posts of a public service unit.

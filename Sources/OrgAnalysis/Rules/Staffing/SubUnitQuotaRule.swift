@@ -29,7 +29,8 @@ public struct SubUnitQuotaRule: Rule {
         defaultSeverity: .error,
         examples: [
             RuleExample(
-                LocalizedText(vi: "Sở 70 biên chế, các phòng cộng lại 72: lỗi", en: "A 70-post department, divisions adding to 72: an error"),
+                LocalizedText(vi: "Sở 70 biên chế, các phòng cộng lại 72: lỗi",
+                              en: "A 70-post department, divisions adding to 72: an error"),
                 units: """
                       <unit id="syt" name="Sở Y tế" kind="department"><leadership heads="1" deputies="2"/>
                         <staffing category="civil-servant" quota="70" actual="66"/>
@@ -41,7 +42,8 @@ public struct SubUnitQuotaRule: Rule {
                     """,
                 expectedUnits: ["syt"]),
             RuleExample(
-                LocalizedText(vi: "Các phòng 67 biên chế, cộng Giám đốc và 02 Phó Giám đốc Sở là 70: không vi phạm", en: "Divisions with 67 posts and the director and 2 deputies make 70: no finding"),
+                LocalizedText(vi: "Các phòng 67 biên chế, cộng Giám đốc và 02 Phó Giám đốc Sở là 70: không vi phạm",
+                              en: "Divisions with 67 posts and the director and 2 deputies make 70: no finding"),
                 units: """
                       <unit id="syt" name="Sở Y tế" kind="department"><leadership heads="1" deputies="2"/>
                         <staffing category="civil-servant" quota="70" actual="66"/>
@@ -53,7 +55,8 @@ public struct SubUnitQuotaRule: Rule {
                     """,
                 expectedUnits: []),
             RuleExample(
-                LocalizedText(vi: "Các phòng 70 biên chế, cộng 03 lãnh đạo sở là 73, vượt 70: lỗi", en: "Divisions with 70 posts and 3 department leaders make 73, above 70: an error"),
+                LocalizedText(vi: "Các phòng 70 biên chế, cộng 03 lãnh đạo sở là 73, vượt 70: lỗi",
+                              en: "Divisions with 70 posts and 3 department leaders make 73, above 70: an error"),
                 units: """
                       <unit id="syt" name="Sở Y tế" kind="department"><leadership heads="1" deputies="2"/>
                         <staffing category="civil-servant" quota="70" actual="66"/>
@@ -103,16 +106,14 @@ public struct SubUnitQuotaRule: Rule {
                 let total = sum + leaders
                 guard total > quota else { continue }
                 findings.append(finding(index, figures: figures, quota: quota, sum: sum, parts: parts,
-                                        heads: heads, deputies: deputies, counted: counted,
-                                        basis: countOwnLeaders, context: context))
+                                        heads: heads, deputies: deputies, counted: counted, context: context))
             }
         }
         return findings
     }
 
-    // swiftlint:disable:next function_parameter_count
     private func finding(_ index: Int, figures: Staffing, quota: Int, sum: Int, parts: [(Int, Int)], heads: Int,
-                         deputies: Int, counted: Bool, basis: NormSetting<Bool>, context: RuleContext) -> Finding {
+                         deputies: Int, counted: Bool, context: RuleContext) -> Finding {
         let graph = context.graph
         let unit = graph.unit(index)
         let leaders = heads + deputies
@@ -134,13 +135,12 @@ public struct SubUnitQuotaRule: Rule {
         var evidence: [String: EvidenceValue] = [
             "category": .text(figures.category.rawValue), "quota": .int(quota), "subUnitsTotal": .int(sum),
             "excess": .int(total - quota),
-            "subUnits": .list(parts.map { "\(graph.unit($0.0).id)=\($0.1)" }),
+            "subUnits": .list(parts.map { "\(graph.unit($0.0).id)=\($0.1)" }), "basis": .text(Self.quotaSource),
         ]
         if counted {
             evidence["leaders"] = .int(leaders)
             evidence["heads"] = .int(heads)
             evidence["deputies"] = .int(deputies)
-            evidence["basis"] = .text(basis.origin)
         }
         return Self.finding(units: [unit.id], message: LocalizedText(vi: vi, en: en), evidence: evidence,
                             location: figures.location)
@@ -156,8 +156,8 @@ public struct SubUnitQuotaRule: Rule {
         if vi.isEmpty || kinds.contains(where: { ![.division, .office, .subDepartment, .publicServiceUnit].contains($0) }) {
             vi.append("đơn vị"); en.append("units")
         }
-        return LocalizedText(vi: "các \(vi.joined(separator: ", ")) thuộc \(unit.name)",
-                             en: "\(en.count > 1 ? en.dropLast().joined(separator: ", ") + " and " + en.last! : en.joined()) of \(unit.name)")
+        let english = en.count > 1 ? en.dropLast().joined(separator: ", ") + " and " + (en.last ?? "") : en.joined()
+        return LocalizedText(vi: "các \(vi.joined(separator: ", ")) thuộc \(unit.name)", en: "\(english) of \(unit.name)")
     }
 }
 
