@@ -35,6 +35,15 @@ public enum RuleCatalog {
         for rule in all {
             for key in rule.evidence { labels[key.key] = key.label }
         }
+        for key in QuotaLegitimisation.evidence { labels[key.key] = key.label }
         return labels
     }()
+
+    /// The findings `propose` adds about the proposal itself (PRP001), described like the rules.
+    public static var reviewRules: [RuleDescription] { ProposalReview.reviewRules }
+
+    /// The proposal review description with this code.
+    public static func reviewRule(code: String) -> RuleDescription? {
+        reviewRules.first { $0.code == code.uppercased() }
+    }
 }

@@ -15,14 +15,26 @@ public enum RuleCatalogReporter {
             }
         }
         lines.append("")
-        lines.append(language.text(vi: "\(RuleCatalog.all.count) quy tắc. Xem chi tiết: orgscope explain MÃ",
-                                   en: "\(RuleCatalog.all.count) rules. Details: orgscope explain CODE"))
+        lines.append(language.text(vi: "Rà soát đề án (orgscope propose):", en: "Proposal review (orgscope propose):"))
+        for description in RuleCatalog.reviewRules {
+            lines.append("\(description.code)  \(labels.severity(description.defaultSeverity))  "
+                + description.title.text(language))
+            for citation in description.citations { lines.append("        " + citation.text(language)) }
+        }
+        lines.append("")
+        let count = RuleCatalog.all.count + RuleCatalog.reviewRules.count
+        lines.append(language.text(vi: "\(count) quy tắc. Xem chi tiết: orgscope explain MÃ",
+                                   en: "\(count) rules. Details: orgscope explain CODE"))
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The whole description: rationale, legal basis, the parameters a rules file may set, examples.
     public static func explain(_ rule: any Rule.Type, language: Language) -> String {
-        let description = rule.description
+        explain(rule.description, parameters: parameters(rule, language), language: language)
+    }
+
+    /// A description in full, with the lines of its parameters (none for a proposal review finding).
+    public static func explain(_ description: RuleDescription, parameters: [String] = [], language: Language) -> String {
         let labels = ReportLabels(language: language)
         var lines: [String] = []
         lines.append("\(description.code) (\(description.shortName)): \(description.title.text(language))")
@@ -37,7 +49,7 @@ public enum RuleCatalogReporter {
             lines.append("- " + citation.text(language))
             if let quote = citation.quote { lines.append("  \"\(quote)\"") }
         }
-        lines.append(contentsOf: parameters(rule, language))
+        lines.append(contentsOf: parameters)
         for (offset, example) in description.examples.enumerated() {
             lines.append("")
             let verdict = example.triggers

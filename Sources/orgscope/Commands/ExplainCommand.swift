@@ -15,14 +15,19 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        guard RuleCatalog.rule(code: code) != nil else {
-            let known = RuleCatalog.all.map { $0.code }.joined(separator: ", ")
+        guard RuleCatalog.rule(code: code) != nil || RuleCatalog.reviewRule(code: code) != nil else {
+            let known = (RuleCatalog.all.map { $0.code } + RuleCatalog.reviewRules.map(\.code)).joined(separator: ", ")
             throw ValidationError("No rule has the code '\(code)'. Known codes: \(known).")
         }
     }
 
     func run() throws {
-        guard let rule = RuleCatalog.rule(code: code) else { throw ExitCode(ExitStatus.badInput) }
-        FileHandle.standardOutput.write(Data(RuleCatalogReporter.explain(rule, language: language.lang).utf8))
+        if let rule = RuleCatalog.rule(code: code) {
+            FileHandle.standardOutput.write(Data(RuleCatalogReporter.explain(rule, language: language.lang).utf8))
+        } else if let review = RuleCatalog.reviewRule(code: code) {
+            FileHandle.standardOutput.write(Data(RuleCatalogReporter.explain(review, language: language.lang).utf8))
+        } else {
+            throw ExitCode(ExitStatus.badInput)
+        }
     }
 }
