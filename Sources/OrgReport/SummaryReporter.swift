@@ -30,16 +30,16 @@ public enum SummaryReporter {
                             en: " (\(summary.mandatesUncited) cited by no duty)"))
         if !summary.staffing.isEmpty {
             lines.append("")
-            let heading = language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing")
+            let heading = language.text(vi: "Đối tượng", en: "Staffing")
             let catWidth = max(heading.count, StaffCategory.allCases.map { categoryName($0, language).count }.max() ?? 0)
             lines.append(heading + String(repeating: " ", count: catWidth - heading.count + 2)
-                + pad(language.text(vi: "giao", en: "quota"), 8) + pad(language.text(vi: "có mặt", en: "in post"), 9)
+                + pad(language.text(vi: "được giao", en: "quota"), 10) + pad(language.text(vi: "hiện có", en: "in post"), 9)
                 + pad(language.text(vi: "còn thiếu", en: "vacant"), 10))
             for category in StaffCategory.allCases {
                 guard let total = summary.staffing[category] else { continue }
                 let name = categoryName(category, language)
                 lines.append(name + String(repeating: " ", count: catWidth - name.count + 2)
-                    + pad(total.quota, 8) + pad(total.actual, 9) + pad(total.quota - total.actual, 10))
+                    + pad(total.quota, 10) + pad(total.actual, 9) + pad(total.quota - total.actual, 10))
             }
         }
         lines.append("")
