@@ -43,8 +43,8 @@ extension HTMLReporter {
         /// A severity as a heading of a count ("7 errors").
         func severityCount(_ severity: Severity) -> String {
             switch severity {
-            case .error: language.text(vi: common.severity(severity), en: "errors")
-            case .warning: language.text(vi: common.severity(severity), en: "warnings")
+            case .error: language.text(vi: "Chưa đúng quy định", en: "errors")
+            case .warning: language.text(vi: "Cần rà soát, làm rõ", en: "warnings")
             case .info: language.text(vi: common.severity(severity), en: "information")
             }
         }

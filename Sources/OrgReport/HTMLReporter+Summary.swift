@@ -31,7 +31,7 @@ extension HTMLReporter {
         let rows: [(String, String)] = [
             (labels.chartName, escape(chart.name)),
             (labels.identifier, "<code>" + escape(chart.id) + "</code>"),
-            (labels.date, escape(chart.asOf?.description ?? labels.common.noDate)),
+            (labels.date, escape(chart.asOf.map(page.input.language.date) ?? labels.common.noDate)),
             (labels.common.regime, escape(norms.regime.title.text(page.input.language))),
             (labels.provinceCategory, category),
             (labels.size, escape(size)),
