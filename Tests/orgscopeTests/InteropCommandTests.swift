@@ -78,7 +78,7 @@ struct InteropCommandTests {
         let validate = try Orgscope.run(["validate", interop("vn-province-3.xml"), "--staffing", interop("staffing.csv"),
                                          "--lang", "en"])
         #expect(validate.status == 0)
-        #expect(validate.stdout.contains("civil servants          70       66"))
+        #expect(validate.stdout.contains("civil servants            70       66"))
         // The native sample has both snv and stc: the semicolon sheet merges into OrgChart XML as well.
         let converted = try Orgscope.run(["convert", "orgdata/cao-bang-2025.xml", "--mandates",
                                           "orgdata/mandates/vn-province-2025.xml", "--staffing",
