@@ -19,6 +19,8 @@ public struct AnalysisConfiguration: Sendable {
     /// Whether the rules whose norms change also run under the next regime (default: one taking effect
     /// within 12 months); their new or worse findings are reported apart, with `effectiveFrom`.
     public var lookAhead: LookAhead = .standard
+    /// The vocabulary the text engine reads duties through (`--thesaurus FILE`, after the shipped one).
+    public var thesaurus = Thesaurus()
     /// Where `disabled` and `severities` entries came from, when a rules file set them:
     /// "severity.OVL002", "disabled.GAP003" → "rules.yml:3".
     public var origins: [String: String] = [:]

@@ -15,6 +15,8 @@ public struct TextSettings: Sendable, Hashable {
     public var join: SimilarityJoin.Mode
     /// Candidate pairs the similarity join may verify before it gives up.
     public var maxCandidates: Int
+    /// The vocabulary duties and mandates are read through (empty: as written).
+    public var thesaurus: Thesaurus
 
     /// The declared defaults, or the values given.
     public init(
@@ -22,8 +24,9 @@ public struct TextSettings: Sendable, Hashable {
         inferenceThreshold: Double = TextAnalysis.inferenceThreshold.standardDefault,
         conflictThreshold: Double = LeadConflictRule.conflictThreshold.standardDefault,
         inferMandates: Bool = TextAnalysis.inferMandates.standardDefault,
-        join: SimilarityJoin.Mode = .prefixFilter, maxCandidates: Int = 50_000_000
+        join: SimilarityJoin.Mode = .prefixFilter, maxCandidates: Int = 50_000_000, thesaurus: Thesaurus = Thesaurus()
     ) {
+        self.thesaurus = thesaurus
         self.overlapThreshold = overlapThreshold
         self.inferenceThreshold = inferenceThreshold
         self.conflictThreshold = conflictThreshold
@@ -38,6 +41,7 @@ public struct TextSettings: Sendable, Hashable {
                   inferenceThreshold: settings[TextAnalysis.inferenceThreshold].value,
                   conflictThreshold: settings[LeadConflictRule.conflictThreshold].value,
                   inferMandates: settings[TextAnalysis.inferMandates].value,
-                  join: configuration.join, maxCandidates: configuration.maxCandidates)
+                  join: configuration.join, maxCandidates: configuration.maxCandidates,
+                  thesaurus: configuration.thesaurus)
     }
 }

@@ -22,6 +22,18 @@ do {
     exit(2)
 }
 let background = chart.units.flatMap { $0.duties.map(\.text) }
+// The shipped thesaurus, when there is one: every figure is printed without it and with it.
+let thesaurusPath = root.appendingPathComponent("orgdata/thesaurus/vn-public-admin.tsv").path
+var thesaurus = Thesaurus()
+if let text = try? String(contentsOfFile: thesaurusPath, encoding: .utf8) {
+    do {
+        thesaurus = try Thesaurus.parse(text, file: "orgdata/thesaurus/vn-public-admin.tsv",
+                                        sectors: Set(chart.mandates.compactMap(\.sector)))
+    } catch {
+        for diagnostic in error.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+        exit(2)
+    }
+}
 let defaults = TextSettings()
 let sweep = stride(from: 0.10, through: 0.851, by: 0.05).map { $0 }
 let fineSweep = stride(from: 0.05, through: 0.90, by: 0.01).map { $0 }
@@ -44,6 +56,24 @@ if let tsv = load("similarity-pairs.tsv") {
         let right = members.count { (scores[$0] >= defaults.overlapThreshold) == pairs[$0].same }
         print("    \(category): \(right)/\(members.count)")
     }
+    if !thesaurus.isEmpty {
+        let expanded = Evaluation.scores(pairs, background: background, thesaurus: thesaurus)
+        print("  with the thesaurus (\(thesaurus.entries.count) entries):")
+        let all = fineSweep.map { Evaluation.metrics(scores: expanded, labels: labels, threshold: $0) }
+        print("    best F1: " + all.max { $0.f1 < $1.f1 }!.description)
+        print("    default: " + Evaluation.metrics(scores: expanded, labels: labels, threshold: defaults.overlapThreshold).description)
+        for category in Set(pairs.map(\.category)).sorted() {
+            let members = pairs.indices.filter { pairs[$0].category == category }
+            let right = members.count { (expanded[$0] >= defaults.overlapThreshold) == pairs[$0].same }
+            let before = members.count { (scores[$0] >= defaults.overlapThreshold) == pairs[$0].same }
+            print("    \(category): \(right)/\(members.count) (without: \(before))")
+        }
+        if CommandLine.arguments.contains("--errors") {
+            for index in pairs.indices where (expanded[index] >= defaults.overlapThreshold) != (scores[index] >= defaults.overlapThreshold) {
+                print("    changed \(pairs[index].id) \(pairs[index].same ? "same" : "different") \(Int(scores[index] * 1000))‰ → \(Int(expanded[index] * 1000))‰")
+            }
+        }
+    }
     if CommandLine.arguments.contains("--errors") {
         for index in pairs.indices where (scores[index] >= defaults.overlapThreshold) != pairs[index].same {
             print("    \(pairs[index].id) \(pairs[index].same ? "missed" : "false ") \(pairs[index].category) "
@@ -63,6 +93,12 @@ if let tsv = load("mandate-inference.tsv") {
     print("  best F1:   " + all.max { $0.f1 < $1.f1 }!.description)
     print("  best F0.5: " + all.max { $0.f05 < $1.f05 }!.description)
     print("  default: " + Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: defaults.inferenceThreshold).description)
+    if !thesaurus.isEmpty {
+        let expanded = Evaluation.predictions(duties, mandates: chart.mandates, background: chart.units.flatMap(\.duties),
+                                              thesaurus: thesaurus)
+        print("  with the thesaurus: "
+            + Evaluation.inferenceMetrics(duties, predictions: expanded, threshold: defaults.inferenceThreshold).description)
+    }
     if CommandLine.arguments.contains("--errors") {
         for (duty, prediction) in zip(duties, predictions) {
             let predicted = prediction.flatMap { $0.score >= defaults.inferenceThreshold ? $0.mandate : nil }

@@ -21,10 +21,20 @@ enum FuzzTarget: String, CaseIterable {
     case archimate
     /// The bytes as a staffing CSV, merged into a small valid chart.
     case staffing
+    /// The bytes as a thesaurus file; what parses rewrites a few duty texts.
+    case thesaurus
 
     /// Runs the target on one input.
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
+        case .thesaurus:
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let thesaurus = try? Thesaurus.parse(text, file: "fuzz.tsv") {
+                for duty in ["Cấp giấy phép lái xe cho người dân", "Quản lý tài sản công", text] {
+                    _ = thesaurus.rewrite(duty)
+                    _ = thesaurus.matches(in: duty)
+                }
+            }
         case .rules:
             let text = String(decoding: bytes, as: UTF8.self)
             if let file = try? RulesFileReader.parse(text, file: "fuzz.yaml") {

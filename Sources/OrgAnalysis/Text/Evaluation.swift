@@ -62,9 +62,9 @@ public enum Evaluation {
 
     /// The similarity of each pair as OVL002 computes it (catch-all duties score 0), with inverse document
     /// frequencies taken over the pairs plus `background` texts (a real chart's duties).
-    public static func scores(_ pairs: [LabelledPair], background: [String]) -> [Double] {
+    public static func scores(_ pairs: [LabelledPair], background: [String], thesaurus: Thesaurus = Thesaurus()) -> [Double] {
         let texts = pairs.flatMap { [$0.a, $0.b] } + background
-        let vectors = TextVectors(texts: texts)
+        let vectors = TextVectors(texts: thesaurus.isEmpty ? texts : texts.map(thesaurus.rewrite))
         return pairs.indices.map { index in
             let a = 2 * index, b = 2 * index + 1
             if vectors.isExcludedFromOverlap(a) || vectors.isExcludedFromOverlap(b) { return 0 }
@@ -109,11 +109,11 @@ public enum Evaluation {
     /// The best mandate for each duty and its score (nil when no mandate shares a word), as inference
     /// computes it, with document frequencies over the duties, the mandates and `background` (a chart's
     /// duties, whose explicit mandates teach the inference what each mandate looks like).
-    public static func predictions(_ duties: [LabelledDuty], mandates: [Mandate], background: [Duty])
-        -> [(mandate: MandateID, score: Double)?]
+    public static func predictions(_ duties: [LabelledDuty], mandates: [Mandate], background: [Duty],
+                                   thesaurus: Thesaurus = Thesaurus()) -> [(mandate: MandateID, score: Double)?]
     {
         let texts = duties.map(\.text) + mandates.map(\.text) + background.map(\.text)
-        let vectors = TextVectors(texts: texts)
+        let vectors = TextVectors(texts: thesaurus.isEmpty ? texts : texts.map(thesaurus.rewrite))
         var mandateIndex: [MandateID: Int] = [:]
         for (offset, mandate) in mandates.enumerated() { mandateIndex[mandate.id] = duties.count + offset }
         let examples = background.enumerated().compactMap { offset, duty -> (duty: Int, mandate: Int)? in

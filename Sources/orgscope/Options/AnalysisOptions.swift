@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import OrgAnalysis
 import OrgImport
@@ -17,6 +18,10 @@ struct AnalysisOptions: ParsableArguments {
         + "(YYYY-MM-DD), or 'none'; by default under a regime taking effect within 12 months of the date applied. "
         + "Their new or worse findings are reported apart and do not count today.", valueName: "date|none"))
     var lookAhead: String?
+
+    @Option(help: ArgumentHelp("A thesaurus file (orgdata/thesaurus/README.md): synonym sets and broader terms the text "
+        + "engine reads duties through. Repeatable; later files add to earlier ones.", valueName: "file"))
+    var thesaurus: [String] = []
 
     @Option(help: ArgumentHelp(DuplicateDutyRule.overlapThreshold.optionHelp, valueName: "score"))
     var overlapThreshold: Double?
@@ -85,12 +90,46 @@ struct AnalysisOptions: ParsableArguments {
         }
         if noInference { configuration.set(TextAnalysis.inferMandates, to: false, from: .option("--no-inference")) }
         configuration.join = join
+        var problems: [Diagnostic] = []
+        for path in thesaurus {
+            do {
+                let text = try ThesaurusFile.read(path)
+                try configuration.thesaurus.add(text, file: path)
+            } catch let error as ThesaurusError {
+                problems += error.diagnostics
+            } catch {
+                problems.append(Diagnostic(.error, at: SourceLocation(file: path, line: 0, column: 0),
+                                           "cannot read the thesaurus: \(error.localizedDescription)"))
+            }
+        }
+        if !problems.isEmpty {
+            DiagnosticPrinter.print(problems, limit: maxErrors, truncated: false)
+            throw ExitCode(ExitStatus.badInput)
+        }
         if let maxCandidates { configuration.maxCandidates = maxCandidates }
         return configuration
     }
 }
 
 extension SimilarityJoin.Mode: ExpressibleByArgument {}
+
+/// Reads a thesaurus file, refusing one larger than ``Thesaurus/maxFileBytes`` before reading it whole
+/// and text that is not UTF-8.
+enum ThesaurusFile {
+    static func read(_ path: String) throws -> String {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes[.size] as? Int, size > Thesaurus.maxFileBytes {
+            throw ThesaurusError(diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1),
+                "the thesaurus is larger than \(Thesaurus.maxFileBytes >> 20) MiB")])
+        }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ThesaurusError(diagnostics: [Diagnostic(.error, at: SourceLocation(file: path, line: 1, column: 1),
+                "the thesaurus is not UTF-8 text")])
+        }
+        return text
+    }
+}
 
 extension RuleParameter {
     /// The option's help: the declaration's documentation, the rule that owns it and its default.

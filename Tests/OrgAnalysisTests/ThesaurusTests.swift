@@ -1,0 +1,99 @@
+import Foundation
+import OrgAnalysis
+import OrgModel
+import Testing
+
+/// The thesaurus format: every problem at its line and column, and the reading of duties through it.
+@Suite("Thesaurus")
+struct ThesaurusTests {
+    static let header = "kind\tterms\tbroader\tsector\tsource\tnote\n"
+
+    static func parse(_ body: String) throws -> Thesaurus {
+        try Thesaurus.parse(header + body, file: "t.tsv", sectors: ["tu-phap", "xay-dung", "tai-chinh"])
+    }
+
+    @Test("Synonyms are read as their set's first term, spelling- and tone-placement-independent")
+    func synonyms() throws {
+        let thesaurus = try Self.parse("""
+            synonym\tgiấy phép lái xe | bằng lái | bằng lái xe\t\txay-dung\tusage\tcách gọi thông dụng
+            synonym\ttài sản công | tài sản nhà nước\t\ttai-chinh\trename\tLuật Quản lý, sử dụng tài sản công 2017
+
+            """)
+        #expect(thesaurus.rewrite("Cấp đổi bằng lái xe cho người dân") == "Cấp đổi giấy phép lái xe cho người dân")
+        #expect(thesaurus.rewrite("Quản lý tài sản nhà nước tại cơ quan") == "Quản lý tài sản công tại cơ quan")
+        #expect(thesaurus.rewrite("Quản lý tài sản Nhà nước") == "Quản lý tài sản công")
+        // A text with no term, or only the set's first term, is left exactly as written.
+        #expect(thesaurus.rewrite("Tổ chức thi, kiểm tra; cấp giấy phép lái xe.") == "Tổ chức thi, kiểm tra; cấp giấy phép lái xe.")
+        #expect(thesaurus.matches(in: "cấp bằng lái xe").map(\.entry.note) == ["cách gọi thông dụng"])
+    }
+
+    @Test("A narrower term brings its broader one; the longest term wins")
+    func broader() throws {
+        let thesaurus = try Self.parse("""
+            broader\tgiấy phép xây dựng | giấy phép sửa chữa nhà ở\tgiấy phép\txay-dung\tlaw\tLuật Xây dựng 2014
+            synonym\tgiấy phép | giấy cho phép\t\tchung\tusage\tcách gọi
+
+            """)
+        #expect(thesaurus.rewrite("Cấp giấy phép xây dựng nhà ở") == "Cấp giấy phép xây dựng giấy phép nhà ở")
+        #expect(thesaurus.rewrite("Cấp giấy cho phép") == "Cấp giấy phép")
+    }
+
+    @Test("Every problem of a file at its line and column, in one pass")
+    func errors() {
+        let text = Self.header + """
+            synonym\tmột | một\t\ttu-phap\tlaw\tx
+            antonym\ta | b\t\ttu-phap\tlaw\tx
+            synonym\tchỉ một\t\ttu-phap\tlaw\tx
+            broader\tgiấy phép xây dựng\t\txay-dung\tlaw\tx
+            synonym\tx | y\t\tkhong-co\tlaw\tx
+            synonym\tx | z\t\ttu-phap\tblog\tx
+            synonym\tp | q\t\ttu-phap\tlaw
+            synonym\tr | s\t\ttu-phap\tlaw\tx
+            synonym\ts | t\t\ttu-phap\tlaw\tx
+
+            """
+        #expect(throws: ThesaurusError.self) { try Thesaurus.parse(text, file: "t.tsv", sectors: ["tu-phap", "xay-dung"]) }
+        do {
+            _ = try Thesaurus.parse(text, file: "t.tsv", sectors: ["tu-phap", "xay-dung"])
+        } catch {
+            let lines = error.diagnostics.map(\.location.line)
+            #expect(lines == [2, 3, 4, 5, 6, 7, 8, 10])
+            #expect(error.diagnostics.allSatisfy { $0.location.file == "t.tsv" && $0.location.column >= 1 })
+            #expect(error.diagnostics[4].message.contains("unknown sector \"khong-co\""))
+            #expect(error.diagnostics[4].location.column == 16)
+            #expect(error.diagnostics[7].message.contains("already in the synonym set on line 9"))
+        }
+    }
+
+    @Test("A file without its header, or a term of too many words, is refused")
+    func headerAndLimits() {
+        #expect(throws: ThesaurusError.self) { try Thesaurus.parse("synonym\ta | b\t\tchung\tlaw\tx\n", file: "t.tsv") }
+        let long = Array(repeating: "từ", count: Thesaurus.maxTermSyllables + 1).joined(separator: " ")
+        #expect(throws: ThesaurusError.self) { try Self.parse("synonym\t\(long) | b\t\tchung\tlaw\tx\n") }
+        #expect(throws: Never.self) { try Self.parse("# only a comment\n") }
+    }
+
+    @Test("A user's file adds to the shipped one; a term already in a set there is an error at its place")
+    func userFile() throws {
+        var thesaurus = try Self.parse("synonym\ttrợ giúp xã hội | bảo trợ xã hội\t\tchung\trename\tNghị định 20/2021\n")
+        #expect(throws: ThesaurusError.self) {
+            try thesaurus.add(Self.header + "synonym\tbảo trợ xã hội | cứu trợ\t\tchung\tusage\tx\n", file: "mine.tsv")
+        }
+        try thesaurus.add(Self.header + "synonym\tngười có công | người có công với cách mạng\t\tchung\tlaw\tx\n", file: "mine.tsv")
+        #expect(thesaurus.entries.count == 2)
+        #expect(thesaurus.entries[1].location.file == "mine.tsv")
+    }
+
+    @Test("The engine reads duties through it: two wordings of one job become near-duplicates")
+    func engine() throws {
+        let thesaurus = try Self.parse("synonym\tgiấy phép lái xe | bằng lái xe\t\txay-dung\tusage\tx\n")
+        let pairs = Evaluation.pairs(tsv: "id\tlabel\tcategory\ta\tb\tnote\n"
+            + "x\tsame\treworded\tTổ chức sát hạch, cấp, đổi giấy phép lái xe trên địa bàn tỉnh\t"
+            + "Tổ chức sát hạch, cấp, đổi bằng lái xe trên địa bàn tỉnh\tx\n")
+        let background = ["Quản lý nhà nước về giao thông đường bộ", "Quản lý nhà nước về đất đai"]
+        let plain = Evaluation.scores(pairs, background: background)[0]
+        let read = Evaluation.scores(pairs, background: background, thesaurus: thesaurus)[0]
+        #expect(read > plain)
+        #expect(read > 0.99)
+    }
+}
