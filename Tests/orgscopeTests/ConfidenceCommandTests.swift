@@ -63,3 +63,37 @@ struct ConfidenceCommandTests {
         #expect(outcome.status == 0)
     }
 }
+
+/// `explain-match`: why two duties match, thesaurus links included.
+@Suite("explain-match, end to end", .serialized)
+struct ExplainMatchCommandTests {
+    @Test("Two duty ids of the sample: similarity, the threshold's verdict and the shared words")
+    func duties() throws {
+        let outcome = try Orgscope.run(["explain-match", "skhcn.cds.2", "vpubnd.tttt.2", "--chart", "orgdata/cao-bang-2025.xml",
+                                        "--mandates", "orgdata/mandates/vn-province-2025.xml", "--lang", "en"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Similarity as written: 86%"))
+        #expect(outcome.stdout.contains("→ a near-duplicate"))
+        #expect(outcome.stdout.contains("Shared word pairs: ") && outcome.stdout.contains("an toàn"))
+    }
+
+    @Test("A user's thesaurus links two wordings and says where the link comes from; a bad one is exit 2 at its line")
+    func thesaurus() throws {
+        let directory = try Orgscope.scratch()
+        let good = directory.appendingPathComponent("mine.tsv"), bad = directory.appendingPathComponent("bad.tsv")
+        try "kind\tterms\tbroader\tsector\tsource\tnote\nsynonym\tgiấy phép lái xe | bằng lái xe\t\tchung\tusage\tcách gọi thông dụng\n"
+            .write(to: good, atomically: true, encoding: .utf8)
+        try "kind\tterms\tbroader\tsector\tsource\tnote\nsynonym\tmột\t\tchung\tusage\tx\n".write(to: bad, atomically: true, encoding: .utf8)
+        let outcome = try Orgscope.run(["explain-match", "Cấp, đổi giấy phép lái xe cho cá nhân", "Cấp, đổi bằng lái xe cho cá nhân",
+                                        "--chart", "orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml",
+                                        "--thesaurus", good.path])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("“bằng lái xe” → “giấy phép lái xe” (đồng nghĩa; cách gọi thông dụng; \(good.path):2)"))
+        #expect(outcome.stdout.contains("khi đọc qua từ điển thuật ngữ: 100%"))
+        let refused = try Orgscope.run(["analyze", "orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml",
+                                        "--thesaurus", bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(bad.path):2:9: error: a synonym set needs at least two terms"))
+        #expect(refused.stdout.isEmpty)
+    }
+}
