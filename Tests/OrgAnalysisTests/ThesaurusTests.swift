@@ -97,3 +97,25 @@ struct ThesaurusTests {
         #expect(read > 0.99)
     }
 }
+
+/// The shipped thesaurus (`orgdata/thesaurus/vn-public-admin.tsv`): valid, and covering every sector of
+/// the mandate catalogue.
+@Suite("Shipped thesaurus")
+struct ShippedThesaurusTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test("At least 400 entries, every sector of the mandate catalogue with its own, each with a source and a note")
+    func coverage() throws {
+        let catalog = try String(contentsOf: Self.root.appendingPathComponent("orgdata/mandates/vn-province-2025.xml"),
+                                 encoding: .utf8)
+        let sectors = Set(catalog.matches(of: /sector="([a-z-]+)"/).map { String($0.output.1) })
+        let path = "orgdata/thesaurus/vn-public-admin.tsv"
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        let thesaurus = try Thesaurus.parse(text, file: path, sectors: sectors)
+        #expect(thesaurus.entries.count >= 400)
+        let covered = Set(thesaurus.entries.map(\.sector))
+        #expect(covered.isSuperset(of: sectors), "missing: \(sectors.subtracting(covered).sorted())")
+        #expect(thesaurus.entries.allSatisfy { !$0.note.isEmpty })
+    }
+}

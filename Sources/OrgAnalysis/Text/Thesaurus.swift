@@ -43,6 +43,8 @@ public struct Thesaurus: Sendable, Hashable {
     private var rewrites: [String: Rewrite]
     /// The longest term, in syllables.
     private var longest: Int
+    /// The first syllable key of every term: a word that starts none is passed over at once.
+    private var firsts: Set<Substring>
 
     /// What a matched term becomes.
     private struct Rewrite: Sendable, Hashable {
@@ -55,7 +57,7 @@ public struct Thesaurus: Sendable, Hashable {
     }
 
     /// The most syllables a term may have.
-    public static let maxTermSyllables = 8
+    public static let maxTermSyllables = 12
     /// The most entries a thesaurus may hold (all files together).
     public static let maxEntries = 200_000
     /// The largest thesaurus file read, in bytes.
@@ -68,6 +70,7 @@ public struct Thesaurus: Sendable, Hashable {
         entries = []
         rewrites = [:]
         longest = 0
+        firsts = []
     }
 
     /// True when it holds no entry.
@@ -149,7 +152,8 @@ public struct Thesaurus: Sendable, Hashable {
             default: break
             }
             if Set(terms.map(Self.key)).count != terms.count {
-                problem(number, column(1), "a term is repeated on this line")
+                problem(number, column(1), "two terms on this line read the same (spelling, tone placement and "
+                    + "abbreviations such as UBND are already unified): keep one")
                 valid = false
             }
             let sector = fields[3].trimmingWhitespace()
@@ -202,6 +206,7 @@ public struct Thesaurus: Sendable, Hashable {
                 rewrite.entry = index
                 rewrites[key] = rewrite
                 longest = max(longest, key.split(separator: " ").count)
+                firsts.insert(Substring(key.split(separator: " ").first ?? ""))
             }
         case .broader:
             for term in entry.terms {
@@ -210,6 +215,7 @@ public struct Thesaurus: Sendable, Hashable {
                 if let broader = entry.broader, !rewrite.broader.contains(broader) { rewrite.broader.append(broader) }
                 rewrites[key] = rewrite
                 longest = max(longest, key.split(separator: " ").count)
+                firsts.insert(Substring(key.split(separator: " ").first ?? ""))
             }
         }
     }
@@ -235,13 +241,17 @@ public struct Thesaurus: Sendable, Hashable {
         var words: [String] = []
         VietnameseText.forEachWord(text) { words.append($0) }
         let keys = words.map { VietnameseText.syllables($0).map(\.key).joined(separator: " ") }
+        guard keys.contains(where: { firsts.contains(Substring($0.split(separator: " ").first ?? "")) }) else {
+            return (text, [])
+        }
         var output: [String] = []
         var used: [(String, Int)] = []
         var changed = false
         var index = 0
         while index < words.count {
             var matched = false
-            for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
+            let first = Substring(keys[index].split(separator: " ").first ?? "")
+            for length in stride(from: min(longest, words.count - index), through: 1, by: -1) where firsts.contains(first) {
                 let key = keys[index..<index + length].joined(separator: " ")
                 guard let rewrite = rewrites[key] else { continue }
                 let term = words[index..<index + length].joined(separator: " ")
