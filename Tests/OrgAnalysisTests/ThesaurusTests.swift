@@ -12,16 +12,18 @@ struct ThesaurusTests {
         try Thesaurus.parse(header + body, file: "t.tsv", sectors: ["tu-phap", "xay-dung", "tai-chinh"])
     }
 
-    @Test("Synonyms are read as their set's first term, spelling- and tone-placement-independent")
+    @Test("A synonym brings its set's first term after it, spelling- and tone-placement-independent")
     func synonyms() throws {
         let thesaurus = try Self.parse("""
             synonym\tgiấy phép lái xe | bằng lái | bằng lái xe\t\txay-dung\tusage\tcách gọi thông dụng
             synonym\ttài sản công | tài sản nhà nước\t\ttai-chinh\trename\tLuật Quản lý, sử dụng tài sản công 2017
 
             """)
-        #expect(thesaurus.rewrite("Cấp đổi bằng lái xe cho người dân") == "Cấp đổi giấy phép lái xe cho người dân")
-        #expect(thesaurus.rewrite("Quản lý tài sản nhà nước tại cơ quan") == "Quản lý tài sản công tại cơ quan")
-        #expect(thesaurus.rewrite("Quản lý tài sản Nhà nước") == "Quản lý tài sản công")
+        #expect(thesaurus.rewrite("Cấp đổi bằng lái xe cho người dân") == "Cấp đổi bằng lái xe giấy phép lái xe cho người dân")
+        #expect(thesaurus.rewrite("Quản lý tài sản nhà nước tại cơ quan") == "Quản lý tài sản nhà nước tài sản công tại cơ quan")
+        #expect(thesaurus.rewrite("Quản lý tài sản Nhà nước") == "Quản lý tài sản Nhà nước tài sản công")
+        // Text typed without diacritics is matched unmarked, and what is added is unmarked too.
+        #expect(thesaurus.rewrite("Quan ly tai san nha nuoc tai co quan") == "Quan ly tai san nha nuoc tai san cong tai co quan")
         // A text with no term, or only the set's first term, is left exactly as written.
         #expect(thesaurus.rewrite("Tổ chức thi, kiểm tra; cấp giấy phép lái xe.") == "Tổ chức thi, kiểm tra; cấp giấy phép lái xe.")
         #expect(thesaurus.matches(in: "cấp bằng lái xe").map(\.entry.note) == ["cách gọi thông dụng"])
@@ -35,7 +37,7 @@ struct ThesaurusTests {
 
             """)
         #expect(thesaurus.rewrite("Cấp giấy phép xây dựng nhà ở") == "Cấp giấy phép xây dựng giấy phép nhà ở")
-        #expect(thesaurus.rewrite("Cấp giấy cho phép") == "Cấp giấy phép")
+        #expect(thesaurus.rewrite("Cấp giấy cho phép") == "Cấp giấy cho phép giấy phép")
     }
 
     @Test("Every problem of a file at its line and column, in one pass")
@@ -94,7 +96,7 @@ struct ThesaurusTests {
         let plain = Evaluation.scores(pairs, background: background)[0]
         let read = Evaluation.scores(pairs, background: background, thesaurus: thesaurus)[0]
         #expect(read > plain)
-        #expect(read > 0.99)
+        #expect(read >= 0.8)
     }
 }
 

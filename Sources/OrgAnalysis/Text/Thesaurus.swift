@@ -45,6 +45,10 @@ public struct Thesaurus: Sendable, Hashable {
     private var longest: Int
     /// The first syllable key of every term: a word that starts none is passed over at once.
     private var firsts: Set<Substring>
+    /// The same terms by their keys without any mark, for text typed without diacritics.
+    private var plainRewrites: [String: Rewrite]
+    /// The first plain syllable of every term.
+    private var plainFirsts: Set<Substring>
 
     /// What a matched term becomes.
     private struct Rewrite: Sendable, Hashable {
@@ -71,6 +75,8 @@ public struct Thesaurus: Sendable, Hashable {
         rewrites = [:]
         longest = 0
         firsts = []
+        plainRewrites = [:]
+        plainFirsts = []
     }
 
     /// True when it holds no entry.
@@ -207,6 +213,9 @@ public struct Thesaurus: Sendable, Hashable {
                 rewrites[key] = rewrite
                 longest = max(longest, key.split(separator: " ").count)
                 firsts.insert(Substring(key.split(separator: " ").first ?? ""))
+                let plain = Self.plainKey(term)
+                if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
+                plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
             }
         case .broader:
             for term in entry.terms {
@@ -216,6 +225,9 @@ public struct Thesaurus: Sendable, Hashable {
                 rewrites[key] = rewrite
                 longest = max(longest, key.split(separator: " ").count)
                 firsts.insert(Substring(key.split(separator: " ").first ?? ""))
+                let plain = Self.plainKey(term)
+                if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
+                plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
             }
         }
     }
@@ -223,6 +235,11 @@ public struct Thesaurus: Sendable, Hashable {
     /// The spelling-independent key of a term: its syllable keys (tone placement and i/y unified).
     static func key(_ term: String) -> String {
         VietnameseText.syllables(term).map(\.key).joined(separator: " ")
+    }
+
+    /// A term's key without any mark (`giay phep`).
+    static func plainKey(_ term: String) -> String {
+        VietnameseText.syllables(term).map(\.plain).joined(separator: " ")
     }
 
     /// `text` as the engine reads it: each term (longest first) written as its synonym set's first term,
@@ -240,7 +257,11 @@ public struct Thesaurus: Sendable, Hashable {
     private func apply(_ text: String) -> (text: String, used: [(term: String, entry: Int)]) {
         var words: [String] = []
         VietnameseText.forEachWord(text) { words.append($0) }
-        let keys = words.map { VietnameseText.syllables($0).map(\.key).joined(separator: " ") }
+        let syllables = words.map { VietnameseText.syllables($0) }
+        // Text typed without any diacritics is matched on unmarked keys, as the engine compares it.
+        let plainly = syllables.count >= 4 && !syllables.joined().contains { $0.marked }
+        let rewrites = plainly ? plainRewrites : rewrites, firsts = plainly ? plainFirsts : firsts
+        let keys = syllables.map { $0.map { plainly ? $0.plain : $0.key }.joined(separator: " ") }
         guard keys.contains(where: { firsts.contains(Substring($0.split(separator: " ").first ?? "")) }) else {
             return (text, [])
         }
@@ -255,8 +276,12 @@ public struct Thesaurus: Sendable, Hashable {
                 let key = keys[index..<index + length].joined(separator: " ")
                 guard let rewrite = rewrites[key] else { continue }
                 let term = words[index..<index + length].joined(separator: " ")
-                output.append(rewrite.replacement ?? term)
-                output.append(contentsOf: rewrite.broader)
+                // The term stays as written (boilerplate and catch-all detection see the duty as drafted) and
+                // its set's first term and broader terms follow it.
+                // In text typed without diacritics the added terms are unmarked too, so that the text stays so.
+                output.append(term)
+                if let replacement = rewrite.replacement { output.append(plainly ? Self.plainKey(replacement) : replacement) }
+                output.append(contentsOf: plainly ? rewrite.broader.map(Self.plainKey) : rewrite.broader)
                 used.append((term, rewrite.entry))
                 changed = changed || rewrite.replacement != nil || !rewrite.broader.isEmpty
                 index += length
