@@ -29,14 +29,16 @@ struct ThesaurusTests {
         #expect(thesaurus.matches(in: "cấp bằng lái xe").map(\.entry.note) == ["cách gọi thông dụng"])
     }
 
-    @Test("A narrower term brings its broader one; the longest term wins")
+    @Test("A narrower term brings its broader one unless it holds it already; the longest term wins")
     func broader() throws {
         let thesaurus = try Self.parse("""
             broader\tgiấy phép xây dựng | giấy phép sửa chữa nhà ở\tgiấy phép\txay-dung\tlaw\tLuật Xây dựng 2014
+            broader\tsổ đỏ\tgiấy chứng nhận\tchung\tusage\tcách gọi
             synonym\tgiấy phép | giấy cho phép\t\tchung\tusage\tcách gọi
 
             """)
-        #expect(thesaurus.rewrite("Cấp giấy phép xây dựng nhà ở") == "Cấp giấy phép xây dựng giấy phép nhà ở")
+        #expect(thesaurus.rewrite("Cấp giấy phép xây dựng nhà ở") == "Cấp giấy phép xây dựng nhà ở")
+        #expect(thesaurus.rewrite("Cấp sổ đỏ") == "Cấp sổ đỏ giấy chứng nhận")
         #expect(thesaurus.rewrite("Cấp giấy cho phép") == "Cấp giấy cho phép giấy phép")
     }
 

@@ -131,13 +131,13 @@ public struct Thesaurus: Sendable, Hashable {
                 problem(number, 1, "kind must be synonym or broader, not \"\(fields[0])\"")
                 continue
             }
-            let terms = fields[1].components(separatedBy: "|").map { $0.trimmingWhitespace() }
+            let written = fields[1].components(separatedBy: "|").map { $0.trimmingWhitespace() }
             var valid = true
-            if terms.contains(where: \.isEmpty) {
+            if written.contains(where: \.isEmpty) {
                 problem(number, column(1), "a term is empty (terms are separated by \" | \")")
                 valid = false
             }
-            for term in terms where !term.isEmpty {
+            for term in written where !term.isEmpty {
                 let count = VietnameseText.syllables(term).count
                 if count == 0 || count > Self.maxTermSyllables {
                     problem(number, column(1), "the term \"\(term)\" must have 1 to \(Self.maxTermSyllables) words")
@@ -146,7 +146,7 @@ public struct Thesaurus: Sendable, Hashable {
             }
             let broader = fields[2].trimmingWhitespace()
             switch kind {
-            case .synonym where terms.count < 2:
+            case .synonym where written.count < 2:
                 problem(number, column(1), "a synonym set needs at least two terms")
                 valid = false
             case .synonym where !broader.isEmpty:
@@ -157,11 +157,16 @@ public struct Thesaurus: Sendable, Hashable {
                 valid = false
             default: break
             }
-            if Set(terms.map(Self.key)).count != terms.count {
-                problem(number, column(1), "two terms on this line read the same (spelling, tone placement and "
-                    + "abbreviations such as UBND are already unified): keep one")
+            // Terms that already read alike (spelling, tone placement, abbreviations such as UBND, which the
+            // engine unifies itself) add nothing: the first is kept; a set left with one term is an error.
+            var distinct: [String] = [], seenKeys = Set<String>()
+            for term in written where seenKeys.insert(Self.key(term)).inserted { distinct.append(term) }
+            if kind == .synonym, written.count >= 2, distinct.count < 2 {
+                problem(number, column(1), "the terms of this set read the same already (spelling, tone placement and "
+                    + "abbreviations such as UBND are unified by the engine)")
                 valid = false
             }
+            let terms = distinct
             let sector = fields[3].trimmingWhitespace()
             if sector.isEmpty || (sector != "chung" && sectors.map { !$0.contains(sector) } ?? false) {
                 problem(number, column(3), "unknown sector \"\(sector)\"")
@@ -221,7 +226,12 @@ public struct Thesaurus: Sendable, Hashable {
             for term in entry.terms {
                 let key = Self.key(term)
                 var rewrite = rewrites[key] ?? Rewrite(replacement: nil, broader: [], entry: index)
-                if let broader = entry.broader, !rewrite.broader.contains(broader) { rewrite.broader.append(broader) }
+                // A broader term written inside the narrower one ("giấy phép" in "giấy phép xây dựng") is there
+                // already: adding it again would only weigh the shared generic word twice.
+                if let broader = entry.broader, !rewrite.broader.contains(broader),
+                   !(" " + key + " ").contains(" " + Self.key(broader) + " ") {
+                    rewrite.broader.append(broader)
+                }
                 rewrites[key] = rewrite
                 longest = max(longest, key.split(separator: " ").count)
                 firsts.insert(Substring(key.split(separator: " ").first ?? ""))
