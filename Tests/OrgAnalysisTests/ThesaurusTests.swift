@@ -123,3 +123,29 @@ struct ShippedThesaurusTests {
         #expect(thesaurus.entries.allSatisfy { !$0.note.isEmpty })
     }
 }
+
+/// The combined score's measurement: a stable split, a fit that learns, nothing tuned on the held-out part.
+@Suite("Calibration")
+struct CalibrationTests {
+    @Test("The split is stable per id: about one pair in five held out, the rest spread over the folds")
+    func split() {
+        let ids = (1...1000).map { "p\($0)" }
+        let parts = ids.map { Calibration.fold(of: $0, folds: 5) }
+        #expect(parts == ids.map { Calibration.fold(of: $0, folds: 5) })
+        let heldOut = parts.count { $0 == nil }
+        #expect((150...250).contains(heldOut), "\(heldOut)")
+        for fold in 0..<5 { #expect(parts.count { $0 == fold } > 100) }
+    }
+
+    @Test("A channel that separates the labels is learnt, and the threshold is chosen on the training pairs")
+    func fit() {
+        let features = (0..<200).map { index in
+            Calibration.Features(lexical: Double(index % 10) / 10, expanded: Double(index % 10) / 10,
+                                 sharedMandate: index.isMultiple(of: 2) ? 0.6 : 0)
+        }
+        let labels = (0..<200).map { $0.isMultiple(of: 2) }
+        let model = Calibration.fit(features, labels: labels, indices: Array(0..<200))
+        let right = (0..<200).count { (model.probability(features[$0]) >= model.threshold) == labels[$0] }
+        #expect(right == 200, "\(model)")
+    }
+}
