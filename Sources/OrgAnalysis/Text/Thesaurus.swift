@@ -1,3 +1,4 @@
+import Foundation
 import OrgModel
 
 /// A domain thesaurus of Vietnamese public-administration vocabulary: synonym sets ("giấy phép lái xe |
@@ -264,39 +265,79 @@ public struct Thesaurus: Sendable, Hashable {
         apply(text).used.map { ($0.term, entries[$0.entry]) }
     }
 
+    /// Every text as the engine reads it (``rewrite(_:)-swift.method``), on every core in contiguous
+    /// chunks, each with its own cache of word keys: the same result as one text at a time.
+    public func rewrite(_ texts: [String]) -> [String] {
+        guard !rewrites.isEmpty, !texts.isEmpty else { return texts }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 2_000))
+        let size = (texts.count + workers - 1) / workers
+        let results = UnsafeSendableBox([[String]](repeating: [], count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var cache: [String: WordKeys] = [:]
+            let range = (worker * size)..<min(texts.count, (worker + 1) * size)
+            let chunk = texts[range].map { apply($0, cache: &cache).text }
+            results.set(worker, chunk)
+        }
+        return results.value.flatMap { $0 }
+    }
+
+    /// A word's keys, computed once per word.
+    struct WordKeys {
+        /// The spelling-independent keys of its syllables, joined by spaces.
+        var key: String
+        /// The same without marks.
+        var plain: String
+        /// The first syllable's keys, marked and plain.
+        var firstKey: Substring, firstPlain: Substring
+        /// True when the word carries a Vietnamese mark.
+        var marked: Bool
+    }
+
     private func apply(_ text: String) -> (text: String, used: [(term: String, entry: Int)]) {
+        var cache: [String: WordKeys] = [:]
+        return apply(text, cache: &cache)
+    }
+
+    private func apply(_ text: String, cache: inout [String: WordKeys]) -> (text: String, used: [(term: String, entry: Int)]) {
         var words: [String] = []
         VietnameseText.forEachWord(text) { words.append($0) }
-        let syllables = words.map { VietnameseText.syllables($0) }
-        // Text typed without any diacritics is matched on unmarked keys, as the engine compares it.
-        let plainly = syllables.count >= 4 && !syllables.joined().contains { $0.marked }
-        let rewrites = plainly ? plainRewrites : rewrites, firsts = plainly ? plainFirsts : firsts
-        let keys = syllables.map { $0.map { plainly ? $0.plain : $0.key }.joined(separator: " ") }
-        guard keys.contains(where: { firsts.contains(Substring($0.split(separator: " ").first ?? "")) }) else {
-            return (text, [])
+        let keys = words.map { word -> WordKeys in
+            if let known = cache[word] { return known }
+            let syllables = VietnameseText.syllables(ofWord: word)
+            let key = syllables.map(\.key).joined(separator: " "), plain = syllables.map(\.plain).joined(separator: " ")
+            let keys = WordKeys(key: key, plain: plain, firstKey: Substring(syllables.first?.key ?? ""),
+                                firstPlain: Substring(syllables.first?.plain ?? ""), marked: syllables.contains { $0.marked })
+            cache[word] = keys
+            return keys
         }
+        // Text typed without any diacritics is matched on unmarked keys, as the engine compares it.
+        let plainly = keys.count >= 4 && !keys.contains { $0.marked }
+        let rewrites = plainly ? plainRewrites : rewrites, firsts = plainly ? plainFirsts : firsts
+        let first = { (index: Int) in plainly ? keys[index].firstPlain : keys[index].firstKey }
+        guard keys.indices.contains(where: { firsts.contains(first($0)) }) else { return (text, []) }
         var output: [String] = []
         var used: [(String, Int)] = []
         var changed = false
         var index = 0
         while index < words.count {
             var matched = false
-            let first = Substring(keys[index].split(separator: " ").first ?? "")
-            for length in stride(from: min(longest, words.count - index), through: 1, by: -1) where firsts.contains(first) {
-                let key = keys[index..<index + length].joined(separator: " ")
-                guard let rewrite = rewrites[key] else { continue }
-                let term = words[index..<index + length].joined(separator: " ")
-                // The term stays as written (boilerplate and catch-all detection see the duty as drafted) and
-                // its set's first term and broader terms follow it.
-                // In text typed without diacritics the added terms are unmarked too, so that the text stays so.
-                output.append(term)
-                if let replacement = rewrite.replacement { output.append(plainly ? Self.plainKey(replacement) : replacement) }
-                output.append(contentsOf: plainly ? rewrite.broader.map(Self.plainKey) : rewrite.broader)
-                used.append((term, rewrite.entry))
-                changed = changed || rewrite.replacement != nil || !rewrite.broader.isEmpty
-                index += length
-                matched = true
-                break
+            if firsts.contains(first(index)) {
+                for length in stride(from: min(longest, words.count - index), through: 1, by: -1) {
+                    let key = keys[index..<index + length].map { plainly ? $0.plain : $0.key }.joined(separator: " ")
+                    guard let rewrite = rewrites[key] else { continue }
+                    let term = words[index..<index + length].joined(separator: " ")
+                    // The term stays as written (boilerplate and catch-all detection see the duty as drafted)
+                    // and its set's first term and broader terms follow it; in text typed without diacritics
+                    // they are unmarked too, so that the text stays so.
+                    output.append(term)
+                    if let replacement = rewrite.replacement { output.append(plainly ? Self.plainKey(replacement) : replacement) }
+                    output.append(contentsOf: plainly ? rewrite.broader.map(Self.plainKey) : rewrite.broader)
+                    used.append((term, rewrite.entry))
+                    changed = changed || rewrite.replacement != nil || !rewrite.broader.isEmpty
+                    index += length
+                    matched = true
+                    break
+                }
             }
             if !matched {
                 output.append(words[index])
@@ -304,6 +345,18 @@ public struct Thesaurus: Sendable, Hashable {
             }
         }
         return (changed ? output.joined(separator: " ") : text, used)
+    }
+}
+
+/// Results written by concurrent workers, each into its own slot.
+private final class UnsafeSendableBox<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value: Value
+    init(_ value: Value) { self.value = value }
+    func set<Element>(_ index: Int, _ element: Element) where Value == [Element] {
+        lock.lock()
+        value[index] = element
+        lock.unlock()
     }
 }
 
