@@ -42,7 +42,7 @@ public struct TextAnalysis: Sendable {
         let mandates = graph.chart.mandates
         let texts = duties.map { graph.duty($0).text } + mandates.map(\.text)
         var clock = PhaseClock()
-        let vectors = TextVectors(texts: settings.thesaurus.isEmpty ? texts : settings.thesaurus.rewrite(texts))
+        let vectors = TextVectors(texts: texts, thesaurus: settings.thesaurus)
         self.vectors = vectors
         clock.lap("text vectors")
 

@@ -149,3 +149,24 @@ struct CalibrationTests {
         #expect(right == 200, "\(model)")
     }
 }
+
+/// The tokeniser's reading through the thesaurus (on syllable ids) is the documented reading on text.
+@Suite("Thesaurus in the tokeniser")
+struct ThesaurusTokeniserTests {
+    @Test("Token-level expansion gives the scores of the text rewrite on every labelled pair")
+    func sameAsRewrite() throws {
+        let root = ShippedThesaurusTests.root
+        let path = "orgdata/thesaurus/vn-public-admin.tsv"
+        let thesaurus = try Thesaurus.parse(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8), file: path)
+        let pairs = Evaluation.pairs(tsv: try EvaluationTests.fixture("similarity-pairs.tsv"))
+        let texts = pairs.flatMap { [$0.a, $0.b] }
+        let rewritten = TextVectors(texts: thesaurus.rewrite(texts))
+        let tokenised = TextVectors(texts: texts, thesaurus: thesaurus)
+        var differing: [String] = []
+        for (index, pair) in pairs.enumerated() {
+            let a = rewritten.similarity(2 * index, 2 * index + 1), b = tokenised.similarity(2 * index, 2 * index + 1)
+            if abs(a - b) > 1e-9 { differing.append("\(pair.id): \(a) vs \(b)") }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(10))")
+    }
+}

@@ -64,7 +64,7 @@ public enum Evaluation {
     /// frequencies taken over the pairs plus `background` texts (a real chart's duties).
     public static func scores(_ pairs: [LabelledPair], background: [String], thesaurus: Thesaurus = Thesaurus()) -> [Double] {
         let texts = pairs.flatMap { [$0.a, $0.b] } + background
-        let vectors = TextVectors(texts: thesaurus.isEmpty ? texts : thesaurus.rewrite(texts))
+        let vectors = TextVectors(texts: texts, thesaurus: thesaurus)
         return pairs.indices.map { index in
             let a = 2 * index, b = 2 * index + 1
             if vectors.isExcludedFromOverlap(a) || vectors.isExcludedFromOverlap(b) { return 0 }
@@ -113,7 +113,7 @@ public enum Evaluation {
                                    thesaurus: Thesaurus = Thesaurus()) -> [(mandate: MandateID, score: Double)?]
     {
         let texts = duties.map(\.text) + mandates.map(\.text) + background.map(\.text)
-        let vectors = TextVectors(texts: thesaurus.isEmpty ? texts : thesaurus.rewrite(texts))
+        let vectors = TextVectors(texts: texts, thesaurus: thesaurus)
         var mandateIndex: [MandateID: Int] = [:]
         for (offset, mandate) in mandates.enumerated() { mandateIndex[mandate.id] = duties.count + offset }
         let examples = background.enumerated().compactMap { offset, duty -> (duty: Int, mandate: Int)? in

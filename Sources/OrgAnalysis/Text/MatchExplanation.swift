@@ -24,7 +24,7 @@ public struct MatchExplanation: Sendable {
         texts = (a, b)
         read = (thesaurus.rewrite(a), thesaurus.rewrite(b))
         let plain = TextVectors(texts: [a, b] + background)
-        let expanded = TextVectors(texts: [read.0, read.1] + thesaurus.rewrite(background))
+        let expanded = TextVectors(texts: [a, b] + background, thesaurus: thesaurus)
         excluded = plain.isExcludedFromOverlap(0) || plain.isExcludedFromOverlap(1)
         similarity = plain.similarity(0, 1)
         thesaurusSimilarity = expanded.similarity(0, 1)

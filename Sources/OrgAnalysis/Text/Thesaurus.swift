@@ -248,6 +248,19 @@ public struct Thesaurus: Sendable, Hashable {
         VietnameseText.syllables(term).map(\.key).joined(separator: " ")
     }
 
+    /// What the tokeniser adds after each term: by the term's syllables (marked keys), the syllables of the
+    /// set's first term and of the broader terms; and the same by unmarked keys, for text typed without
+    /// diacritics (added unmarked). The same reading as ``rewrite(_:)-swift.method``, on syllables.
+    func expansions() -> (marked: [([String], [VietnameseText.Syllable])], plain: [([String], [VietnameseText.Syllable])]) {
+        func adds(_ rewrite: Rewrite) -> [VietnameseText.Syllable] {
+            ((rewrite.replacement.map { [$0] } ?? []) + rewrite.broader).flatMap { VietnameseText.syllables($0) }
+        }
+        let marked = rewrites.sorted { $0.key < $1.key }.map { ($0.key.split(separator: " ").map(String.init), adds($0.value)) }
+        let plain = plainRewrites.sorted { $0.key < $1.key }.map { ($0.key.split(separator: " ").map(String.init), adds($0.value)) }
+        // Terms that add nothing stay: as in the text reading, the longest term found takes its words.
+        return (marked, plain)
+    }
+
     /// A term's key without any mark (`giay phep`).
     static func plainKey(_ term: String) -> String {
         VietnameseText.syllables(term).map(\.plain).joined(separator: " ")
