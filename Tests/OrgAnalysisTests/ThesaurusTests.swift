@@ -160,7 +160,7 @@ struct ThesaurusTokeniserTests {
         let thesaurus = try Thesaurus.parse(try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8), file: path)
         let pairs = Evaluation.pairs(tsv: try EvaluationTests.fixture("similarity-pairs.tsv"))
         let texts = pairs.flatMap { [$0.a, $0.b] }
-        let rewritten = TextVectors(texts: thesaurus.rewrite(texts))
+        let rewritten = TextVectors(texts: texts.map(thesaurus.rewrite))
         let tokenised = TextVectors(texts: texts, thesaurus: thesaurus)
         var differing: [String] = []
         for (index, pair) in pairs.enumerated() {

@@ -189,16 +189,10 @@ public struct TextVectors: Sendable {
         private var marked: [Int32] = [], plain: [Int32] = [], hasMark: [Bool] = [], stopped: [Bool] = []
         private var textFeatures: [Int32] = [], plainScratch: [Int32] = []
 
-        /// Thesaurus terms by their syllable ids, and the tokens added after each (marked text, then text
-        /// typed without diacritics); the first syllable of every term; the longest term.
-        private var termsMarked: [[Int32]: [(marked: Int32, plain: Int32, hasMark: Bool)]] = [:]
-        private var termsPlain: [[Int32]: [(marked: Int32, plain: Int32, hasMark: Bool)]] = [:]
-        private var firstsMarked = Set<Int32>(), firstsPlain = Set<Int32>()
-        private var longestTerm = 0
-        private var expandedMarked: [Int32] = [], expandedPlain: [Int32] = [], expandedHasMark: [Bool] = []
+        /// The thesaurus on this builder's syllable ids (empty: texts are read as written).
+        private var expander = ThesaurusExpander()
 
-        init(stopPhrases: [String],
-             expansions: (marked: [([String], [VietnameseText.Syllable])], plain: [([String], [VietnameseText.Syllable])])? = nil) {
+        init(stopPhrases: [String], expansions: Thesaurus.Expansions? = nil) {
             var syllables: [String: Int32] = [:]
             var keys: [String] = []
             let plainID = { (word: String) -> Int32 in
@@ -214,63 +208,7 @@ public struct TextVectors: Sendable {
             selfAdministration = SelfAdministrationDuty.Matcher(id: plainID)
             self.syllables = syllables
             syllableKeys = keys
-            guard let expansions else { return }
-            for (term, adds) in expansions.marked {
-                let ids = term.map { syllableID($0) }
-                termsMarked[ids] = adds.map { (syllableID($0.key), syllableID("~" + $0.plain), $0.marked) }
-                firstsMarked.insert(ids[0])
-                longestTerm = max(longestTerm, ids.count)
-            }
-            for (term, adds) in expansions.plain {
-                let ids = term.map { syllableID("~" + $0) }
-                termsPlain[ids] = adds.map { (syllableID($0.plain), syllableID("~" + $0.plain), false) }
-                firstsPlain.insert(ids[0])
-                longestTerm = max(longestTerm, ids.count)
-            }
-        }
-
-        /// Adds after each thesaurus term the tokens of its set's first term and broader terms (matched on
-        /// unmarked keys, and added unmarked, in text typed without diacritics).
-        private mutating func expand() {
-            let plainly = marked.count >= 4 && !hasMark.contains(true)
-            let sequence = plainly ? plain : marked
-            let firsts = plainly ? firstsPlain : firstsMarked
-            guard sequence.contains(where: firsts.contains) else { return }
-            expandedMarked.removeAll(keepingCapacity: true)
-            expandedPlain.removeAll(keepingCapacity: true)
-            expandedHasMark.removeAll(keepingCapacity: true)
-            var index = 0
-            while index < sequence.count {
-                var length = 0
-                if firsts.contains(sequence[index]) {
-                    for candidate in stride(from: min(longestTerm, sequence.count - index), through: 1, by: -1) {
-                        let key = Array(sequence[index..<index + candidate])
-                        guard let adds = plainly ? termsPlain[key] : termsMarked[key] else { continue }
-                        length = candidate
-                        for token in index..<index + candidate {
-                            expandedMarked.append(marked[token])
-                            expandedPlain.append(plain[token])
-                            expandedHasMark.append(hasMark[token])
-                        }
-                        for add in adds {
-                            expandedMarked.append(add.marked)
-                            expandedPlain.append(add.plain)
-                            expandedHasMark.append(add.hasMark)
-                        }
-                        break
-                    }
-                }
-                if length == 0 {
-                    expandedMarked.append(marked[index])
-                    expandedPlain.append(plain[index])
-                    expandedHasMark.append(hasMark[index])
-                    length = 1
-                }
-                index += length
-            }
-            swap(&marked, &expandedMarked)
-            swap(&plain, &expandedPlain)
-            swap(&hasMark, &expandedHasMark)
+            if let expansions { expander = ThesaurusExpander(expansions) { syllableID($0) } }
         }
 
         mutating func add(_ text: String) {
@@ -289,7 +227,7 @@ public struct TextVectors: Sendable {
                     hasMark.append(tokenHasMark[token])
                 }
             }
-            if longestTerm > 0 { expand() }
+            if !expander.isEmpty { expander.expand(marked: &marked, plain: &plain, hasMark: &hasMark) }
             stops.mask(plain, into: &stopped)
             var value: UInt8 = 0
             if marked.count >= 4, !hasMark.contains(true) { value |= TextVectors.unmarkedFlag }

@@ -216,12 +216,7 @@ public struct Thesaurus: Sendable, Hashable {
                 var rewrite = rewrites[key] ?? Rewrite(replacement: nil, broader: [], entry: index)
                 if term != canonical { rewrite.replacement = canonical }
                 rewrite.entry = index
-                rewrites[key] = rewrite
-                longest = max(longest, key.split(separator: " ").count)
-                firsts.insert(Substring(key.split(separator: " ").first ?? ""))
-                let plain = Self.plainKey(term)
-                if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
-                plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
+                file(rewrite, term: term, key: key)
             }
         case .broader:
             for term in entry.terms {
@@ -233,14 +228,20 @@ public struct Thesaurus: Sendable, Hashable {
                    !(" " + key + " ").contains(" " + Self.key(broader) + " ") {
                     rewrite.broader.append(broader)
                 }
-                rewrites[key] = rewrite
-                longest = max(longest, key.split(separator: " ").count)
-                firsts.insert(Substring(key.split(separator: " ").first ?? ""))
-                let plain = Self.plainKey(term)
-                if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
-                plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
+                file(rewrite, term: term, key: key)
             }
         }
+    }
+
+    /// Files what `term` (whose key is `key`) is read as, under its marked and its unmarked key (the first
+    /// term filed under an unmarked key keeps it).
+    private mutating func file(_ rewrite: Rewrite, term: String, key: String) {
+        rewrites[key] = rewrite
+        longest = max(longest, key.split(separator: " ").count)
+        firsts.insert(Substring(key.split(separator: " ").first ?? ""))
+        let plain = Self.plainKey(term)
+        if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
+        plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
     }
 
     /// The spelling-independent key of a term: its syllable keys (tone placement and i/y unified).
@@ -248,10 +249,13 @@ public struct Thesaurus: Sendable, Hashable {
         VietnameseText.syllables(term).map(\.key).joined(separator: " ")
     }
 
+    /// Terms (their syllable keys) and the syllables added after each, for marked and for unmarked text.
+    typealias Expansions = (marked: [([String], [VietnameseText.Syllable])], plain: [([String], [VietnameseText.Syllable])])
+
     /// What the tokeniser adds after each term: by the term's syllables (marked keys), the syllables of the
     /// set's first term and of the broader terms; and the same by unmarked keys, for text typed without
     /// diacritics (added unmarked). The same reading as ``rewrite(_:)-swift.method``, on syllables.
-    func expansions() -> (marked: [([String], [VietnameseText.Syllable])], plain: [([String], [VietnameseText.Syllable])]) {
+    func expansions() -> Expansions {
         func adds(_ rewrite: Rewrite) -> [VietnameseText.Syllable] {
             ((rewrite.replacement.map { [$0] } ?? []) + rewrite.broader).flatMap { VietnameseText.syllables($0) }
         }
@@ -266,8 +270,9 @@ public struct Thesaurus: Sendable, Hashable {
         VietnameseText.syllables(term).map(\.plain).joined(separator: " ")
     }
 
-    /// `text` as the engine reads it: each term (longest first) written as its synonym set's first term,
-    /// followed by its broader terms. Text without any term comes back unchanged.
+    /// `text` as the engine reads it: each term (longest first) as written, followed by its synonym set's
+    /// first term and its broader terms. Text without any term comes back unchanged. The tokeniser does the
+    /// same on syllable ids (``ThesaurusExpander``); this reading is what `explain-match` shows.
     public func rewrite(_ text: String) -> String {
         guard !rewrites.isEmpty else { return text }
         return apply(text).text
@@ -278,23 +283,7 @@ public struct Thesaurus: Sendable, Hashable {
         apply(text).used.map { ($0.term, entries[$0.entry]) }
     }
 
-    /// Every text as the engine reads it (``rewrite(_:)-swift.method``), on every core in contiguous
-    /// chunks, each with its own cache of word keys: the same result as one text at a time.
-    public func rewrite(_ texts: [String]) -> [String] {
-        guard !rewrites.isEmpty, !texts.isEmpty else { return texts }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, texts.count / 2_000))
-        let size = (texts.count + workers - 1) / workers
-        let results = UnsafeSendableBox([[String]](repeating: [], count: workers))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var cache: [String: WordKeys] = [:]
-            let range = (worker * size)..<min(texts.count, (worker + 1) * size)
-            let chunk = texts[range].map { apply($0, cache: &cache).text }
-            results.set(worker, chunk)
-        }
-        return results.value.flatMap { $0 }
-    }
-
-    /// A word's keys, computed once per word.
+    /// A word's keys.
     struct WordKeys {
         /// The spelling-independent keys of its syllables, joined by spaces.
         var key: String
@@ -307,21 +296,13 @@ public struct Thesaurus: Sendable, Hashable {
     }
 
     private func apply(_ text: String) -> (text: String, used: [(term: String, entry: Int)]) {
-        var cache: [String: WordKeys] = [:]
-        return apply(text, cache: &cache)
-    }
-
-    private func apply(_ text: String, cache: inout [String: WordKeys]) -> (text: String, used: [(term: String, entry: Int)]) {
         var words: [String] = []
         VietnameseText.forEachWord(text) { words.append($0) }
         let keys = words.map { word -> WordKeys in
-            if let known = cache[word] { return known }
             let syllables = VietnameseText.syllables(ofWord: word)
-            let key = syllables.map(\.key).joined(separator: " "), plain = syllables.map(\.plain).joined(separator: " ")
-            let keys = WordKeys(key: key, plain: plain, firstKey: Substring(syllables.first?.key ?? ""),
-                                firstPlain: Substring(syllables.first?.plain ?? ""), marked: syllables.contains { $0.marked })
-            cache[word] = keys
-            return keys
+            return WordKeys(key: syllables.map(\.key).joined(separator: " "), plain: syllables.map(\.plain).joined(separator: " "),
+                            firstKey: Substring(syllables.first?.key ?? ""), firstPlain: Substring(syllables.first?.plain ?? ""),
+                            marked: syllables.contains { $0.marked })
         }
         // Text typed without any diacritics is matched on unmarked keys, as the engine compares it.
         let plainly = keys.count >= 4 && !keys.contains { $0.marked }
@@ -358,18 +339,6 @@ public struct Thesaurus: Sendable, Hashable {
             }
         }
         return (changed ? output.joined(separator: " ") : text, used)
-    }
-}
-
-/// Results written by concurrent workers, each into its own slot.
-private final class UnsafeSendableBox<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var value: Value
-    init(_ value: Value) { self.value = value }
-    func set<Element>(_ index: Int, _ element: Element) where Value == [Element] {
-        lock.lock()
-        value[index] = element
-        lock.unlock()
     }
 }
 
