@@ -19,8 +19,9 @@ public struct AnalysisConfiguration: Sendable {
     /// Whether the rules whose norms change also run under the next regime (default: one taking effect
     /// within 12 months); their new or worse findings are reported apart, with `effectiveFrom`.
     public var lookAhead: LookAhead = .standard
-    /// The vocabulary the text engine reads duties through (`--thesaurus FILE`, after the shipped one).
-    public var thesaurus = Thesaurus()
+    /// The vocabulary the text engine reads duties through: the shipped thesaurus, then each
+    /// `--thesaurus FILE` (`--no-shipped-thesaurus` starts from nothing).
+    public var thesaurus = Thesaurus.shipped
     /// Where `disabled` and `severities` entries came from, when a rules file set them:
     /// "severity.OVL002", "disabled.GAP003" → "rules.yml:3".
     public var origins: [String: String] = [:]

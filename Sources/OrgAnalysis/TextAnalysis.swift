@@ -11,13 +11,25 @@ public struct TextAnalysis: Sendable {
         public var a: Int
         /// Index into `DutyGraph.duties`.
         public var b: Int
-        /// Cosine similarity.
+        /// The overlap score (``OverlapModel``): the probability that the two are one duty.
         public var score: Double
+        /// Cosine of the two statements through the thesaurus.
+        public var cosine: Double
+        /// The mandate both are assigned to, when they share one (the catalogue channel).
+        public var mandate: MandateID?
+        /// The channels the score was computed from.
+        public var features: OverlapFeatures
+        /// True when the pair reaches the threshold only thanks to a mandate inferred for one of the two:
+        /// its words alone do not (OVL002 reports it to verify).
+        public var restsOnInference: Bool
     }
 
     /// The settings used.
     public let settings: TextSettings
-    /// Near-duplicate pairs of duties in units that do not contain one another, sorted.
+    /// Near-duplicate pairs of duties in units that do not contain one another, sorted: the pairs of the
+    /// similarity join (cosine at or above ``OverlapModel/candidateCosine``) and of the catalogue (both
+    /// assigned to one mandate at or above the conflict threshold) whose overlap score reaches
+    /// `overlapThreshold`.
     public let similarPairs: [SimilarPair]
     /// Every mandate's carriers, explicit and inferred, in duty order.
     public let assignments: [MandateID: [MandateAssignment]]
@@ -54,12 +66,12 @@ public struct TextAnalysis: Sendable {
         }
         let orderedGroups = groups.sorted { ($0.key.jurisdiction, $0.key.level?.rawValue ?? "")
             < ($1.key.jurisdiction, $1.key.level?.rawValue ?? "") }.map(\.value)
-        let join = SimilarityJoin(vectors: vectors, threshold: settings.overlapThreshold, maxCandidates: settings.maxCandidates)
-        let (pairs, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
-        similarPairs = pairs.compactMap { pair in
+        let join = SimilarityJoin(vectors: vectors, threshold: OverlapModel.candidateCosine,
+                                  maxCandidates: settings.maxCandidates)
+        let (joined, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
+        let textCandidates = joined.filter { pair in
             let unitA = duties[pair.a].unit, unitB = duties[pair.b].unit
-            guard unitA != unitB, !graph.areNested(unitA, unitB) else { return nil }
-            return SimilarPair(a: pair.a, b: pair.b, score: pair.score)
+            return unitA != unitB && !graph.areNested(unitA, unitB)
         }
         joinStatistics = statistics
         clock.lap("similarity join")
@@ -139,6 +151,10 @@ public struct TextAnalysis: Sendable {
         self.assignments = assignments
         self.inferred = inferred
         clock.lap("mandate inference")
+
+        similarPairs = Self.scoredPairs(graph: graph, settings: settings, vectors: vectors, joined: textCandidates,
+                                        assignments: assignments)
+        clock.lap("overlap score")
         timings = clock.timings
         memory = clock.memory
     }
@@ -164,7 +180,7 @@ public struct TextAnalysis: Sendable {
         .list(indices.map { "\(graph.duty(graph.duties[$0]).id)=\(natures[$0].rawValue)" }.sorted())
     }
 
-    private struct GroupKey: Hashable {
+    struct GroupKey: Hashable {
         var jurisdiction: Int
         var level: GovernmentLevel?
     }

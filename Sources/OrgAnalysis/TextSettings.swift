@@ -3,8 +3,10 @@
 /// searches. The defaults were chosen by measurement on the labelled sets under
 /// `Tests/OrgAnalysisTests/Fixtures` (`scripts/eval-similarity` prints the sweep they came from).
 public struct TextSettings: Sendable, Hashable {
-    /// Cosine at or above which two duties say the same thing (OVL002).
+    /// Overlap score (``OverlapModel``) at or above which two duties say the same thing (OVL002).
     public var overlapThreshold: Double
+    /// The weights of the overlap score.
+    public var model: OverlapModel
     /// Score at or above which a duty without `mandate` is assigned the best-matching mandate.
     public var inferenceThreshold: Double
     /// Score an inferred assignment needs to make a unit count as a lead in a conflict.
@@ -15,7 +17,8 @@ public struct TextSettings: Sendable, Hashable {
     public var join: SimilarityJoin.Mode
     /// Candidate pairs the similarity join may verify before it gives up.
     public var maxCandidates: Int
-    /// The vocabulary duties and mandates are read through (empty: as written).
+    /// The vocabulary duties and mandates are read through (the shipped thesaurus unless told otherwise;
+    /// empty: as written).
     public var thesaurus: Thesaurus
 
     /// The declared defaults, or the values given.
@@ -24,9 +27,11 @@ public struct TextSettings: Sendable, Hashable {
         inferenceThreshold: Double = TextAnalysis.inferenceThreshold.standardDefault,
         conflictThreshold: Double = LeadConflictRule.conflictThreshold.standardDefault,
         inferMandates: Bool = TextAnalysis.inferMandates.standardDefault,
-        join: SimilarityJoin.Mode = .prefixFilter, maxCandidates: Int = 50_000_000, thesaurus: Thesaurus = Thesaurus()
+        join: SimilarityJoin.Mode = .prefixFilter, maxCandidates: Int = 50_000_000, thesaurus: Thesaurus = .shipped,
+        model: OverlapModel = .shipped
     ) {
         self.thesaurus = thesaurus
+        self.model = model
         self.overlapThreshold = overlapThreshold
         self.inferenceThreshold = inferenceThreshold
         self.conflictThreshold = conflictThreshold

@@ -87,7 +87,7 @@ if let tsv = load("similarity-pairs.tsv") {
 if let tsv = load("similarity-pairs.tsv") {
     let pairs = Evaluation.pairs(tsv: tsv)
     let features = Calibration.features(pairs, background: chart.units.flatMap(\.duties), mandates: chart.mandates,
-                                        thesaurus: thesaurus)
+                                        settings: TextSettings(thesaurus: thesaurus))
     let result = Calibration.crossValidate(pairs, features: features)
     print("\nCombined score (lexical, thesaurus, shared mandate), 5 folds; held-out part apart:")
     for (index, fold) in result.folds.enumerated() {
@@ -95,6 +95,18 @@ if let tsv = load("similarity-pairs.tsv") {
     }
     print("  cross-validated: " + result.crossValidated.description)
     for category in result.categories { print("    \(category.category): \(category.right)/\(category.total)") }
+    if CommandLine.arguments.contains("--errors") {
+        for (index, pair) in pairs.enumerated() {
+            guard let fold = Calibration.fold(of: pair.id, folds: 5) else { continue }
+            let model = result.folds[fold].model, feature = features[index]
+            let p = model.probability(feature)
+            let reported = OverlapModel.isCandidate(feature, conflictThreshold: defaults.conflictThreshold) && p >= model.threshold
+            guard reported != pair.same else { continue }
+            print("    \(pair.id) \(pair.same ? "missed" : "false ") \(pair.category) p=\(Int(p * 100)) "
+                + "cos=\(Int(feature.cosine * 100)) mandate=\(Int(feature.sharedMandate * 100)) obj=\(Int(feature.object * 100)) act=\(feature.action)"
+                + "\n      a: \(pair.a)\n      b: \(pair.b)")
+        }
+    }
     print("  held-out (\(pairs.count { Calibration.fold(of: $0.id, folds: 5) == nil }) pairs): "
         + result.heldOut.description + "  [\(result.final)]")
 }
@@ -138,4 +150,9 @@ for threshold in [defaults.overlapThreshold, 0.3] {
     print("\nJoin on the sample at threshold \(threshold): brute force \(bruteSet.count) pairs from "
         + "\(brute.joinStatistics.candidates) comparisons; prefix filter \(fastSet.count) pairs from "
         + "\(fast.joinStatistics.candidates) comparisons; recall \(recall)")
+}
+
+// `--read TEXT…`: each text as the thesaurus reads it (for looking into a score).
+if let start = CommandLine.arguments.firstIndex(of: "--read") {
+    for text in CommandLine.arguments[(start + 1)...] { print("read: " + thesaurus.rewrite(text)) }
 }

@@ -140,8 +140,8 @@ struct CalibrationTests {
     @Test("A channel that separates the labels is learnt, and the threshold is chosen on the training pairs")
     func fit() {
         let features = (0..<200).map { index in
-            Calibration.Features(lexical: Double(index % 10) / 10, expanded: Double(index % 10) / 10,
-                                 sharedMandate: index.isMultiple(of: 2) ? 0.6 : 0)
+            OverlapFeatures(cosine: Double(index % 10) / 10, sharedMandate: index.isMultiple(of: 2) ? 0.6 : 0,
+                            object: Double(index % 10) / 10, action: 1)
         }
         let labels = (0..<200).map { $0.isMultiple(of: 2) }
         let model = Calibration.fit(features, labels: labels, indices: Array(0..<200))

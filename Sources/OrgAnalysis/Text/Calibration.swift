@@ -9,62 +9,38 @@ import OrgModel
 /// The split is by a stable hash of each pair's id, so it never changes with the file's order and a
 /// pair added later does not move the others.
 public enum Calibration {
-    /// The channels of one pair.
-    public struct Features: Sendable {
-        /// Cosine as written.
-        public var lexical: Double
-        /// Cosine through the thesaurus.
-        public var expanded: Double
-        /// The lower of the two inference scores when both duties are inferred to the same mandate, else 0.
-        public var sharedMandate: Double
-
-        /// A pair's channels.
-        public init(lexical: Double, expanded: Double, sharedMandate: Double) {
-            self.lexical = lexical
-            self.expanded = expanded
-            self.sharedMandate = sharedMandate
-        }
-
-        var vector: [Double] { [lexical, expanded, sharedMandate, lexical * sharedMandate] }
-    }
-
-    /// A logistic model and its decision threshold.
-    public struct Model: Sendable, CustomStringConvertible {
-        /// Intercept then one weight per channel (lexical, expanded, shared mandate, lexical × mandate).
-        public var weights: [Double]
-        /// Probability at or above which a pair is reported.
-        public var threshold: Double
-
-        /// The probability that the pair is the same duty.
-        public func probability(_ features: Features) -> Double {
-            let x = features.vector
-            var z = weights[0]
-            for index in x.indices { z += weights[index + 1] * x[index] }
-            return 1 / (1 + Foundation.exp(-z))
-        }
-
-        public var description: String {
-            "weights " + weights.map(format2).joined(separator: " ") + ", threshold " + format2(threshold)
-        }
-    }
-
-    /// The channels of every labelled pair, with document frequencies over the pairs and `background`.
+    /// The channels of every labelled pair, as the text engine measures them with `settings` (its
+    /// thesaurus and inference threshold), with document frequencies over the pairs and `background`.
     public static func features(_ pairs: [Evaluation.LabelledPair], background: [Duty], mandates: [Mandate],
-                                thesaurus: Thesaurus) -> [Features] {
+                                settings: TextSettings) -> [OverlapFeatures] {
+        let thesaurus = settings.thesaurus
         let texts = background.map(\.text)
-        let lexical = Evaluation.scores(pairs, background: texts)
-        let expanded = Evaluation.scores(pairs, background: texts, thesaurus: thesaurus)
+        let cosines = Evaluation.scores(pairs, background: texts, thesaurus: thesaurus)
+        let readings = pairs.map { (ActionClass.read($0.a), ActionClass.read($0.b)) }
+        let objectPairs = zip(pairs, readings).map { pair, reading in
+            Evaluation.LabelledPair(id: pair.id, same: pair.same, category: pair.category,
+                                    a: reading.0.object, b: reading.1.object)
+        }
+        let objects = Evaluation.scores(objectPairs, background: texts.map { ActionClass.read($0).object }, thesaurus: thesaurus)
         let duties = pairs.flatMap { pair in
             [Evaluation.LabelledDuty(id: pair.id + "a", mandate: nil, text: pair.a),
              Evaluation.LabelledDuty(id: pair.id + "b", mandate: nil, text: pair.b)]
         }
+        // Inferred as the engine infers: state-management duties only, at the inference threshold.
         let predictions = Evaluation.predictions(duties, mandates: mandates, background: background, thesaurus: thesaurus)
+            .enumerated().map { index, prediction in
+                prediction.flatMap { prediction in
+                    prediction.score >= settings.inferenceThreshold
+                        && DutyNature.classify(duties[index].text, unitKind: .department) == .stateManagement ? prediction : nil
+                }
+            }
         return pairs.indices.map { index in
             var shared = 0.0
             if let a = predictions[2 * index], let b = predictions[2 * index + 1], a.mandate == b.mandate {
                 shared = min(a.score, b.score)
             }
-            return Features(lexical: lexical[index], expanded: expanded[index], sharedMandate: shared)
+            return OverlapFeatures(cosine: cosines[index], sharedMandate: shared, object: objects[index],
+                                   action: ActionClass.agreement(readings[index].0.actions, readings[index].1.actions))
         }
     }
 
@@ -79,21 +55,25 @@ public enum Calibration {
     /// Fits a model on `indices`: logistic regression by gradient descent (deterministic), then the
     /// threshold that maximises F0.5 on the same pairs (precision counts twice: a finding goes into an
     /// official report).
-    public static func fit(_ features: [Features], labels: [Bool], indices: [Int]) -> Model {
-        var weights = [Double](repeating: 0, count: 5)
+    public static func fit(_ features: [OverlapFeatures], labels: [Bool], indices: [Int],
+                           conflictThreshold: Double = TextSettings().conflictThreshold) -> OverlapModel {
+        var weights = [Double](repeating: 0, count: OverlapFeatures.width + 1)
         let rate = 0.5
         for _ in 0..<3000 {
             var gradient = [Double](repeating: 0, count: weights.count)
             for index in indices {
-                let model = Model(weights: weights, threshold: 0.5)
+                let model = OverlapModel(weights: weights, threshold: 0.5)
                 let error = model.probability(features[index]) - (labels[index] ? 1 : 0)
                 gradient[0] += error
                 for (offset, value) in features[index].vector.enumerated() { gradient[offset + 1] += error * value }
             }
             for offset in weights.indices { weights[offset] -= rate * gradient[offset] / Double(max(1, indices.count)) }
         }
-        var model = Model(weights: weights, threshold: 0.5)
-        let probabilities = indices.map { model.probability(features[$0]) }
+        var model = OverlapModel(weights: weights, threshold: 0.5)
+        // Only candidates are ever scored: the others count as not reported.
+        let probabilities = indices.map {
+            OverlapModel.isCandidate(features[$0], conflictThreshold: conflictThreshold) ? model.probability(features[$0]) : 0
+        }
         let chosenLabels = indices.map { labels[$0] }
         var best = (score: -1.0, threshold: 0.5)
         for step in 5...95 {
@@ -109,29 +89,34 @@ public enum Calibration {
     /// held-out part scored by a model fitted on all folds.
     public struct Result: Sendable {
         /// Per fold: the model fitted without it and its metrics on it.
-        public var folds: [(model: Model, metrics: Evaluation.Metrics)]
+        public var folds: [(model: OverlapModel, metrics: Evaluation.Metrics)]
         /// The folds' predictions pooled.
         public var crossValidated: Evaluation.Metrics
         /// The model fitted on every fold, and its metrics on the held-out part.
-        public var final: Model, heldOut: Evaluation.Metrics
+        public var final: OverlapModel, heldOut: Evaluation.Metrics
         /// Per category, right / total over the folds' predictions.
         public var categories: [(category: String, right: Int, total: Int)]
     }
 
     /// Cross-validates the combined score on `pairs`.
-    public static func crossValidate(_ pairs: [Evaluation.LabelledPair], features: [Features], folds: Int = 5) -> Result {
+    public static func crossValidate(_ pairs: [Evaluation.LabelledPair], features: [OverlapFeatures], folds: Int = 5,
+                                     conflictThreshold: Double = TextSettings().conflictThreshold) -> Result {
+        let reported = { (model: OverlapModel, index: Int) in
+            OverlapModel.isCandidate(features[index], conflictThreshold: conflictThreshold)
+                && model.probability(features[index]) >= model.threshold
+        }
         let labels = pairs.map(\.same)
         let part = pairs.map { fold(of: $0.id, folds: folds) }
         var pooled = Evaluation.Metrics(threshold: 0)
-        var perFold: [(Model, Evaluation.Metrics)] = []
+        var perFold: [(OverlapModel, Evaluation.Metrics)] = []
         var right: [String: (Int, Int)] = [:]
         for fold in 0..<folds {
             let training = pairs.indices.filter { part[$0] != nil && part[$0] != fold }
             let validation = pairs.indices.filter { part[$0] == fold }
-            let model = fit(features, labels: labels, indices: training)
+            let model = fit(features, labels: labels, indices: training, conflictThreshold: conflictThreshold)
             var metrics = Evaluation.Metrics(threshold: model.threshold)
             for index in validation {
-                let predicted = model.probability(features[index]) >= model.threshold
+                let predicted = reported(model, index)
                 switch (predicted, labels[index]) {
                 case (true, true): metrics.truePositives += 1
                 case (true, false): metrics.falsePositives += 1
@@ -148,10 +133,11 @@ public enum Calibration {
             pooled.falseNegatives += metrics.falseNegatives
             perFold.append((model, metrics))
         }
-        let final = fit(features, labels: labels, indices: pairs.indices.filter { part[$0] != nil })
+        let final = fit(features, labels: labels, indices: pairs.indices.filter { part[$0] != nil },
+                        conflictThreshold: conflictThreshold)
         var heldOut = Evaluation.Metrics(threshold: final.threshold)
         for index in pairs.indices where part[index] == nil {
-            switch (final.probability(features[index]) >= final.threshold, labels[index]) {
+            switch (reported(final, index), labels[index]) {
             case (true, true): heldOut.truePositives += 1
             case (true, false): heldOut.falsePositives += 1
             case (false, true): heldOut.falseNegatives += 1
@@ -161,12 +147,4 @@ public enum Calibration {
         return Result(folds: perFold, crossValidated: pooled, final: final, heldOut: heldOut,
                       categories: right.sorted { $0.key < $1.key }.map { ($0.key, $0.value.0, $0.value.1) })
     }
-}
-
-/// Two decimals.
-private func format2(_ value: Double) -> String {
-    let hundredths = Int((value * 100).rounded())
-    let sign = hundredths < 0 ? "-" : ""
-    let magnitude = abs(hundredths)
-    return sign + "\(magnitude / 100)." + (magnitude % 100 < 10 ? "0" : "") + "\(magnitude % 100)"
 }

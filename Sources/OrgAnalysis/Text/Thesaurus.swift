@@ -80,6 +80,13 @@ public struct Thesaurus: Sendable, Hashable {
         plainFirsts = []
     }
 
+    /// The thesaurus shipped with orgscope (`orgdata/thesaurus/vn-public-admin.tsv`, compiled in by
+    /// `scripts/embed-thesaurus`): every chart is read through it unless `--no-shipped-thesaurus` is given.
+    /// A test parses the file and fails on any error, so the copy compiled in always parses.
+    public static let shipped: Thesaurus = {
+        (try? Thesaurus.parse(shippedText, file: "orgdata/thesaurus/vn-public-admin.tsv")) ?? Thesaurus()
+    }()
+
     /// True when it holds no entry.
     public var isEmpty: Bool { entries.isEmpty }
 
@@ -234,12 +241,14 @@ public struct Thesaurus: Sendable, Hashable {
     }
 
     /// Files what `term` (whose key is `key`) is read as, under its marked and its unmarked key (the first
-    /// term filed under an unmarked key keeps it).
+    /// term filed under an unmarked key keeps it). A term of one syllable is not filed unmarked: without its
+    /// marks one syllable names too many words ("chợ" and "cho" are both "cho").
     private mutating func file(_ rewrite: Rewrite, term: String, key: String) {
         rewrites[key] = rewrite
         longest = max(longest, key.split(separator: " ").count)
         firsts.insert(Substring(key.split(separator: " ").first ?? ""))
         let plain = Self.plainKey(term)
+        guard plain.contains(" ") else { return }
         if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
         plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
     }

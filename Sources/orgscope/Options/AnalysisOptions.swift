@@ -20,8 +20,13 @@ struct AnalysisOptions: ParsableArguments {
     var lookAhead: String?
 
     @Option(help: ArgumentHelp("A thesaurus file (orgdata/thesaurus/README.md): synonym sets and broader terms the text "
-        + "engine reads duties through. Repeatable; later files add to earlier ones.", valueName: "file"))
+        + "engine reads duties through, after the shipped one. Repeatable; later files add to earlier ones.",
+        valueName: "file"))
     var thesaurus: [String] = []
+
+    @Flag(help: ArgumentHelp("Read duties as written, without the shipped thesaurus (orgdata/thesaurus/vn-public-admin.tsv); "
+        + "files given with --thesaurus still apply."))
+    var noShippedThesaurus = false
 
     @Option(help: ArgumentHelp(DuplicateDutyRule.overlapThreshold.optionHelp, valueName: "score"))
     var overlapThreshold: Double?
@@ -91,6 +96,7 @@ struct AnalysisOptions: ParsableArguments {
         if noInference { configuration.set(TextAnalysis.inferMandates, to: false, from: .option("--no-inference")) }
         configuration.join = join
         var problems: [Diagnostic] = []
+        if noShippedThesaurus { configuration.thesaurus = Thesaurus() }
         for path in thesaurus {
             do {
                 let text = try ThesaurusFile.read(path)

@@ -16,7 +16,11 @@ public struct DuplicateDutyRule: Rule {
                 + "tổ chức hành chính có nhiệm vụ chồng chéo với tổ chức khác. Hai đơn vị không trực thuộc nhau ghi "
                 + "cùng một nhiệm vụ bằng lời khác nhau là chồng chéo nội dung. Văn bản được so sánh sau khi chuẩn hóa "
                 + "(chuẩn Unicode, vị trí dấu thanh, lí/lý, chữ không dấu) và bỏ qua các cụm từ hành chính chung (“tham mưu, "
-                + "giúp Ủy ban nhân dân tỉnh”, “trên địa bàn tỉnh”...). Không tính: đơn vị và đơn vị trực thuộc "
+                + "giúp Ủy ban nhân dân tỉnh”, “trên địa bàn tỉnh”...), đọc qua từ điển thuật ngữ hành chính (“tài sản nhà "
+                + "nước” là “tài sản công”, “bằng lái” là “giấy phép lái xe”). Hai nhiệm vụ được xét khi câu chữ gần nhau "
+                + "hoặc khi cùng được xác định là thực hiện một nhiệm vụ theo quy định; điểm trùng nội dung kết hợp độ tương "
+                + "đồng câu chữ, nhiệm vụ theo quy định chung, đối tượng và hành động quản lý (cấp phép khác kiểm tra), "
+                + "với trọng số học trên bộ cặp nhiệm vụ đã gán nhãn. Không tính: đơn vị và đơn vị trực thuộc "
                 + "của nó (phân công); chủ trì bên cạnh phối hợp (phối hợp); hai nhiệm vụ cùng ghi một nhiệm vụ "
                 + "theo quy định (đã xét ở quy tắc nhiều đơn vị cùng chủ trì); nhiệm vụ “các nhiệm vụ khác do ... giao”; "
                 + "các địa bàn khác nhau. Khi hai nhiệm vụ trùng nội dung cũng là hai đơn vị cùng chủ trì một nhiệm vụ theo "
@@ -25,7 +29,11 @@ public struct DuplicateDutyRule: Rule {
                 + "administrative organisation whose duties overlap another's. Two units that do not contain one "
                 + "another writing the same duty in other words overlap. Texts are compared after normalisation "
                 + "(NFC, tone-mark placement, lí/lý, text typed without marks) and with administrative boilerplate "
-                + "(\"tham mưu, giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\", ...) discounted. Not counted: a "
+                + "(\"tham mưu, giúp Ủy ban nhân dân tỉnh\", \"trên địa bàn tỉnh\", ...) discounted, and read through the "
+                + "public-administration thesaurus (\"tài sản nhà nước\" is \"tài sản công\"). Two duties are compared "
+                + "when their words are close or when both are assigned to one mandate; the overlap score combines the "
+                + "text's similarity, the shared mandate, the object and the administrative action (licensing is not "
+                + "inspection), with weights learnt on the labelled pairs. Not counted: a "
                 + "unit and its own sub-unit (delegation); a lead beside a support (coordination); two duties citing "
                 + "the same mandate (OVL001's business); the catch-all duty; different jurisdictions. When the "
                 + "duplicate duties are also two leads of one mandate, one finding says both."),
@@ -67,7 +75,8 @@ public struct DuplicateDutyRule: Rule {
                 expectedUnits: []),
         ])
 
-    /// One finding per cluster of near-duplicate duties.
+    /// One finding per cluster of near-duplicate duties: clusters of pairs whose words carry the score are
+    /// confirmed; pairs that reach it only through a mandate inferred for them make findings to verify.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
         let pairs = context.text.similarPairs.filter { pair in
@@ -77,14 +86,25 @@ public struct DuplicateDutyRule: Rule {
             return true
         }
         guard !pairs.isEmpty else { return [] }
-        var sets = UnionFind(count: graph.duties.count)
+        let firm = pairs.filter { !$0.restsOnInference }
+        var firmSets = UnionFind(count: graph.duties.count)
+        for pair in firm { firmSets.union(pair.a, pair.b) }
+        // An inferred pair inside a confirmed cluster adds nothing to verify.
+        let inferred = pairs.filter { $0.restsOnInference && firmSets.find($0.a) != firmSets.find($0.b) }
+        return clusters(firm, context: context, toVerify: false) + clusters(inferred, context: context, toVerify: true)
+    }
+
+    private func clusters(_ pairs: [TextAnalysis.SimilarPair], context: RuleContext, toVerify: Bool) -> [Finding] {
+        var sets = UnionFind(count: context.graph.duties.count)
         for pair in pairs { sets.union(pair.a, pair.b) }
         var clusters: [Int: [TextAnalysis.SimilarPair]] = [:]
         for pair in pairs { clusters[sets.find(pair.a), default: []].append(pair) }
-        return clusters.keys.sorted().compactMap { root in finding(for: clusters[root] ?? [], context: context) }
+        return clusters.keys.sorted().compactMap { root in
+            finding(for: clusters[root] ?? [], context: context, toVerify: toVerify)
+        }
     }
 
-    private func finding(for pairs: [TextAnalysis.SimilarPair], context: RuleContext) -> Finding? {
+    private func finding(for pairs: [TextAnalysis.SimilarPair], context: RuleContext, toVerify: Bool) -> Finding? {
         let graph = context.graph
         let members = Array(Set(pairs.flatMap { [$0.a, $0.b] })).sorted()
         let units = Array(Set(members.map { graph.duties[$0].unit })).sorted()
@@ -92,32 +112,46 @@ public struct DuplicateDutyRule: Rule {
         let duty = { (index: Int) in graph.duty(graph.duties[index]) }
         let a = duty(best.a), b = duty(best.b)
         let unitA = graph.duties[best.a].unit, unitB = graph.duties[best.b].unit
-        let message: LocalizedText
+        var message: LocalizedText
+        let may = toVerify ? LocalizedText(vi: "có thể ", en: "may ") : LocalizedText(vi: "", en: "")
         if members.count == 2 {
             message = LocalizedText(
-                vi: "\(graph.name(unitA, .vi)) và \(graph.name(unitB, .vi)) cùng ghi một nhiệm vụ, nội dung tương tự "
+                vi: "\(graph.name(unitA, .vi)) và \(graph.name(unitB, .vi)) \(may.vi)cùng ghi một nhiệm vụ, nội dung tương tự "
                     + "(\(Quote.percent(best.score))): \(Quote.short(a.text)) / \(Quote.short(b.text))",
-                en: "\(graph.name(unitA, .en)) and \(graph.name(unitB, .en)) write the same duty (similar content, "
+                en: "\(graph.name(unitA, .en)) and \(graph.name(unitB, .en)) \(may.en)write the same duty (similar content, "
                     + "\(Quote.percent(best.score))): \(Quote.short(a.text)) / \(Quote.short(b.text))")
         } else {
             message = LocalizedText(
-                vi: "\(members.count) nhiệm vụ của \(units.count) đơn vị có nội dung tương tự (đến "
+                vi: "\(members.count) nhiệm vụ của \(units.count) đơn vị \(may.vi)có nội dung tương tự (đến "
                     + "\(Quote.percent(best.score))): \(graph.names(units, .vi)); ví dụ \(Quote.short(a.text))",
-                en: "\(members.count) duties of \(units.count) units say the same thing (similar content, up to "
+                en: "\(members.count) duties of \(units.count) units \(may.en)say the same thing (similar content, up to "
                     + "\(Quote.percent(best.score))): \(graph.names(units, .en)); e.g. \(Quote.short(a.text))")
+        }
+        if toVerify {
+            let mandates = Array(Set(pairs.compactMap(\.mandate))).sorted()
+            let names = mandates.map { graph.mandates[$0].map { Quote.short($0.text) } ?? "“\($0)”" }.joined(separator: ", ")
+            message = LocalizedText(
+                vi: message.vi + " (được xác định là cùng thực hiện nhiệm vụ \(names) theo suy luận từ văn bản, cần xác minh)",
+                en: message.en + " (inferred to carry the same mandate \(names): to be confirmed)")
         }
         let scores = pairs.map(\.score)
         return Self.finding(units: units.map { graph.unit($0).id },
             duties: members.map { duty($0).id }, message: message,
             evidence: [
                 "similarity": .number(scores.max() ?? 0), "minSimilarity": .number(scores.min() ?? 0),
+                "channels": .list(pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { pair in
+                    let features = pair.features
+                    return "\(duty(pair.a).id) ~ \(duty(pair.b).id): cosine \(Quote.score(features.cosine, .en)), object "
+                        + "\(Quote.score(features.object, .en)), action \(Quote.score(features.action, .en))"
+                        + (pair.mandate.map { ", mandate \($0) \(Quote.score(features.sharedMandate, .en))" } ?? "")
+                }),
                 "pairs": .list(pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map {
                     "\(duty($0.a).id) ~ \(duty($0.b).id): \(Quote.score($0.score, .en))"
                 }),
                 "texts": .list(members.map { "\(duty($0).id): \(duty($0).text)" }),
                 "dutyNatures": context.text.natureEvidence(members, graph: graph),
             ],
-            location: a.location)
+            location: a.location, confidence: toVerify ? .toVerify : .confirmed)
     }
 }
 
@@ -132,6 +166,7 @@ extension DuplicateDutyRule {
         EvidenceKey("similarity", vi: "độ tương đồng", en: "similarity"),
         EvidenceKey("minSimilarity", vi: "độ tương đồng thấp nhất", en: "lowest similarity"),
         EvidenceKey("pairs", vi: "các cặp", en: "pairs"),
+        EvidenceKey("channels", vi: "các thành phần của điểm", en: "score channels"),
         EvidenceKey("texts", vi: "nội dung", en: "texts"),
         .dutyNatures,
     ]
@@ -139,10 +174,10 @@ extension DuplicateDutyRule {
     /// The threshold (read by the text engine, which finds the near-duplicate pairs).
     public static let parameters: [any AnyRuleParameter] = [overlapThreshold]
 
-    /// Cosine at or above which two duties say the same thing.
+    /// Overlap score at or above which two duties say the same thing.
     public static let overlapThreshold = RuleParameter<Double>(
         "overlap_threshold", section: .text, range: 0...1, option: "--overlap-threshold",
-        documentation: LocalizedText(vi: "Độ tương đồng (0–1) từ đó hai nhiệm vụ được coi là cùng một nhiệm vụ",
-                                     en: "Similarity (0–1) at which two duties count as the same duty"),
-        default: { _ in NormSetting(0.55, .measured) })
+        documentation: LocalizedText(vi: "Điểm trùng nội dung (0–1) từ đó hai nhiệm vụ được coi là cùng một nhiệm vụ",
+                                     en: "Overlap score (0–1) at which two duties count as the same duty"),
+        default: { _ in NormSetting(OverlapModel.shipped.threshold, .measured) })
 }

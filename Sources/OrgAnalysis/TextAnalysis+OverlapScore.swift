@@ -1,0 +1,92 @@
+import Dispatch
+import Foundation
+import OrgModel
+
+/// The overlap score of candidate pairs: the pairs the similarity join proposes (cosine through the
+/// thesaurus at or above ``OverlapModel/candidateCosine``) and the pairs the catalogue proposes (two duties
+/// of different units assigned to one mandate, explicitly or inferred at or above the conflict threshold,
+/// whatever their words), each scored by ``OverlapModel`` on its channels; those reaching
+/// `overlapThreshold` are the near-duplicates OVL002 reports.
+extension TextAnalysis {
+    static func scoredPairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors, joined: [SimilarityJoin.Pair],
+                            assignments: [MandateID: [MandateAssignment]]) -> [SimilarPair] {
+        let duties = graph.duties
+        // The mandate each duty is assigned to and how firmly (1 when written in the file).
+        var carried: [Int: (mandate: MandateID, score: Double)] = [:]
+        for (mandate, list) in assignments {
+            for assignment in list { carried[assignment.duty] = (mandate, assignment.inferredScore ?? 1) }
+        }
+        // Pairs the catalogue proposes: per mandate, firm carriers in different, unnested units of one
+        // jurisdiction and level. Two explicit carriers are the lead-conflict rule's (OVL001) and are left out.
+        var catalogue: [SimilarityJoin.Pair] = []
+        for mandate in assignments.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let firm = (assignments[mandate] ?? []).filter {
+                $0.isFirm(settings.conflictThreshold) && !vectors.isExcludedFromOverlap($0.duty)
+            }
+            var byGroup: [GroupKey: [MandateAssignment]] = [:]
+            for assignment in firm {
+                let unit = duties[assignment.duty].unit
+                byGroup[GroupKey(jurisdiction: graph.jurisdiction[unit], level: graph.level[unit]), default: []].append(assignment)
+            }
+            for group in byGroup.values {
+                for (offset, first) in group.enumerated() {
+                    for second in group[(offset + 1)...] where first.isInferred || second.isInferred {
+                        let unitA = duties[first.duty].unit, unitB = duties[second.duty].unit
+                        guard unitA != unitB, !graph.areNested(unitA, unitB) else { continue }
+                        catalogue.append(SimilarityJoin.Pair(a: min(first.duty, second.duty), b: max(first.duty, second.duty),
+                                                             score: vectors.similarity(first.duty, second.duty)))
+                    }
+                }
+            }
+        }
+        var candidates = joined
+        let seen = Set(joined.map { PairKey(a: $0.a, b: $0.b) })
+        candidates += catalogue.filter { !seen.contains(PairKey(a: $0.a, b: $0.b)) }
+        candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        guard !candidates.isEmpty else { return [] }
+
+        // Each duty's actions and object, read once, on every core; objects are compared with document
+        // frequencies over every duty's object, as the calibration measured them.
+        let involved = Array(duties.indices)
+        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let chunkSize = (involved.count + chunks - 1) / chunks
+        nonisolated(unsafe) let readings = UnsafeMutableBufferPointer<(actions: Set<ActionClass>, object: String)>.allocate(
+            capacity: involved.count)
+        readings.initialize(repeating: ([], ""))
+        defer { readings.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(involved.count, chunk * chunkSize)..<min(involved.count, (chunk + 1) * chunkSize)
+            for position in range { readings[position] = ActionClass.read(graph.duty(duties[involved[position]]).text) }
+        }
+        let objects = TextVectors(texts: readings.map(\.object), thesaurus: settings.thesaurus)
+
+        let model = OverlapModel(weights: settings.model.weights, threshold: settings.overlapThreshold)
+        var result: [SimilarPair] = []
+        for pair in candidates {
+            let a = pair.a, b = pair.b
+            var shared: MandateID?
+            var sharedScore = 0.0
+            if let first = carried[pair.a], let second = carried[pair.b], first.mandate == second.mandate {
+                shared = first.mandate
+                sharedScore = min(first.score, second.score)
+            }
+            let excluded = vectors.isExcludedFromOverlap(pair.a) || vectors.isExcludedFromOverlap(pair.b)
+            let features = OverlapFeatures(cosine: excluded ? 0 : pair.score, sharedMandate: sharedScore,
+                                           object: excluded ? 0 : objects.similarity(a, b),
+                                           action: ActionClass.agreement(readings[a].actions, readings[b].actions))
+            guard !excluded, OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { continue }
+            let score = model.probability(features)
+            guard score >= model.threshold else { continue }
+            var wordsAlone = features
+            wordsAlone.sharedMandate = 0
+            let restsOnInference = shared != nil && model.probability(wordsAlone) < model.threshold
+            result.append(SimilarPair(a: pair.a, b: pair.b, score: score, cosine: pair.score, mandate: shared,
+                                      features: features, restsOnInference: restsOnInference))
+        }
+        return result
+    }
+
+    private struct PairKey: Hashable {
+        var a: Int, b: Int
+    }
+}
