@@ -60,7 +60,7 @@ extension TextAnalysis {
         }
         let objects = TextVectors(texts: readings.map(\.object), thesaurus: settings.thesaurus)
 
-        let model = OverlapModel(weights: settings.model.weights, threshold: settings.overlapThreshold)
+        let scorer = settings.model.shifted(to: settings.overlapThreshold)
         var result: [SimilarPair] = []
         for pair in candidates {
             let a = pair.a, b = pair.b
@@ -75,13 +75,10 @@ extension TextAnalysis {
                                            object: excluded ? 0 : objects.similarity(a, b),
                                            action: ActionClass.agreement(readings[a].actions, readings[b].actions))
             guard !excluded, OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { continue }
-            let score = model.probability(features)
-            guard score >= model.threshold else { continue }
-            var wordsAlone = features
-            wordsAlone.sharedMandate = 0
-            let restsOnInference = shared != nil && model.probability(wordsAlone) < model.threshold
-            result.append(SimilarPair(a: pair.a, b: pair.b, score: score, cosine: pair.score, mandate: shared,
-                                      features: features, restsOnInference: restsOnInference))
+            let verdict = scorer.judge(features)
+            guard verdict.reported else { continue }
+            result.append(SimilarPair(a: pair.a, b: pair.b, score: verdict.score, cosine: pair.score, mandate: shared,
+                                      features: features, restsOnInference: !verdict.confirmed))
         }
         return result
     }

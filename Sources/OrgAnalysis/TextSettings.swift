@@ -5,8 +5,8 @@
 public struct TextSettings: Sendable, Hashable {
     /// Overlap score (``OverlapModel``) at or above which two duties say the same thing (OVL002).
     public var overlapThreshold: Double
-    /// The weights of the overlap score.
-    public var model: OverlapModel
+    /// The models of the overlap score (their threshold is set from `overlapThreshold`).
+    public var model: OverlapScorer
     /// Score at or above which a duty without `mandate` is assigned the best-matching mandate.
     public var inferenceThreshold: Double
     /// Score an inferred assignment needs to make a unit count as a lead in a conflict.
@@ -28,7 +28,7 @@ public struct TextSettings: Sendable, Hashable {
         conflictThreshold: Double = LeadConflictRule.conflictThreshold.standardDefault,
         inferMandates: Bool = TextAnalysis.inferMandates.standardDefault,
         join: SimilarityJoin.Mode = .prefixFilter, maxCandidates: Int = 50_000_000, thesaurus: Thesaurus = .shipped,
-        model: OverlapModel = .shipped
+        model: OverlapScorer = .shipped
     ) {
         self.thesaurus = thesaurus
         self.model = model

@@ -44,11 +44,20 @@ enum EvidenceNames {
             if translated != word { return token[...sign] + translated }
         }
         guard language == .vi else { return token }
+        var token = token
+        // The channels of an overlap score (OVL002's `channels`).
+        for (english, vietnamese) in channelWords { token = token.replacing(english, with: vietnamese) }
         // A score after ": " or "(" is a number, never part of an id: write it with a decimal comma.
         return token.replacing(#/(?<lead>[:(] ?)(?<whole>[0-9]+)\.(?<fraction>[0-9]+)/#) { match in
             "\(match.output.lead)\(match.output.whole),\(match.output.fraction)"
         }
     }
+
+    /// The channel names in OVL002's `channels` evidence, with their Vietnamese.
+    private static let channelWords: [(String, String)] = [
+        (": cosine: ", ": câu chữ: "), (", object: ", ", đối tượng: "), (", action: ", ", hành động: "),
+        (", mandate ", ", cùng nhiệm vụ theo quy định "),
+    ]
 
     /// English phrases rules put in evidence as values, with their Vietnamese.
     private static let phrases: [String: LocalizedText] = [

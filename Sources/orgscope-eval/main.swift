@@ -89,18 +89,21 @@ if let tsv = load("similarity-pairs.tsv") {
     let features = Calibration.features(pairs, background: chart.units.flatMap(\.duties), mandates: chart.mandates,
                                         settings: TextSettings(thesaurus: thesaurus))
     let result = Calibration.crossValidate(pairs, features: features)
-    print("\nCombined score (lexical, thesaurus, shared mandate), 5 folds; held-out part apart:")
+    print("\nOverlap score as the engine computes it by default (cosine through the thesaurus, shared mandate, object, "
+        + "action), 5 folds; held-out part apart:")
     for (index, fold) in result.folds.enumerated() {
         print("  fold \(index + 1): " + fold.metrics.description + "  [\(fold.model)]")
     }
     print("  cross-validated: " + result.crossValidated.description)
+    print("  cross-validated, confirmed findings only: " + result.confirmed.description)
     for category in result.categories { print("    \(category.category): \(category.right)/\(category.total)") }
     if CommandLine.arguments.contains("--errors") {
         for (index, pair) in pairs.enumerated() {
             guard let fold = Calibration.fold(of: pair.id, folds: 5) else { continue }
             let model = result.folds[fold].model, feature = features[index]
-            let p = model.probability(feature)
-            let reported = OverlapModel.isCandidate(feature, conflictThreshold: defaults.conflictThreshold) && p >= model.threshold
+            let verdict = model.judge(feature)
+            let p = verdict.score
+            let reported = OverlapModel.isCandidate(feature, conflictThreshold: defaults.conflictThreshold) && verdict.reported
             guard reported != pair.same else { continue }
             print("    \(pair.id) \(pair.same ? "missed" : "false ") \(pair.category) p=\(Int(p * 100)) "
                 + "cos=\(Int(feature.cosine * 100)) mandate=\(Int(feature.sharedMandate * 100)) obj=\(Int(feature.object * 100)) act=\(feature.action)"
@@ -113,21 +116,24 @@ if let tsv = load("similarity-pairs.tsv") {
 
 if let tsv = load("mandate-inference.tsv") {
     let duties = Evaluation.duties(tsv: tsv)
-    let predictions = Evaluation.predictions(duties, mandates: chart.mandates,
-                                             background: chart.units.flatMap(\.duties))
+    // As the engine infers by default: through the shipped thesaurus, state-management duties only.
+    let predictions = Evaluation.predictions(duties, mandates: chart.mandates, background: chart.units.flatMap(\.duties),
+                                             thesaurus: thesaurus)
     print("\nMandate inference: \(duties.count) labelled duties (\(duties.count { $0.mandate != nil }) with a mandate), "
-        + "\(chart.mandates.count) mandates in the catalogue")
+        + "\(chart.mandates.count) mandates in the catalogue, through the thesaurus")
     for threshold in sweep { print("  " + Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: threshold).description) }
     let all = fineSweep.map { Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: $0) }
     print("  best F1:   " + all.max { $0.f1 < $1.f1 }!.description)
     print("  best F0.5: " + all.max { $0.f05 < $1.f05 }!.description)
     print("  default: " + Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: defaults.inferenceThreshold).description)
-    if !thesaurus.isEmpty {
-        let expanded = Evaluation.predictions(duties, mandates: chart.mandates, background: chart.units.flatMap(\.duties),
-                                              thesaurus: thesaurus)
-        print("  with the thesaurus: "
-            + Evaluation.inferenceMetrics(duties, predictions: expanded, threshold: defaults.inferenceThreshold).description)
-    }
+    let written = Evaluation.predictions(duties, mandates: chart.mandates, background: chart.units.flatMap(\.duties),
+                                         thesaurus: Thesaurus())
+    print("  as written (no thesaurus): "
+        + Evaluation.inferenceMetrics(duties, predictions: written, threshold: defaults.inferenceThreshold).description)
+    let inference = Calibration.crossValidateThreshold(duties, predictions: predictions)
+    for (index, fold) in inference.folds.enumerated() { print("  fold \(index + 1): " + fold.description) }
+    print("  cross-validated (threshold chosen on the other folds): " + inference.crossValidated.description)
+    print("  held-out (\(duties.count { Calibration.fold(of: $0.id, folds: 5) == nil }) duties): " + inference.heldOut.description)
     if CommandLine.arguments.contains("--errors") {
         for (duty, prediction) in zip(duties, predictions) {
             let predicted = prediction.flatMap { $0.score >= defaults.inferenceThreshold ? $0.mandate : nil }
@@ -138,18 +144,18 @@ if let tsv = load("mandate-inference.tsv") {
     }
 }
 
-// Recall of the prefix-filtered join against brute force, on the sample chart.
-let graph = DutyGraph(chart: chart)
-for threshold in [defaults.overlapThreshold, 0.3] {
-    let fast = TextAnalysis(graph: graph, settings: TextSettings(overlapThreshold: threshold, inferMandates: false))
-    let brute = TextAnalysis(graph: graph, settings: TextSettings(overlapThreshold: threshold, inferMandates: false,
-                                                                   join: .bruteForce))
-    let fastSet = Set(fast.similarPairs.map { "\($0.a)-\($0.b)" })
-    let bruteSet = Set(brute.similarPairs.map { "\($0.a)-\($0.b)" })
+// Recall of the prefix-filtered join against brute force, on the sample chart's duties read through the
+// shipped thesaurus: at the floor where the join proposes pairs for scoring, and lower.
+let sampleVectors = TextVectors(texts: background, thesaurus: thesaurus)
+for threshold in [OverlapModel.candidateCosine, 0.3] {
+    let join = SimilarityJoin(vectors: sampleVectors, threshold: threshold, maxCandidates: 50_000_000)
+    let fast = join.pairs(groups: [Array(background.indices)], mode: .prefixFilter)
+    let brute = join.pairs(groups: [Array(background.indices)], mode: .bruteForce)
+    let fastSet = Set(fast.pairs.map { "\($0.a)-\($0.b)" }), bruteSet = Set(brute.pairs.map { "\($0.a)-\($0.b)" })
     let recall = bruteSet.isEmpty ? 1 : Double(bruteSet.intersection(fastSet).count) / Double(bruteSet.count)
-    print("\nJoin on the sample at threshold \(threshold): brute force \(bruteSet.count) pairs from "
-        + "\(brute.joinStatistics.candidates) comparisons; prefix filter \(fastSet.count) pairs from "
-        + "\(fast.joinStatistics.candidates) comparisons; recall \(recall)")
+    print("\nJoin on the sample at cosine \(threshold): brute force \(bruteSet.count) pairs from "
+        + "\(brute.statistics.candidates) comparisons; prefix filter \(fastSet.count) pairs from "
+        + "\(fast.statistics.candidates) comparisons; recall \(recall)")
 }
 
 // `--read TEXT…`: each text as the thesaurus reads it (for looking into a score).

@@ -33,43 +33,59 @@ struct EvaluationTests {
         #expect(Set(pairs.map(\.id)).count == pairs.count)
     }
 
-    // Floors measured on the set as extended for issue 16 (562 pairs: 202 reworded, 136 new hard negatives);
-    // the 320-pair set gave P 0.80, F1 0.67. The lexical engine finds 53 of the 202 reworded pairs.
-    @Test("OVL002 at the default threshold: precision ≥ 0.77, F1 ≥ 0.55, F0.5 ≥ 0.66; the variants are all found")
+    // The overlap score as the engine computes it by default, measured honestly (issue 16): weights and
+    // threshold chosen on four folds, scored on the fifth, pooled; the held-out fifth scored by the models
+    // fitted on all folds. Measured: cross-validated P 0.895 R 0.636 F1 0.743 (reported, confirmed or to
+    // verify); confirmed only P 1.000 R 0.220; held-out P 0.886 R 0.585 F1 0.705.
+    @Test("OVL002's overlap score, cross-validated: precision ≥ 0.88, F1 ≥ 0.73; the shipped weights are the fit")
     func duplicateDetection() throws {
+        let pairs = Evaluation.pairs(tsv: try Self.fixture("similarity-pairs.tsv"))
+        let chart = try Self.sample()
+        let features = Calibration.features(pairs, background: chart.units.flatMap(\.duties), mandates: chart.mandates,
+                                            settings: TextSettings())
+        let result = Calibration.crossValidate(pairs, features: features)
+        #expect(result.crossValidated.precision >= 0.88, "\(result.crossValidated)")
+        #expect(result.crossValidated.recall >= 0.62, "\(result.crossValidated)")
+        #expect(result.crossValidated.f1 >= 0.73, "\(result.crossValidated)")
+        #expect(result.confirmed.precision >= 0.97 && result.confirmed.recall >= 0.2, "\(result.confirmed)")
+        #expect(result.heldOut.f1 >= 0.69, "\(result.heldOut)")
+        // What the engine ships is the pair of models fitted on every fold (to the two decimals written).
+        let shipped = OverlapScorer.shipped
+        for (model, fitted) in [(shipped.full, result.final.full), (shipped.words, result.final.words)] {
+            #expect(abs(model.threshold - fitted.threshold) < 0.001, "\(result.final)")
+            #expect(zip(model.weights, fitted.weights).allSatisfy { abs($0 - $1) < 0.006 }, "\(result.final)")
+        }
+        // Per category (share classified right over the folds): spelling variants and hard negatives.
+        let floors = ["tone-variant": 0.9, "no-diacritics": 0.9, "catch-all": 1.0, "unrelated": 1.0,
+                      "parent-child-delegation": 0.9, "same-object-different-action": 0.85,
+                      "same-action-different-object": 0.9, "related-distinct": 0.9, "boilerplate-other-subject": 0.8,
+                      "reworded": 0.5]
+        for category in result.categories {
+            let floor = try #require(floors[category.category], "no floor for \(category.category)")
+            #expect(Double(category.right) / Double(category.total) >= floor, "\(category)")
+        }
+    }
+
+    @Test("The text alone, without thesaurus or model, at a cosine of 0.55: what the score improves on")
+    func lexicalBaseline() throws {
         let pairs = Evaluation.pairs(tsv: try Self.fixture("similarity-pairs.tsv"))
         let background = try Self.sample().units.flatMap { $0.duties.map(\.text) }
         let scores = Evaluation.scores(pairs, background: background)
-        let metrics = Evaluation.metrics(scores: scores, labels: pairs.map(\.same), threshold: TextSettings().overlapThreshold)
-        #expect(metrics.precision >= 0.77, "\(metrics)")
-        #expect(metrics.f1 >= 0.55, "\(metrics)")
-        #expect(metrics.f05 >= 0.66, "\(metrics)")
-        // The hard negatives: a parent's duty and its division's part of it are never a duplicate; the same
-        // object under another action, or the same action on another object, seldom.
-        for (category, floor) in [("parent-child-delegation", 1.0), ("same-object-different-action", 0.85),
-                                  ("same-action-different-object", 0.80)] {
-            let members = pairs.indices.filter { pairs[$0].category == category }
-            let right = members.count { scores[$0] < TextSettings().overlapThreshold }
-            #expect(Double(right) / Double(members.count) >= floor, "\(category): \(right)/\(members.count)")
-        }
-        // Spelling variants of one duty are the engine's job, whatever the threshold: all but a handful.
-        for category in ["tone-variant", "no-diacritics"] {
-            let members = pairs.indices.filter { pairs[$0].category == category }
-            let found = members.count { scores[$0] >= TextSettings().overlapThreshold }
-            #expect(Double(found) / Double(members.count) >= 0.9, "\(category): \(found)/\(members.count)")
-        }
+        let metrics = Evaluation.metrics(scores: scores, labels: pairs.map(\.same), threshold: 0.55)
+        #expect(metrics.precision >= 0.77 && metrics.f1 >= 0.55, "\(metrics)")
         let catchAll = pairs.indices.filter { pairs[$0].category == "catch-all" }
-        #expect(catchAll.allSatisfy { scores[$0] < TextSettings().overlapThreshold })
+        #expect(catchAll.allSatisfy { scores[$0] == 0 })
     }
 
-    @Test("Mandate inference at the default threshold: precision ≥ 0.88, F1 ≥ 0.83")
+    // Through the shipped thesaurus, state-management duties only: P 0.912 R 0.821 F1 0.864 at 0.25.
+    @Test("Mandate inference at the default threshold: precision ≥ 0.90, F1 ≥ 0.86")
     func inference() throws {
         let duties = Evaluation.duties(tsv: try Self.fixture("mandate-inference.tsv"))
         #expect(duties.count >= 200)
         let chart = try Self.sample()
         let predictions = Evaluation.predictions(duties, mandates: chart.mandates, background: chart.units.flatMap(\.duties))
         let metrics = Evaluation.inferenceMetrics(duties, predictions: predictions, threshold: TextSettings().inferenceThreshold)
-        #expect(metrics.precision >= 0.88, "\(metrics)")
-        #expect(metrics.f1 >= 0.83, "\(metrics)")
+        #expect(metrics.precision >= 0.90, "\(metrics)")
+        #expect(metrics.f1 >= 0.86, "\(metrics)")
     }
 }

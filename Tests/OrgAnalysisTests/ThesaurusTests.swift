@@ -122,6 +122,44 @@ struct ShippedThesaurusTests {
         #expect(covered.isSuperset(of: sectors), "missing: \(sectors.subtracting(covered).sorted())")
         #expect(thesaurus.entries.allSatisfy { !$0.note.isEmpty })
     }
+
+    @Test("The thesaurus compiled into orgscope is the shipped file (rerun scripts/embed-thesaurus when this fails)")
+    func embeddedCopy() throws {
+        let path = "orgdata/thesaurus/vn-public-admin.tsv"
+        let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        let parsed = try Thesaurus.parse(text, file: path)
+        #expect(!Thesaurus.shipped.isEmpty)
+        #expect(Thesaurus.shipped == parsed)
+        #expect(TextSettings().thesaurus == parsed && AnalysisConfiguration().thesaurus == parsed)
+    }
+}
+
+/// What a duty does and to what: the verb group that opens each clause, and the words after it.
+@Suite("Action classes")
+struct ActionClassTests {
+    @Test("The leading verb group of each clause gives the actions; the rest is the object")
+    func read() {
+        let licence = ActionClass.read("Cấp, cấp lại, thu hồi giấy phép hoạt động điện lực theo thẩm quyền")
+        #expect(licence.actions == [.decision])
+        #expect(licence.object == "giấy phép hoạt động điện lực theo thẩm quyền")
+        let two = ActionClass.read("Tham mưu, giúp UBND tỉnh hướng dẫn, kiểm tra hoạt động du lịch; tổ chức xúc tiến du lịch")
+        #expect(two.actions == [.guidance, .inspection, .implementation])
+        #expect(two.object == "hoạt động du lịch du lịch")
+        // Without marks, and with old-style tone placement, the same reading.
+        #expect(ActionClass.read("Kiem tra hoat dong dien luc").actions == [.inspection])
+        #expect(ActionClass.read("Quản lí an toàn đập").actions == [.management])
+        // "cấp" inside the object is not an action.
+        #expect(ActionClass.read("Hướng dẫn phân cấp quản lý").actions == [.guidance])
+    }
+
+    @Test("Agreement: a shared concrete action 1, general management beside a concrete action ½, different actions 0")
+    func agreement() {
+        #expect(ActionClass.agreement([.decision], [.decision, .inspection]) == 1)
+        #expect(ActionClass.agreement([.management], [.management]) == 1)
+        #expect(ActionClass.agreement([], [.inspection]) == 1)
+        #expect(ActionClass.agreement([.management], [.decision]) == 0.5)
+        #expect(ActionClass.agreement([.decision], [.inspection]) == 0)
+    }
 }
 
 /// The combined score's measurement: a stable split, a fit that learns, nothing tuned on the held-out part.

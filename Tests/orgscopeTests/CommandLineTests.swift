@@ -327,11 +327,13 @@ struct ProposeCommandTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [String: Any])
-        #expect((findings["resolved"] as? [Any])?.count == 11)
+        // Counted findings only: a finding to verify may move between lists as its cluster changes.
+        let confirmed = { (list: Any?) in ((list as? [[String: Any]]) ?? []).filter { $0["confidence"] as? String == "confirmed" } }
+        #expect(confirmed(findings["resolved"]).count == 11)
         // Raising Chi cục Trồng trọt's quota to the 23 in post is flagged, not counted as a fix; with the
         // department's own leaders counted (STF002), it also pushes Sở Nông nghiệp và Môi trường over.
         #expect((findings["legitimised"] as? [[String: Any]])?.map { $0["code"] as? String } == ["STF001"])
-        let introduced = try #require(findings["introduced"] as? [[String: Any]])
+        let introduced = confirmed(findings["introduced"])
         #expect(!introduced.isEmpty && introduced.allSatisfy { $0["code"] as? String == "STF002" })
         #expect(json["meetsReductionTarget"] as? Bool == false)
         #expect((json["dutiesDropped"] as? [Any])?.count == 1)

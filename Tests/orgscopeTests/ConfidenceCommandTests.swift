@@ -84,9 +84,15 @@ struct ExplainMatchCommandTests {
         try "kind\tterms\tbroader\tsector\tsource\tnote\nsynonym\tgiấy phép lái xe | bằng lái xe\t\tchung\tusage\tcách gọi thông dụng\n"
             .write(to: good, atomically: true, encoding: .utf8)
         try "kind\tterms\tbroader\tsector\tsource\tnote\nsynonym\tmột\t\tchung\tusage\tx\n".write(to: bad, atomically: true, encoding: .utf8)
-        let outcome = try Orgscope.run(["explain-match", "Cấp, đổi giấy phép lái xe cho cá nhân", "Cấp, đổi bằng lái xe cho cá nhân",
-                                        "--chart", "orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml",
-                                        "--thesaurus", good.path])
+        let arguments = ["explain-match", "Cấp, đổi giấy phép lái xe cho cá nhân", "Cấp, đổi bằng lái xe cho cá nhân",
+                         "--chart", "orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml",
+                         "--thesaurus", good.path]
+        // The shipped thesaurus already holds the set: a second set for the same term is refused, naming both places.
+        let clash = try Orgscope.run(arguments)
+        #expect(clash.status == 2)
+        #expect(clash.stderr.contains("\(good.path):2:9: error: the term \"giấy phép lái xe\" is already in the synonym set at "
+            + "orgdata/thesaurus/vn-public-admin.tsv:"), "\(clash.stderr)")
+        let outcome = try Orgscope.run(arguments + ["--no-shipped-thesaurus"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("“bằng lái xe” → “giấy phép lái xe” (đồng nghĩa; cách gọi thông dụng; \(good.path):2)"))
         #expect(outcome.stdout.contains("theo câu chữ: 78%") && outcome.stdout.contains("khi đọc qua từ điển thuật ngữ: 86%"))

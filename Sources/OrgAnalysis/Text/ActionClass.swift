@@ -1,3 +1,5 @@
+import OrgModel
+
 /// What a duty does to its object: the administrative action its leading verbs name. Two duties on the
 /// same object are the same duty only when their actions agree: "cấp giấy phép hoạt động điện lực" and
 /// "kiểm tra hoạt động điện lực" share every noun and are two duties (licensing, inspection).
@@ -25,6 +27,20 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
     /// Quản lý: every action on the object; agrees with any other.
     case management
 
+    /// The action's name in a report.
+    public var label: LocalizedText {
+        switch self {
+        case .decision: LocalizedText(vi: "cấp phép, thẩm định, quyết định", en: "licensing, appraisal, decision")
+        case .inspection: LocalizedText(vi: "kiểm tra, thanh tra, giám sát", en: "inspection, supervision")
+        case .planning: LocalizedText(vi: "xây dựng, đề xuất", en: "planning, drafting")
+        case .implementation: LocalizedText(vi: "tổ chức thực hiện", en: "implementation")
+        case .guidance: LocalizedText(vi: "hướng dẫn, tuyên truyền, bồi dưỡng", en: "guidance, training, outreach")
+        case .service: LocalizedText(vi: "cung cấp, hỗ trợ", en: "service, support")
+        case .reporting: LocalizedText(vi: "tổng hợp, báo cáo", en: "reporting")
+        case .management: LocalizedText(vi: "quản lý", en: "management")
+        }
+    }
+
     /// Cues, as a reader writes them; the longest cue at a position wins.
     static let cues: [(ActionClass, [String])] = [
         (.decision, ["cấp", "cấp phép", "cấp giấy phép", "cấp mới", "cấp lại", "cấp đổi", "đổi", "cho phép", "chấp thuận",
@@ -45,29 +61,46 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
     ]
 
     /// Words that open a clause without being an action: skipped ("tham mưu, giúp ... ", "phối hợp").
-    static let neutral: [[String]] = ["tham mưu", "giúp", "tham mưu giúp", "cho", "và", "chịu trách nhiệm",
-                                      "phối hợp", "có trách nhiệm", "thực hiện việc", "các", "việc", "công tác"]
-        .map(plainKeys)
+    static let neutral: [String] = ["tham mưu", "giúp", "tham mưu giúp", "cho", "và", "chịu trách nhiệm",
+                                      "phối hợp", "có trách nhiệm", "thực hiện việc", "các", "việc", "công tác",
+                                      "ủy ban nhân dân tỉnh", "ủy ban nhân dân", "chủ tịch ủy ban nhân dân tỉnh",
+                                      "giám đốc sở"]
 
-    private static let table: [(keys: [String], action: ActionClass?)] = {
-        var rows: [(keys: [String], action: ActionClass?)] = []
-        for (action, words) in cues { for word in words { rows.append((plainKeys(word), action)) } }
-        for keys in neutral { rows.append((keys, nil)) }
-        return rows.sorted { (left: (keys: [String], action: ActionClass?), right: (keys: [String], action: ActionClass?)) in
-            left.keys.count > right.keys.count
+    /// Cues and neutral words by their syllable keys (tone-aware), and by their plain keys for text typed
+    /// without marks; the longest first.
+    private static let tables: (marked: [(keys: [String], action: ActionClass?)], plain: [(keys: [String], action: ActionClass?)]) = {
+        var rows: [(text: String, action: ActionClass?)] = []
+        for (action, words) in cues { for word in words { rows.append((word, action)) } }
+        for word in neutral { rows.append((word, nil)) }
+        func table(_ key: (VietnameseText.Syllable) -> String) -> [(keys: [String], action: ActionClass?)] {
+            let keyed = rows.map { (keys: VietnameseText.syllables($0.text).map(key), action: $0.action) }
+            return keyed.sorted { (left: (keys: [String], action: ActionClass?), right: (keys: [String], action: ActionClass?)) in
+                left.keys.count > right.keys.count
+            }
         }
+        return (table(\.key), table(\.plain))
     }()
-
-    private static func plainKeys(_ text: String) -> [String] { VietnameseText.syllables(text).map(\.plain) }
 
     /// The actions `text` names, and its object: the words after each clause's verb group.
     public static func read(_ text: String) -> (actions: Set<ActionClass>, object: String) {
         var actions: Set<ActionClass> = []
         var object: [String] = []
         for clause in text.split(separator: ";") {
+            // Syllables (an abbreviation such as "UBND" gives several), each with the word it came from.
             var words: [String] = []
-            VietnameseText.forEachWord(String(clause)) { words.append($0) }
-            let plain = words.map { word in VietnameseText.syllables(ofWord: word).map(\.plain).joined(separator: " ") }
+            var syllables: [VietnameseText.Syllable] = []
+            var wordOf: [Int] = []
+            VietnameseText.forEachWord(String(clause)) { word in
+                for syllable in VietnameseText.syllables(ofWord: word) {
+                    syllables.append(syllable)
+                    wordOf.append(words.count)
+                }
+                words.append(word)
+            }
+            // Marked text is read by tone-aware keys ("tình" is not "tỉnh"); text without marks, plainly.
+            let unmarked = VietnameseText.isUnmarked(syllables)
+            let plain = syllables.map { unmarked ? $0.plain : $0.key }
+            let table = unmarked ? tables.plain : tables.marked
             var position = 0
             scan: while position < plain.count {
                 for row in table where position + row.keys.count <= plain.count
@@ -78,7 +111,11 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
                 }
                 break
             }
-            object += words[position...]
+            if position < plain.count {
+                // The object starts at the first word not wholly read as the verb group.
+                let first = position > 0 && wordOf[position] == wordOf[position - 1] ? wordOf[position] + 1 : wordOf[position]
+                if first < words.count { object += words[first...] }
+            }
         }
         return (actions, object.joined(separator: " "))
     }

@@ -52,11 +52,13 @@ public enum Calibration {
         return Int((hash / 5) % UInt64(folds))
     }
 
-    /// Fits a model on `indices`: logistic regression by gradient descent (deterministic), then the
-    /// threshold that maximises F0.5 on the same pairs (precision counts twice: a finding goes into an
-    /// official report).
+    /// Fits a model on `indices`: logistic regression by gradient descent (deterministic, 3,000 steps:
+    /// stopping early keeps the weights moderate), then the threshold that maximises F0.5 on the same pairs
+    /// (precision counts twice: a finding goes into an official report), or, with `precisionFloor`, the
+    /// lowest threshold whose precision on those pairs reaches the floor.
     public static func fit(_ features: [OverlapFeatures], labels: [Bool], indices: [Int],
-                           conflictThreshold: Double = TextSettings().conflictThreshold) -> OverlapModel {
+                           conflictThreshold: Double = TextSettings().conflictThreshold,
+                           precisionFloor: Double? = nil) -> OverlapModel {
         var weights = [Double](repeating: 0, count: OverlapFeatures.width + 1)
         let rate = 0.5
         for _ in 0..<3000 {
@@ -75,25 +77,54 @@ public enum Calibration {
             OverlapModel.isCandidate(features[$0], conflictThreshold: conflictThreshold) ? model.probability(features[$0]) : 0
         }
         let chosenLabels = indices.map { labels[$0] }
-        var best = (score: -1.0, threshold: 0.5)
+        var best = (score: -1.0, threshold: 0.95)
         for step in 5...95 {
             let threshold = Double(step) / 100
             let metrics = Evaluation.metrics(scores: probabilities, labels: chosenLabels, threshold: threshold)
-            if metrics.f05 > best.score { best = (metrics.f05, threshold) }
+            if let precisionFloor {
+                if metrics.truePositives > 0, metrics.precision >= precisionFloor {
+                    best = (metrics.precision, threshold)
+                    break
+                }
+            } else if metrics.f05 > best.score {
+                best = (metrics.f05, threshold)
+            }
         }
         model.threshold = best.threshold
         return model
+    }
+
+    /// The precision the words-alone model must reach on the training pairs to confirm a finding.
+    public static let wordsPrecision = 0.95
+
+    /// Fits both models of a scorer on `indices`: the full model (threshold by F0.5), and the words model
+    /// on the same pairs with their shared mandate set to 0, whose threshold is the lowest at which its
+    /// precision on them reaches ``wordsPrecision``: the words alone confirm a finding only when they are
+    /// nearly always right.
+    public static func fitScorer(_ features: [OverlapFeatures], labels: [Bool], indices: [Int],
+                                 conflictThreshold: Double = TextSettings().conflictThreshold) -> OverlapScorer {
+        let alone = features.map { feature -> OverlapFeatures in
+            var copy = feature
+            copy.sharedMandate = 0
+            return copy
+        }
+        return OverlapScorer(full: fit(features, labels: labels, indices: indices, conflictThreshold: conflictThreshold),
+                             words: fit(alone, labels: labels, indices: indices, conflictThreshold: conflictThreshold,
+                                        precisionFloor: wordsPrecision))
     }
 
     /// The cross-validated result: each fold scored by a model fitted on the other folds, pooled; and the
     /// held-out part scored by a model fitted on all folds.
     public struct Result: Sendable {
         /// Per fold: the model fitted without it and its metrics on it.
-        public var folds: [(model: OverlapModel, metrics: Evaluation.Metrics)]
+        public var folds: [(model: OverlapScorer, metrics: Evaluation.Metrics)]
         /// The folds' predictions pooled.
         public var crossValidated: Evaluation.Metrics
+        /// The same, counting only what the engine reports as confirmed: a pair that passes only thanks to
+        /// its shared (inferred) mandate is reported to verify, and counts here as not reported.
+        public var confirmed: Evaluation.Metrics
         /// The model fitted on every fold, and its metrics on the held-out part.
-        public var final: OverlapModel, heldOut: Evaluation.Metrics
+        public var final: OverlapScorer, heldOut: Evaluation.Metrics
         /// Per category, right / total over the folds' predictions.
         public var categories: [(category: String, right: Int, total: Int)]
     }
@@ -101,22 +132,30 @@ public enum Calibration {
     /// Cross-validates the combined score on `pairs`.
     public static func crossValidate(_ pairs: [Evaluation.LabelledPair], features: [OverlapFeatures], folds: Int = 5,
                                      conflictThreshold: Double = TextSettings().conflictThreshold) -> Result {
-        let reported = { (model: OverlapModel, index: Int) in
-            OverlapModel.isCandidate(features[index], conflictThreshold: conflictThreshold)
-                && model.probability(features[index]) >= model.threshold
+        let judge = { (model: OverlapScorer, index: Int) -> (reported: Bool, confirmed: Bool) in
+            guard OverlapModel.isCandidate(features[index], conflictThreshold: conflictThreshold) else { return (false, false) }
+            let verdict = model.judge(features[index])
+            return (verdict.reported, verdict.confirmed)
         }
         let labels = pairs.map(\.same)
         let part = pairs.map { fold(of: $0.id, folds: folds) }
         var pooled = Evaluation.Metrics(threshold: 0)
-        var perFold: [(OverlapModel, Evaluation.Metrics)] = []
+        var confirmed = Evaluation.Metrics(threshold: 0)
+        var perFold: [(OverlapScorer, Evaluation.Metrics)] = []
         var right: [String: (Int, Int)] = [:]
         for fold in 0..<folds {
             let training = pairs.indices.filter { part[$0] != nil && part[$0] != fold }
             let validation = pairs.indices.filter { part[$0] == fold }
-            let model = fit(features, labels: labels, indices: training, conflictThreshold: conflictThreshold)
-            var metrics = Evaluation.Metrics(threshold: model.threshold)
+            let model = fitScorer(features, labels: labels, indices: training, conflictThreshold: conflictThreshold)
+            var metrics = Evaluation.Metrics(threshold: model.full.threshold)
             for index in validation {
-                let predicted = reported(model, index)
+                let (predicted, firm) = judge(model, index)
+                switch (firm, labels[index]) {
+                case (true, true): confirmed.truePositives += 1
+                case (true, false): confirmed.falsePositives += 1
+                case (false, true): confirmed.falseNegatives += 1
+                case (false, false): break
+                }
                 switch (predicted, labels[index]) {
                 case (true, true): metrics.truePositives += 1
                 case (true, false): metrics.falsePositives += 1
@@ -133,18 +172,51 @@ public enum Calibration {
             pooled.falseNegatives += metrics.falseNegatives
             perFold.append((model, metrics))
         }
-        let final = fit(features, labels: labels, indices: pairs.indices.filter { part[$0] != nil },
+        let final = fitScorer(features, labels: labels, indices: pairs.indices.filter { part[$0] != nil },
                         conflictThreshold: conflictThreshold)
-        var heldOut = Evaluation.Metrics(threshold: final.threshold)
+        var heldOut = Evaluation.Metrics(threshold: final.full.threshold)
         for index in pairs.indices where part[index] == nil {
-            switch (reported(final, index), labels[index]) {
+            switch (judge(final, index).reported, labels[index]) {
             case (true, true): heldOut.truePositives += 1
             case (true, false): heldOut.falsePositives += 1
             case (false, true): heldOut.falseNegatives += 1
             case (false, false): break
             }
         }
-        return Result(folds: perFold, crossValidated: pooled, final: final, heldOut: heldOut,
+        return Result(folds: perFold, crossValidated: pooled, confirmed: confirmed, final: final, heldOut: heldOut,
                       categories: right.sorted { $0.key < $1.key }.map { ($0.key, $0.value.0, $0.value.1) })
+    }
+
+    /// The inference threshold measured as honestly: per fold, the threshold (0.05–0.90) that maximises F1
+    /// on the other folds, applied to the fold; the held-out part at the threshold chosen on all folds.
+    public static func crossValidateThreshold(_ duties: [Evaluation.LabelledDuty],
+                                              predictions: [(mandate: MandateID, score: Double)?], folds: Int = 5)
+        -> (folds: [Evaluation.Metrics], crossValidated: Evaluation.Metrics, heldOut: Evaluation.Metrics)
+    {
+        let part = duties.map { fold(of: $0.id, folds: folds) }
+        func choose(_ indices: [Int]) -> Double {
+            let chosen = indices.map { duties[$0] }, guesses = indices.map { predictions[$0] }
+            var best = (f1: -1.0, threshold: 0.25)
+            for step in 5...90 {
+                let metrics = Evaluation.inferenceMetrics(chosen, predictions: guesses, threshold: Double(step) / 100)
+                if metrics.f1 > best.f1 { best = (metrics.f1, Double(step) / 100) }
+            }
+            return best.threshold
+        }
+        func measure(_ indices: [Int], at threshold: Double) -> Evaluation.Metrics {
+            Evaluation.inferenceMetrics(indices.map { duties[$0] }, predictions: indices.map { predictions[$0] }, threshold: threshold)
+        }
+        var perFold: [Evaluation.Metrics] = []
+        var pooled = Evaluation.Metrics(threshold: 0)
+        for fold in 0..<folds {
+            let training = duties.indices.filter { part[$0] != nil && part[$0] != fold }
+            let metrics = measure(duties.indices.filter { part[$0] == fold }, at: choose(training))
+            perFold.append(metrics)
+            pooled.truePositives += metrics.truePositives
+            pooled.falsePositives += metrics.falsePositives
+            pooled.falseNegatives += metrics.falseNegatives
+        }
+        let threshold = choose(duties.indices.filter { part[$0] != nil })
+        return (perFold, pooled, measure(duties.indices.filter { part[$0] == nil }, at: threshold))
     }
 }

@@ -108,9 +108,10 @@ public enum Evaluation {
 
     /// The best mandate for each duty and its score (nil when no mandate shares a word), as inference
     /// computes it, with document frequencies over the duties, the mandates and `background` (a chart's
-    /// duties, whose explicit mandates teach the inference what each mandate looks like).
+    /// duties, whose explicit mandates teach the inference what each mandate looks like). As in the engine,
+    /// only a duty whose nature is state management (``DutyNature``, read as a department's) is inferred.
     public static func predictions(_ duties: [LabelledDuty], mandates: [Mandate], background: [Duty],
-                                   thesaurus: Thesaurus = Thesaurus()) -> [(mandate: MandateID, score: Double)?]
+                                   thesaurus: Thesaurus = .shipped) -> [(mandate: MandateID, score: Double)?]
     {
         let texts = duties.map(\.text) + mandates.map(\.text) + background.map(\.text)
         let vectors = TextVectors(texts: texts, thesaurus: thesaurus)
@@ -124,7 +125,8 @@ public enum Evaluation {
         let candidates = Array(duties.count..<(duties.count + mandates.count))
         var dense = inference.scratch()
         return duties.indices.map { index in
-            inference.best(duty: index, candidates: candidates, threshold: 0, dense: &dense).map {
+            guard DutyNature.classify(duties[index].text, unitKind: .department) == .stateManagement else { return nil }
+            return inference.best(duty: index, candidates: candidates, threshold: 0, dense: &dense).map {
                 (mandates[$0.mandate - duties.count].id, $0.score)
             }
         }

@@ -18,10 +18,31 @@ public struct MatchExplanation: Sendable {
     public var links: ([(term: String, entry: Thesaurus.Entry)], [(term: String, entry: Thesaurus.Entry)])
     /// Whether either is a catch-all or the unit's own housekeeping, which OVL002 never compares.
     public var excluded: Bool
+    /// Each statement's actions and object (``ActionClass/read(_:)``).
+    public var readings: ((actions: Set<ActionClass>, object: String), (actions: Set<ActionClass>, object: String))
+    /// Cosine of the two objects through the thesaurus.
+    public var objectSimilarity: Double
+    /// The mandate both are assigned to and the lower of the two scores (1 when written in the chart),
+    /// when they share one.
+    public var sharedMandate: (mandate: MandateID, score: Double)?
 
-    /// Explains the pair `a`, `b`, with document frequencies over `background` (the chart's duties).
-    public init(_ a: String, _ b: String, background: [String], thesaurus: Thesaurus) {
+    /// The channels of the overlap score.
+    public var features: OverlapFeatures {
+        OverlapFeatures(cosine: excluded ? 0 : thesaurusSimilarity, sharedMandate: sharedMandate?.score ?? 0,
+                        object: excluded ? 0 : objectSimilarity,
+                        action: ActionClass.agreement(readings.0.actions, readings.1.actions))
+    }
+
+    /// Explains the pair `a`, `b`, with document frequencies over `background` (the chart's duties);
+    /// `sharedMandate` is what the engine assigned both to, if anything.
+    public init(_ a: String, _ b: String, background: [String], thesaurus: Thesaurus,
+                sharedMandate: (mandate: MandateID, score: Double)? = nil) {
         texts = (a, b)
+        self.sharedMandate = sharedMandate
+        readings = (ActionClass.read(a), ActionClass.read(b))
+        let objects = TextVectors(texts: [readings.0.object, readings.1.object] + background.map { ActionClass.read($0).object },
+                                  thesaurus: thesaurus)
+        objectSimilarity = objects.similarity(0, 1)
         read = (thesaurus.rewrite(a), thesaurus.rewrite(b))
         let plain = TextVectors(texts: [a, b] + background)
         let expanded = TextVectors(texts: [a, b] + background, thesaurus: thesaurus)

@@ -26,6 +26,49 @@ public struct OverlapFeatures: Sendable, Hashable {
     var vector: [Double] { [cosine, sharedMandate, cosine * sharedMandate, object, action, object * action] }
 }
 
+/// How OVL002 decides on a candidate pair, with two models fitted alike: one over every channel, and one
+/// fitted with the shared mandate left out, which says what the words alone support. A pair the words
+/// alone support is confirmed; a pair that reaches the threshold only with a mandate inferred for it is
+/// reported to verify; a pair with no shared mandate is confirmed when the full model passes it.
+public struct OverlapScorer: Sendable, Hashable, CustomStringConvertible {
+    /// Every channel.
+    public var full: OverlapModel
+    /// The channels without the shared mandate (fitted with it set to 0).
+    public var words: OverlapModel
+
+    /// A scorer.
+    public init(full: OverlapModel, words: OverlapModel) {
+        self.full = full
+        self.words = words
+    }
+
+    /// The scorer orgscope ships, fitted on every labelled pair outside the held-out part.
+    public static let shipped = OverlapScorer(
+        full: OverlapModel(weights: [-3.35, -0.98, 4.28, 1.00, 2.96, 1.27, 1.53], threshold: 0.68),
+        words: OverlapModel(weights: [-2.67, -0.20, 0.00, 0.00, 4.31, 0.78, 1.15], threshold: 0.91))
+
+    /// The scorer with the full model's threshold at `threshold` (`overlap_threshold`) and the words
+    /// model's moved by as much.
+    public func shifted(to threshold: Double) -> OverlapScorer {
+        var result = self
+        result.full.threshold = threshold
+        result.words.threshold = min(1, max(0, words.threshold + threshold - full.threshold))
+        return result
+    }
+
+    /// What the pair is: reported or not, confirmed or to verify, and its score (the higher of the two
+    /// models' probabilities).
+    public func judge(_ features: OverlapFeatures) -> (reported: Bool, confirmed: Bool, score: Double) {
+        var alone = features
+        alone.sharedMandate = 0
+        let byWords = words.probability(alone), byAll = full.probability(features)
+        let confirmed = byWords >= words.threshold || (features.sharedMandate == 0 && byAll >= full.threshold)
+        return (confirmed || byAll >= full.threshold, confirmed, max(byWords, byAll))
+    }
+
+    public var description: String { "full: \(full); words alone: \(words)" }
+}
+
 /// The overlap score: a logistic model over ``OverlapFeatures``, and the threshold at which a pair is
 /// reported. The shipped weights were fitted by ``Calibration`` on the labelled pairs outside the
 /// held-out part (`scripts/eval-similarity` prints the fit; a test keeps these weights equal to it).
@@ -40,9 +83,6 @@ public struct OverlapModel: Sendable, Hashable, CustomStringConvertible {
         self.weights = weights
         self.threshold = threshold
     }
-
-    /// The model orgscope ships, fitted on every labelled pair outside the held-out part.
-    public static let shipped = OverlapModel(weights: [-3.48, -1.53, 4.46, 1.05, 2.94, 1.42, 2.07], threshold: 0.66)
 
     /// Cosine (through the thesaurus) at or above which the similarity join proposes a pair for scoring;
     /// pairs below it are scored only when both duties carry one mandate. The join is exact at this

@@ -112,9 +112,9 @@ public struct Thesaurus: Sendable, Hashable {
         let header = ["kind", "terms", "broader", "sector", "source", "note"]
         var sawHeader = false
         var added: [Entry] = []
-        var owner: [String: (line: Int, entry: Int)] = [:]
+        var owner: [String: (file: String, line: Int, entry: Int)] = [:]
         for (existing, entry) in entries.enumerated() where entry.kind == .synonym {
-            for term in entry.terms { owner[Self.key(term)] = (entry.location.line, existing) }
+            for term in entry.terms { owner[Self.key(term)] = (entry.location.file, entry.location.line, existing) }
         }
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
@@ -188,7 +188,10 @@ public struct Thesaurus: Sendable, Hashable {
             if kind == .synonym {
                 for term in terms {
                     if let earlier = owner[Self.key(term)] {
-                        problem(number, column(1), "the term \"\(term)\" is already in the synonym set on line \(earlier.line)")
+                        let place = earlier.file == file ? "on line \(earlier.line)" : "at \(earlier.file):\(earlier.line)"
+                        problem(number, column(1), "the term \"\(term)\" is already in the synonym set \(place)"
+                            + (earlier.file == file ? "" : "; extend that set with a broader link, or start from nothing with "
+                               + "--no-shipped-thesaurus"))
                         valid = false
                     }
                 }
@@ -198,7 +201,7 @@ public struct Thesaurus: Sendable, Hashable {
                               source: source, note: fields[5].trimmingWhitespace(),
                               location: SourceLocation(file: file, line: number, column: 1))
             if kind == .synonym {
-                for term in terms { owner[Self.key(term)] = (number, entries.count + added.count) }
+                for term in terms { owner[Self.key(term)] = (file, number, entries.count + added.count) }
             }
             added.append(entry)
             if entries.count + added.count > Self.maxEntries {

@@ -40,12 +40,30 @@ struct ExplainMatchCommand: ParsableCommand {
         var byID: [String: Duty] = [:]
         for duty in duties { byID[duty.id.rawValue] = duty }
         let a = byID[first]?.text ?? first, b = byID[second]?.text ?? second
-        let explanation = MatchExplanation(a, b, background: duties.map(\.text), thesaurus: configuration.thesaurus)
-        let threshold = configuration.settings(for: chart)[DuplicateDutyRule.overlapThreshold].value
-        FileHandle.standardOutput.write(Data(Self.render(explanation, threshold: threshold, language: language.lang).utf8))
+        let settings = TextSettings(configuration.settings(for: chart), configuration)
+        // Two duties of the chart: the mandates the engine assigns them (explicit or inferred).
+        var shared: (mandate: MandateID, score: Double)?
+        if let dutyA = byID[first], let dutyB = byID[second] {
+            let graph = DutyGraph(chart: chart)
+            let analysis = TextAnalysis(graph: graph, settings: settings)
+            var carried: [DutyID: (MandateID, Double)] = [:]
+            for (mandate, list) in analysis.assignments {
+                for assignment in list {
+                    carried[graph.duty(graph.duties[assignment.duty]).id] = (mandate, assignment.inferredScore ?? 1)
+                }
+            }
+            if let x = carried[dutyA.id], let y = carried[dutyB.id], x.0 == y.0 { shared = (x.0, min(x.1, y.1)) }
+        }
+        let explanation = MatchExplanation(a, b, background: duties.map(\.text), thesaurus: configuration.thesaurus,
+                                           sharedMandate: shared)
+        let scorer = settings.model.shifted(to: settings.overlapThreshold)
+        let mandateText = shared.flatMap { id in chart.mandates.first { $0.id == id.mandate }?.text }
+        FileHandle.standardOutput.write(Data(Self.render(explanation, scorer: scorer, mandateText: mandateText,
+                                                         language: language.lang).utf8))
     }
 
-    static func render(_ explanation: MatchExplanation, threshold: Double, language: Language) -> String {
+    static func render(_ explanation: MatchExplanation, scorer: OverlapScorer, mandateText: String? = nil,
+                       language: Language) -> String {
         let percent = { (value: Double) in "\(Int((value * 100).rounded()))%" }
         var lines: [String] = []
         lines.append(language.text(vi: "Nhiệm vụ thứ nhất: ", en: "First duty: ") + "“\(explanation.texts.0)”")
@@ -55,11 +73,32 @@ struct ExplainMatchCommand: ParsableCommand {
             + percent(explanation.similarity))
         lines.append(language.text(vi: "Nội dung tương tự khi đọc qua từ điển thuật ngữ: ", en: "Similarity through the thesaurus: ")
             + percent(explanation.thesaurusSimilarity))
-        let matched = !explanation.excluded && explanation.thesaurusSimilarity >= threshold
-        lines.append(language.text(vi: "Ngưỡng trùng nội dung (OVL002): ", en: "Overlap threshold (OVL002): ")
-            + percent(threshold) + " → "
-            + (matched ? language.text(vi: "trùng nội dung", en: "a near-duplicate")
-                       : language.text(vi: "không trùng", en: "not a near-duplicate")))
+        let features = explanation.features
+        let names = { (actions: Set<ActionClass>) in
+            actions.isEmpty ? language.text(vi: "không nêu", en: "none named")
+                : actions.map { $0.label.text(language) }.sorted().joined(separator: ", ")
+        }
+        lines.append(language.text(vi: "Hành động: ", en: "Actions: ") + names(explanation.readings.0.actions) + " / "
+            + names(explanation.readings.1.actions) + " → " + language.text(vi: "mức khớp ", en: "agreement ")
+            + percent(features.action))
+        lines.append(language.text(vi: "Đối tượng: ", en: "Objects: ") + "“\(explanation.readings.0.object)” / “"
+            + "\(explanation.readings.1.object)” → " + percent(explanation.objectSimilarity))
+        if let shared = explanation.sharedMandate {
+            lines.append(language.text(vi: "Cùng nhiệm vụ theo quy định: ", en: "Same mandate: ")
+                + (mandateText.map { "“\($0)” (" } ?? "(") + language.text(vi: "mã ", en: "") + "\(shared.mandate), "
+                + (shared.score < 1 ? language.text(vi: "suy luận ", en: "inferred ") : "") + percent(shared.score) + ")")
+        } else {
+            lines.append(language.text(vi: "Cùng nhiệm vụ theo quy định: không", en: "Same mandate: none"))
+        }
+        let candidate = OverlapModel.isCandidate(features, conflictThreshold: TextSettings().conflictThreshold)
+        let verdict = scorer.judge(features)
+        lines.append(language.text(vi: "Điểm trùng nội dung (OVL002): ", en: "Overlap score (OVL002): ")
+            + percent(verdict.score) + language.text(vi: ", ngưỡng ", en: ", threshold ") + percent(scorer.full.threshold) + " → "
+            + (!candidate || explanation.excluded || !verdict.reported
+                ? language.text(vi: "không trùng", en: "not a near-duplicate")
+                : verdict.confirmed ? language.text(vi: "trùng nội dung", en: "a near-duplicate")
+                                    : language.text(vi: "có thể trùng, cần xác minh (dựa trên nhiệm vụ suy luận)",
+                                                    en: "possibly a near-duplicate, to verify (rests on an inferred mandate)")))
         if explanation.excluded {
             lines.append(language.text(vi: "(một trong hai là nhiệm vụ chung hoặc công tác nội bộ: không so sánh)",
                                        en: "(one is a catch-all or the unit's own housekeeping: never compared)"))

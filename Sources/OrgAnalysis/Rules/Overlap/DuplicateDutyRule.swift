@@ -117,15 +117,15 @@ public struct DuplicateDutyRule: Rule {
         if members.count == 2 {
             message = LocalizedText(
                 vi: "\(graph.name(unitA, .vi)) và \(graph.name(unitB, .vi)) \(may.vi)cùng ghi một nhiệm vụ, nội dung tương tự "
-                    + "(\(Quote.percent(best.score))): \(Quote.short(a.text)) / \(Quote.short(b.text))",
+                    + "(\(Quote.percent(best.cosine))): \(Quote.short(a.text)) / \(Quote.short(b.text))",
                 en: "\(graph.name(unitA, .en)) and \(graph.name(unitB, .en)) \(may.en)write the same duty (similar content, "
-                    + "\(Quote.percent(best.score))): \(Quote.short(a.text)) / \(Quote.short(b.text))")
+                    + "\(Quote.percent(best.cosine))): \(Quote.short(a.text)) / \(Quote.short(b.text))")
         } else {
             message = LocalizedText(
                 vi: "\(members.count) nhiệm vụ của \(units.count) đơn vị \(may.vi)có nội dung tương tự (đến "
-                    + "\(Quote.percent(best.score))): \(graph.names(units, .vi)); ví dụ \(Quote.short(a.text))",
+                    + "\(Quote.percent(best.cosine))): \(graph.names(units, .vi)); ví dụ \(Quote.short(a.text))",
                 en: "\(members.count) duties of \(units.count) units \(may.en)say the same thing (similar content, up to "
-                    + "\(Quote.percent(best.score))): \(graph.names(units, .en)); e.g. \(Quote.short(a.text))")
+                    + "\(Quote.percent(best.cosine))): \(graph.names(units, .en)); e.g. \(Quote.short(a.text))")
         }
         if toVerify {
             let mandates = Array(Set(pairs.compactMap(\.mandate))).sorted()
@@ -134,19 +134,20 @@ public struct DuplicateDutyRule: Rule {
                 vi: message.vi + " (được xác định là cùng thực hiện nhiệm vụ \(names) theo suy luận từ văn bản, cần xác minh)",
                 en: message.en + " (inferred to carry the same mandate \(names): to be confirmed)")
         }
-        let scores = pairs.map(\.score)
+        let scores = pairs.map(\.cosine)
         return Self.finding(units: units.map { graph.unit($0).id },
             duties: members.map { duty($0).id }, message: message,
             evidence: [
                 "similarity": .number(scores.max() ?? 0), "minSimilarity": .number(scores.min() ?? 0),
+                "overlapScore": .number(best.score),
                 "channels": .list(pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { pair in
                     let features = pair.features
-                    return "\(duty(pair.a).id) ~ \(duty(pair.b).id): cosine \(Quote.score(features.cosine, .en)), object "
-                        + "\(Quote.score(features.object, .en)), action \(Quote.score(features.action, .en))"
-                        + (pair.mandate.map { ", mandate \($0) \(Quote.score(features.sharedMandate, .en))" } ?? "")
+                    return "\(duty(pair.a).id) ~ \(duty(pair.b).id): cosine: \(Quote.score(features.cosine, .en)), object: "
+                        + "\(Quote.score(features.object, .en)), action: \(Quote.score(features.action, .en))"
+                        + (pair.mandate.map { ", mandate \($0): \(Quote.score(features.sharedMandate, .en))" } ?? "")
                 }),
                 "pairs": .list(pairs.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map {
-                    "\(duty($0.a).id) ~ \(duty($0.b).id): \(Quote.score($0.score, .en))"
+                    "\(duty($0.a).id) ~ \(duty($0.b).id): \(Quote.score($0.cosine, .en))"
                 }),
                 "texts": .list(members.map { "\(duty($0).id): \(duty($0).text)" }),
                 "dutyNatures": context.text.natureEvidence(members, graph: graph),
@@ -166,6 +167,7 @@ extension DuplicateDutyRule {
         EvidenceKey("similarity", vi: "độ tương đồng", en: "similarity"),
         EvidenceKey("minSimilarity", vi: "độ tương đồng thấp nhất", en: "lowest similarity"),
         EvidenceKey("pairs", vi: "các cặp", en: "pairs"),
+        EvidenceKey("overlapScore", vi: "điểm trùng nội dung", en: "overlap score"),
         EvidenceKey("channels", vi: "các thành phần của điểm", en: "score channels"),
         EvidenceKey("texts", vi: "nội dung", en: "texts"),
         .dutyNatures,
@@ -179,5 +181,5 @@ extension DuplicateDutyRule {
         "overlap_threshold", section: .text, range: 0...1, option: "--overlap-threshold",
         documentation: LocalizedText(vi: "Điểm trùng nội dung (0–1) từ đó hai nhiệm vụ được coi là cùng một nhiệm vụ",
                                      en: "Overlap score (0–1) at which two duties count as the same duty"),
-        default: { _ in NormSetting(OverlapModel.shipped.threshold, .measured) })
+        default: { _ in NormSetting(OverlapScorer.shipped.full.threshold, .measured) })
 }
