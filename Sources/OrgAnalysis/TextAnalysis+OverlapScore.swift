@@ -56,7 +56,8 @@ extension TextAnalysis {
         defer { readings.deallocate() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = min(involved.count, chunk * chunkSize)..<min(involved.count, (chunk + 1) * chunkSize)
-            for position in range { readings[position] = ActionClass.read(graph.duty(duties[involved[position]]).text) }
+            var reader = ActionClass.Reader()
+            for position in range { readings[position] = reader.read(graph.duty(duties[involved[position]]).text) }
         }
         let objects = TextVectors(texts: readings.map(\.object), thesaurus: settings.thesaurus)
 

@@ -68,56 +68,103 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
 
     /// Cues and neutral words by their syllable keys (tone-aware), and by their plain keys for text typed
     /// without marks; the longest first.
-    private static let tables: (marked: [(keys: [String], action: ActionClass?)], plain: [(keys: [String], action: ActionClass?)]) = {
+    private typealias Row = (keys: [String], action: ActionClass?)
+
+    private static let tables: (marked: [String: [Row]], plain: [String: [Row]]) = {
         var rows: [(text: String, action: ActionClass?)] = []
         for (action, words) in cues { for word in words { rows.append((word, action)) } }
         for word in neutral { rows.append((word, nil)) }
-        func table(_ key: (VietnameseText.Syllable) -> String) -> [(keys: [String], action: ActionClass?)] {
-            let keyed = rows.map { (keys: VietnameseText.syllables($0.text).map(key), action: $0.action) }
-            return keyed.sorted { (left: (keys: [String], action: ActionClass?), right: (keys: [String], action: ActionClass?)) in
-                left.keys.count > right.keys.count
+        // By first syllable, the longest first within each.
+        func table(_ key: (VietnameseText.Syllable) -> String) -> [String: [Row]] {
+            var result: [String: [Row]] = [:]
+            for row in rows {
+                let keys = VietnameseText.syllables(row.text).map(key)
+                guard let first = keys.first else { continue }
+                result[first, default: []].append((keys, row.action))
             }
+            return result.mapValues { list in list.sorted { (left: Row, right: Row) in left.keys.count > right.keys.count } }
         }
         return (table(\.key), table(\.plain))
     }()
 
     /// The actions `text` names, and its object: the words after each clause's verb group.
     public static func read(_ text: String) -> (actions: Set<ActionClass>, object: String) {
-        var actions: Set<ActionClass> = []
-        var object: [String] = []
-        for clause in text.split(separator: ";") {
-            // Syllables (an abbreviation such as "UBND" gives several), each with the word it came from.
-            var words: [String] = []
-            var syllables: [VietnameseText.Syllable] = []
-            var wordOf: [Int] = []
-            VietnameseText.forEachWord(String(clause)) { word in
-                for syllable in VietnameseText.syllables(ofWord: word) {
-                    syllables.append(syllable)
-                    wordOf.append(words.count)
-                }
-                words.append(word)
+        var reader = Reader()
+        return reader.read(text)
+    }
+
+    /// Reads many texts, remembering the syllables of each word it has seen (the verbs that open duties
+    /// are few and recur).
+    public struct Reader {
+        private var words: [Substring: [VietnameseText.Syllable]] = [:]
+
+        /// A reader with nothing remembered.
+        public init() {}
+
+        /// ``ActionClass/read(_:)``.
+        public mutating func read(_ text: String) -> (actions: Set<ActionClass>, object: String) {
+            // U+0300–U+036F (combining marks) are encoded CC 80 – CD AF: decomposed input is composed first.
+            let composed = text.utf8.contains { $0 == 0xCC || $0 == 0xCD } ? text.precomposedStringWithCanonicalMapping : text
+            var actions: Set<ActionClass> = []
+            var objects: [Substring] = []
+            var clauseStart = composed.startIndex
+            var clauses: [Substring] = []
+            for index in composed.utf8.indices where composed.utf8[index] == 0x3B {
+                clauses.append(composed[clauseStart..<index])
+                clauseStart = composed.utf8.index(after: index)
             }
-            // Marked text is read by tone-aware keys ("tình" is not "tỉnh"); text without marks, plainly.
-            let unmarked = VietnameseText.isUnmarked(syllables)
-            let plain = syllables.map { unmarked ? $0.plain : $0.key }
-            let table = unmarked ? tables.plain : tables.marked
-            var position = 0
-            scan: while position < plain.count {
-                for row in table where position + row.keys.count <= plain.count
-                    && Array(plain[position..<(position + row.keys.count)]) == row.keys {
-                    if let action = row.action { actions.insert(action) }
-                    position += row.keys.count
-                    continue scan
+            clauses.append(composed[clauseStart...])
+            for clause in clauses where !clause.isEmpty {
+                // Marked text is read by tone-aware keys ("tình" is not "tỉnh"); text without marks, plainly.
+                let unmarked = clause.utf8.allSatisfy { $0 < 0x80 } && clause.utf8.count { $0 == 0x20 } >= 3
+                let table = unmarked ? tables.plain : tables.marked
+                // Words are read only as far as the verb group goes: the rest of the clause is the object.
+                let scalars = clause.unicodeScalars
+                var index = scalars.startIndex
+                var keys: [String] = []
+                var wordOf: [Int] = []
+                var wordStarts: [String.Index] = []
+                func readWord() -> Bool {
+                    while index < scalars.endIndex, !VietnameseText.isLetterOrDigit(scalars[index]) { index = scalars.index(after: index) }
+                    guard index < scalars.endIndex else { return false }
+                    let start = index
+                    while index < scalars.endIndex, VietnameseText.isLetterOrDigit(scalars[index]) { index = scalars.index(after: index) }
+                    // An abbreviation ("UBND") gives several syllables, all of one word.
+                    let word = Substring(scalars[start..<index])
+                    let syllables = words[word] ?? VietnameseText.syllables(ofWord: String(word))
+                    if words.count < 4096 { words[word] = syllables }
+                    for syllable in syllables {
+                        keys.append(unmarked ? syllable.plain : syllable.key)
+                        wordOf.append(wordStarts.count)
+                    }
+                    wordStarts.append(start)
+                    return true
                 }
-                break
-            }
-            if position < plain.count {
+                func has(_ position: Int) -> Bool {
+                    while keys.count <= position { if !readWord() { return false } }
+                    return true
+                }
+                var position = 0
+                scan: while has(position) {
+                    for row in table[keys[position]] ?? [] where has(position + row.keys.count - 1)
+                        && row.keys.indices.allSatisfy({ keys[position + $0] == row.keys[$0] }) {
+                        if let action = row.action { actions.insert(action) }
+                        position += row.keys.count
+                        continue scan
+                    }
+                    break
+                }
+                guard has(position) else { continue }
                 // The object starts at the first word not wholly read as the verb group.
-                let first = position > 0 && wordOf[position] == wordOf[position - 1] ? wordOf[position] + 1 : wordOf[position]
-                if first < words.count { object += words[first...] }
+                var word = wordOf[position]
+                if position > 0, wordOf[position - 1] == word {
+                    word += 1
+                    guard has(keys.count), word < wordStarts.count || readWord() else { continue }
+                }
+                if word < wordStarts.count { objects.append(clause[wordStarts[word]...]) }
             }
+            return (actions, objects.joined(separator: " "))
         }
-        return (actions, object.joined(separator: " "))
     }
 
     /// How far the actions of two duties agree: 1 when they share a concrete action, or neither names one

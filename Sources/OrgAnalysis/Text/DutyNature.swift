@@ -44,22 +44,49 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
     /// 6. Otherwise state management.
     public static func classify(_ text: String, unitKind: UnitKind) -> DutyNature {
         let syllables = VietnameseText.syllables(text)
-        let plain = " " + syllables.map(\.plain).joined(separator: " ") + " "
-        let has = { (cues: [String]) in cues.contains { plain.contains(" \($0) ") } }
-        if has(stateManagementCues) { return .stateManagement }
+        // Matched on bytes: Foundation's substring search was most of the cost of a national chart.
+        let plain = Array((" " + syllables.map(\.plain).joined(separator: " ") + " ").utf8)
+        let has = { (cues: [[UInt8]]) in cues.contains { Self.occurs($0, in: plain) } }
+        if has(Padded.stateManagement) { return .stateManagement }
         let serviceUnit = unitKind == .publicServiceUnit
-        if serviceUnit, has(serviceCues) { return .publicService }
-        if SelfAdministrationDuty.matches(syllables) || has(ownBodyMarkers) { return .internal }
+        if serviceUnit, has(Padded.service) { return .publicService }
+        if SelfAdministrationDuty.matches(syllables) || has(Padded.ownBody) { return .internal }
         // Clause-final markers: split into clauses only when one of them occurs at all.
-        if has(clauseEndMarkers) {
+        if has(Padded.clauseEnd) {
             let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
             if clauses.contains(where: { clause in clauseEndMarkers.contains { clause == $0 || clause.hasSuffix(" " + $0) } }) {
                 return .internal
             }
         }
-        if has(sectorMarkers), has(internalSubjects + sectorInternalSubjects) { return .internal }
-        if !serviceUnit, has(internalSubjects), !has(outwardCues) { return .internal }
+        if has(Padded.sector), has(Padded.internalSubjects) || has(Padded.sectorInternalSubjects) { return .internal }
+        if !serviceUnit, has(Padded.internalSubjects), !has(Padded.outward) { return .internal }
         return .stateManagement
+    }
+
+    /// The cue lists as the bytes of " cue ", matched whole syllables only.
+    private enum Padded {
+        static func bytes(_ cues: [String]) -> [[UInt8]] { cues.map { Array(" \($0) ".utf8) } }
+        static let stateManagement = bytes(stateManagementCues), service = bytes(serviceCues)
+        static let ownBody = bytes(ownBodyMarkers), clauseEnd = bytes(clauseEndMarkers), sector = bytes(sectorMarkers)
+        static let internalSubjects = bytes(DutyNature.internalSubjects)
+        static let sectorInternalSubjects = bytes(DutyNature.sectorInternalSubjects)
+        static let outward = bytes(outwardCues)
+    }
+
+    /// True when `needle` occurs in `haystack`.
+    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     /// The plain syllables of `text` joined by single spaces: the form cues are written in and matched on.
