@@ -92,8 +92,14 @@ struct ExplainMatchCommand: ParsableCommand {
         }
         let candidate = OverlapModel.isCandidate(features, conflictThreshold: TextSettings().conflictThreshold)
         let verdict = scorer.judge(features)
+        var alone = features
+        alone.sharedMandate = 0
         lines.append(language.text(vi: "Điểm trùng nội dung (OVL002): ", en: "Overlap score (OVL002): ")
-            + percent(verdict.score) + language.text(vi: ", ngưỡng ", en: ", threshold ") + percent(scorer.full.threshold) + " → "
+            + percent(scorer.full.probability(features)) + language.text(vi: " (ngưỡng ", en: " (threshold ")
+            + percent(scorer.full.threshold) + language.text(vi: "); riêng câu chữ, đối tượng, hành động: ",
+                                                              en: "); words, object and action alone: ")
+            + percent(scorer.words.probability(alone)) + language.text(vi: " (ngưỡng xác nhận ", en: " (confirming threshold ")
+            + percent(scorer.words.threshold) + ") → "
             + (!candidate || explanation.excluded || !verdict.reported
                 ? language.text(vi: "không trùng", en: "not a near-duplicate")
                 : verdict.confirmed ? language.text(vi: "trùng nội dung", en: "a near-duplicate")

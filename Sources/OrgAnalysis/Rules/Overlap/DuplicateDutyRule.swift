@@ -57,6 +57,35 @@ public struct DuplicateDutyRule: Rule {
                     """,
                 expectedUnits: ["sct"]),
             RuleExample(
+                LocalizedText(vi: "“Tài sản nhà nước” và “tài sản công” (Luật năm 2017 đổi tên) là một: cảnh báo",
+                              en: "\"Tài sản nhà nước\" and \"tài sản công\" (renamed by the 2017 law) are one: a warning"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="stc" name="Sở Tài chính" kind="department">
+                          <duty id="stc.1">Quản lý, sử dụng tài sản nhà nước tại các cơ quan, đơn vị do tỉnh quản lý</duty>
+                        </unit>
+                        <unit id="sxd" name="Sở Xây dựng" kind="department">
+                          <duty id="sxd.1">Quản lý, sử dụng tài sản công tại các cơ quan, đơn vị do tỉnh quản lý</duty>
+                          <duty id="sxd.2">Cấp giấy phép xây dựng công trình</duty>
+                        </unit>
+                      </unit>
+                    """,
+                expectedUnits: ["stc"]),
+            RuleExample(
+                LocalizedText(vi: "Cùng đối tượng, khác hành động (cấp phép / kiểm tra): không vi phạm",
+                              en: "Same object, another action (licensing / inspection): no finding"),
+                units: """
+                      <unit id="ubnd" name="UBND tỉnh" kind="committee" level="province"><leadership heads="1"/>
+                        <unit id="sct" name="Sở Công Thương" kind="department">
+                          <duty id="sct.1">Cấp giấy phép hoạt động điện lực thuộc thẩm quyền của địa phương</duty>
+                        </unit>
+                        <unit id="stt" name="Thanh tra tỉnh" kind="department">
+                          <duty id="stt.1">Kiểm tra hoạt động điện lực thuộc thẩm quyền của địa phương</duty>
+                        </unit>
+                      </unit>
+                    """,
+                expectedUnits: []),
+            RuleExample(
                 LocalizedText(vi: "Cùng khung hành chính, khác đối tượng (giá / du lịch); sở và phòng trực thuộc: không vi phạm",
                               en: "Same frame, different subject (prices / tourism); a department and its division: no finding"),
                 units: """
