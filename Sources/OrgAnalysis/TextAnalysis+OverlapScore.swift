@@ -12,7 +12,7 @@ extension TextAnalysis {
                             assignments: [MandateID: [MandateAssignment]]) -> [SimilarPair] {
         let duties = graph.duties
         // The mandate each duty is assigned to and how firmly (1 when written in the file).
-        var carried: [Int: (mandate: MandateID, score: Double)] = [:]
+        var carried = [(mandate: MandateID, score: Double)?](repeating: nil, count: duties.count)
         for (mandate, list) in assignments {
             for assignment in list { carried[assignment.duty] = (mandate, assignment.inferredScore ?? 1) }
         }
@@ -47,17 +47,16 @@ extension TextAnalysis {
 
         // Each duty's actions and object, read once, on every core; objects are compared with document
         // frequencies over every duty's object, as the calibration measured them.
-        let involved = Array(duties.indices)
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let chunkSize = (involved.count + chunks - 1) / chunks
+        let chunkSize = (duties.count + chunks - 1) / chunks
         nonisolated(unsafe) let readings = UnsafeMutableBufferPointer<(actions: Set<ActionClass>, object: String)>.allocate(
-            capacity: involved.count)
+            capacity: duties.count)
         readings.initialize(repeating: ([], ""))
         defer { readings.deallocate() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = min(involved.count, chunk * chunkSize)..<min(involved.count, (chunk + 1) * chunkSize)
+            let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             var reader = ActionClass.Reader()
-            for position in range { readings[position] = reader.read(graph.duty(duties[involved[position]]).text) }
+            for position in range { readings[position] = reader.read(graph.duty(duties[position]).text) }
         }
         let objects = TextVectors(texts: readings.map(\.object), thesaurus: settings.thesaurus)
 
@@ -65,20 +64,19 @@ extension TextAnalysis {
         var result: [SimilarPair] = []
         for pair in candidates {
             let a = pair.a, b = pair.b
+            guard !vectors.isExcludedFromOverlap(a), !vectors.isExcludedFromOverlap(b) else { continue }
             var shared: MandateID?
             var sharedScore = 0.0
-            if let first = carried[pair.a], let second = carried[pair.b], first.mandate == second.mandate {
+            if let first = carried[a], let second = carried[b], first.mandate == second.mandate {
                 shared = first.mandate
                 sharedScore = min(first.score, second.score)
             }
-            let excluded = vectors.isExcludedFromOverlap(pair.a) || vectors.isExcludedFromOverlap(pair.b)
-            let features = OverlapFeatures(cosine: excluded ? 0 : pair.score, sharedMandate: sharedScore,
-                                           object: excluded ? 0 : objects.similarity(a, b),
+            let features = OverlapFeatures(cosine: pair.score, sharedMandate: sharedScore, object: objects.similarity(a, b),
                                            action: ActionClass.agreement(readings[a].actions, readings[b].actions))
-            guard !excluded, OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { continue }
+            guard OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { continue }
             let verdict = scorer.judge(features)
             guard verdict.reported else { continue }
-            result.append(SimilarPair(a: pair.a, b: pair.b, score: verdict.score, cosine: pair.score, mandate: shared,
+            result.append(SimilarPair(a: a, b: b, score: verdict.score, cosine: pair.score, mandate: shared,
                                       features: features, restsOnInference: !verdict.confirmed))
         }
         return result

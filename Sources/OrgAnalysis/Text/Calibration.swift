@@ -61,13 +61,14 @@ public enum Calibration {
                            precisionFloor: Double? = nil) -> OverlapModel {
         var weights = [Double](repeating: 0, count: OverlapFeatures.width + 1)
         let rate = 0.5
+        let inputs = indices.map { features[$0].vector }, targets = indices.map { labels[$0] ? 1.0 : 0.0 }
         for _ in 0..<3000 {
             var gradient = [Double](repeating: 0, count: weights.count)
-            for index in indices {
-                let model = OverlapModel(weights: weights, threshold: 0.5)
-                let error = model.probability(features[index]) - (labels[index] ? 1 : 0)
+            let model = OverlapModel(weights: weights, threshold: 0.5)
+            for (position, index) in indices.enumerated() {
+                let error = model.probability(features[index]) - targets[position]
                 gradient[0] += error
-                for (offset, value) in features[index].vector.enumerated() { gradient[offset + 1] += error * value }
+                for (offset, value) in inputs[position].enumerated() { gradient[offset + 1] += error * value }
             }
             for offset in weights.indices { weights[offset] -= rate * gradient[offset] / Double(max(1, indices.count)) }
         }
@@ -150,38 +151,21 @@ public enum Calibration {
             var metrics = Evaluation.Metrics(threshold: model.full.threshold)
             for index in validation {
                 let (predicted, firm) = judge(model, index)
-                switch (firm, labels[index]) {
-                case (true, true): confirmed.truePositives += 1
-                case (true, false): confirmed.falsePositives += 1
-                case (false, true): confirmed.falseNegatives += 1
-                case (false, false): break
-                }
-                switch (predicted, labels[index]) {
-                case (true, true): metrics.truePositives += 1
-                case (true, false): metrics.falsePositives += 1
-                case (false, true): metrics.falseNegatives += 1
-                case (false, false): break
-                }
+                confirmed.count(reported: firm, same: labels[index])
+                metrics.count(reported: predicted, same: labels[index])
                 var tally = right[pairs[index].category] ?? (0, 0)
                 tally.1 += 1
                 if predicted == labels[index] { tally.0 += 1 }
                 right[pairs[index].category] = tally
             }
-            pooled.truePositives += metrics.truePositives
-            pooled.falsePositives += metrics.falsePositives
-            pooled.falseNegatives += metrics.falseNegatives
+            pooled.add(metrics)
             perFold.append((model, metrics))
         }
         let final = fitScorer(features, labels: labels, indices: pairs.indices.filter { part[$0] != nil },
                         conflictThreshold: conflictThreshold)
         var heldOut = Evaluation.Metrics(threshold: final.full.threshold)
         for index in pairs.indices where part[index] == nil {
-            switch (judge(final, index).reported, labels[index]) {
-            case (true, true): heldOut.truePositives += 1
-            case (true, false): heldOut.falsePositives += 1
-            case (false, true): heldOut.falseNegatives += 1
-            case (false, false): break
-            }
+            heldOut.count(reported: judge(final, index).reported, same: labels[index])
         }
         return Result(folds: perFold, crossValidated: pooled, confirmed: confirmed, final: final, heldOut: heldOut,
                       categories: right.sorted { $0.key < $1.key }.map { ($0.key, $0.value.0, $0.value.1) })
@@ -212,9 +196,7 @@ public enum Calibration {
             let training = duties.indices.filter { part[$0] != nil && part[$0] != fold }
             let metrics = measure(duties.indices.filter { part[$0] == fold }, at: choose(training))
             perFold.append(metrics)
-            pooled.truePositives += metrics.truePositives
-            pooled.falsePositives += metrics.falsePositives
-            pooled.falseNegatives += metrics.falseNegatives
+            pooled.add(metrics)
         }
         let threshold = choose(duties.indices.filter { part[$0] != nil })
         return (perFold, pooled, measure(duties.indices.filter { part[$0] == nil }, at: threshold))

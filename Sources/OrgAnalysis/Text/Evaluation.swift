@@ -27,6 +27,23 @@ public enum Evaluation {
 
         private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 1 : Double(a) / Double(b) }
 
+        /// Counts one decision: reported or not, against the label.
+        public mutating func count(reported: Bool, same: Bool) {
+            switch (reported, same) {
+            case (true, true): truePositives += 1
+            case (true, false): falsePositives += 1
+            case (false, true): falseNegatives += 1
+            case (false, false): break
+            }
+        }
+
+        /// Adds another part's counts.
+        public mutating func add(_ other: Metrics) {
+            truePositives += other.truePositives
+            falsePositives += other.falsePositives
+            falseNegatives += other.falseNegatives
+        }
+
         /// One table row.
         public var description: String {
             func f(_ value: Double) -> String {
@@ -75,14 +92,7 @@ public enum Evaluation {
     /// Metrics of "score ≥ threshold means same".
     public static func metrics(scores: [Double], labels: [Bool], threshold: Double) -> Metrics {
         var metrics = Metrics(threshold: threshold)
-        for (score, same) in zip(scores, labels) {
-            switch (score >= threshold, same) {
-            case (true, true): metrics.truePositives += 1
-            case (true, false): metrics.falsePositives += 1
-            case (false, true): metrics.falseNegatives += 1
-            case (false, false): break
-            }
-        }
+        for (score, same) in zip(scores, labels) { metrics.count(reported: score >= threshold, same: same) }
         return metrics
     }
 
