@@ -14,6 +14,9 @@ public struct Unit: Hashable, Sendable, Codable {
     public var parentIsReference: Bool
     /// When the unit was formed or reorganised (`reorganized`), if recorded.
     public var reorganized: ChartDate?
+    /// The decision that founded the unit or last defined its functions (`decision`, `decisionDate`), if recorded:
+    /// the decision a finding's recommendation says to amend.
+    public var foundingDecision: DecisionReference?
     /// Head and deputy posts; nil when the file records no `leadership`.
     public var leadership: Leadership?
     /// One entry per staff category, in file order.
@@ -31,7 +34,7 @@ public struct Unit: Hashable, Sendable, Codable {
     public init(
         id: UnitID, name: String, kind: UnitKind, declaredLevel: GovernmentLevel? = nil,
         parent: UnitID? = nil, parentIsReference: Bool = false, reorganized: ChartDate? = nil,
-        leadership: Leadership? = nil,
+        foundingDecision: DecisionReference? = nil, leadership: Leadership? = nil,
         staffing: [Staffing] = [], functions: [String] = [], duties: [Duty] = [], powers: [String] = [],
         location: SourceLocation
     ) {
@@ -42,6 +45,7 @@ public struct Unit: Hashable, Sendable, Codable {
         self.parent = parent
         self.parentIsReference = parentIsReference
         self.reorganized = reorganized
+        self.foundingDecision = foundingDecision
         self.leadership = leadership
         self.staffing = staffing
         self.functions = functions
