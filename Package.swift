@@ -12,6 +12,9 @@ let package = Package(
         // Rules files are YAML, the convention of lint tools (SwiftLint, Periphery); Yams is the Swift
         // YAML parser with node positions, so a bad rules file can be reported at its line.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Word documents (.docx) are ZIP packages; ZIPFoundation reads and writes them in memory with zlib
+        // (Debian's zlib1g-dev), so that orgscope writes no ZIP code of its own.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -25,7 +28,9 @@ let package = Package(
             dependencies: ["OrgModel", "CLibXML2", "Yams"]
         ),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
-        .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis"]),
+        // Office Open XML packages: the one owner of ZIPFoundation; WordprocessingML written by orgscope.
+        .target(name: "OrgOffice", dependencies: ["OrgModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis", "OrgOffice"]),
         // ArchiMate exchange files in, CSV staffing merged, W3C Organization Ontology (JSON-LD) out.
         .target(name: "OrgInterop", dependencies: ["OrgModel", "OrgImport"]),
         .executableTarget(
@@ -49,7 +54,8 @@ let package = Package(
             dependencies: ["OrgAnalysis", "OrgImport", "OrgModel", "OrgReport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel"], exclude: ["Golden"]),
+        .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel", "OrgOffice", "OrgImport"],
+                    exclude: ["Golden"]),
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgInteropTests",

@@ -34,6 +34,8 @@ public protocol Rule: Sendable {
     static var parameters: [any AnyRuleParameter] { get }
     /// Every key the rule puts in its findings' evidence, with its labels.
     static var evidence: [EvidenceKey] { get }
+    /// What the Word report recommends for each finding: who leads the fix and what must change.
+    static var remedy: Remedy { get }
     /// Every finding of this rule on the chart, with the rule's configured severity applied by the runner.
     func check(_ context: RuleContext) -> [Finding]
     /// A rule with its default settings.

@@ -17,7 +17,7 @@ public enum ComparisonReporter {
             HTMLDocument.render(markdown: document(markdown: true),
                                 title: language.text(vi: "So sánh sơ đồ tổ chức", en: "Comparison of org charts"),
                                 language: language)
-        case .text: document(markdown: false)
+        case .text, .docx: document(markdown: false)
         }
     }
 

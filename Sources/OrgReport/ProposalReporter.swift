@@ -20,7 +20,7 @@ public enum ProposalReporter {
                                     + "\(review.proposal.id): \(review.proposal.title)",
                                 language: language)
         case .csv: CSVReporter.table(transferRows(review, language: language))
-        case .text: document(markdown: false)
+        case .text, .docx: document(markdown: false)
         }
     }
 

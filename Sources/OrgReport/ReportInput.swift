@@ -13,12 +13,16 @@ public struct ReportInput: Sendable {
     /// When the report was made, if the user asked for it (`--timestamp`); reports are otherwise
     /// byte-identical from run to run.
     public var timestamp: String?
+    /// Who issues the Word report and how it is laid out (`--profile`); blanks for the clerk by default.
+    public var profile: DocumentProfile
 
     /// A report input.
-    public init(result: AnalysisResult, language: Language, colour: Bool = false, timestamp: String? = nil) {
+    public init(result: AnalysisResult, language: Language, colour: Bool = false, timestamp: String? = nil,
+                profile: DocumentProfile = DocumentProfile()) {
         self.result = result
         self.language = language
         self.colour = colour
         self.timestamp = timestamp
+        self.profile = profile
     }
 }

@@ -10,9 +10,9 @@ enum AtomicFile {
         let description: String
     }
 
-    /// Writes what `produce` hands its `emit` function, piece by piece, in order: a report made in
-    /// pieces is never held whole in memory.
-    static func write(to path: String, force: Bool, producing produce: ReportFile.Producer) throws(Failure) {
+    /// Writes the bytes `file` hands over, piece by piece, in order: a report made in pieces is never
+    /// held whole in memory.
+    static func write(to path: String, force: Bool, file: ReportFile) throws(Failure) {
         var status = stat()
         if lstat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFLNK, !force {
@@ -33,14 +33,12 @@ enum AtomicFile {
         }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure: String?
-        produce { piece in
-            guard failure == nil else { return }
-            // Straight from the string's own UTF-8 storage: a copy would add as much to the peak memory.
-            var content = piece
-            content.withUTF8 { buffer in
+        do {
+            try file.writeBytes { buffer in
+                guard failure == nil, let base = buffer.baseAddress else { return }
                 var written = 0
                 while written < buffer.count {
-                    let result = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                    let result = Glibc.write(descriptor, base + written, buffer.count - written)
                     if result < 0 {
                         if errno == EINTR { continue }
                         failure = String(cString: strerror(errno))
@@ -49,6 +47,8 @@ enum AtomicFile {
                     written += result
                 }
             }
+        } catch {
+            failure = error.description
         }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil, fchmod(descriptor, existingMode(target) ?? 0o644) != 0 {

@@ -11,6 +11,8 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case markdown
     /// One self-contained page (summary, org tree, matrix, staffing, findings) to open in a browser or print.
     case html
+    /// A Word document laid out by Decree 30/2020/NĐ-CP (report, then landscape annexes), to file and sign.
+    case docx
 
     /// The file name ending of the main file.
     public var fileExtension: String {
@@ -20,37 +22,92 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         case .csv: "csv"
         case .markdown: "md"
         case .html: "html"
+        case .docx: "docx"
         }
     }
 }
 
-/// One file of a report: what its name ends with, and how to make its bytes, piece by piece, when it is
-/// written (a large report is never held whole in memory).
+/// One file of a report: what its name ends with, and how to make its bytes when it is written: text
+/// piece by piece (a large report is never held whole in memory), or a binary file (a Word package) at once.
 public struct ReportFile: Sendable {
     /// Hands each piece of the file, in order, to the function it is given.
     public typealias Producer = @Sendable (_ emit: (String) -> Void) -> Void
+    /// Makes a binary file's bytes; throws when they cannot be made.
+    public typealias BinaryProducer = @Sendable () throws(ReportFile.Failure) -> [UInt8]
+
+    /// Why a file's content could not be made.
+    public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong.
+        public let description: String
+
+        /// A failure.
+        public init(_ description: String) { self.description = description }
+    }
+
+    private enum Body {
+        case text(Producer)
+        case binary(BinaryProducer)
+    }
 
     /// Appended to the report's base name (`.json`, `.staffing.csv`).
     public let suffix: String
-    /// Makes the bytes.
-    public let produce: Producer
+    private let body: Body
 
-    /// A file made in pieces.
+    /// A text file made in pieces.
     public init(suffix: String, produce: @escaping Producer) {
         self.suffix = suffix
-        self.produce = produce
+        self.body = .text(produce)
     }
 
-    /// A file whose content is made at once (when it is written, not before).
+    /// A text file whose content is made at once (when it is written, not before).
     public init(suffix: String, content: @escaping @Sendable () -> String) {
         self.init(suffix: suffix) { emit in emit(content()) }
     }
 
-    /// The whole content, for tests and small outputs.
+    /// A binary file (a Word package), made when it is written.
+    public init(suffix: String, binary: @escaping BinaryProducer) {
+        self.suffix = suffix
+        self.body = .binary(binary)
+    }
+
+    /// True for a binary file, which is never printed to a terminal.
+    public var isBinary: Bool {
+        if case .binary = body { return true }
+        return false
+    }
+
+    /// Hands the file's bytes, piece by piece, to `emit`.
+    public func writeBytes(_ emit: (UnsafeRawBufferPointer) -> Void) throws(Failure) {
+        switch body {
+        case .text(let produce):
+            produce { piece in
+                // Straight from the string's own UTF-8 storage: a copy would add as much to the peak memory.
+                var content = piece
+                content.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
+            }
+        case .binary(let make):
+            let bytes = try make()
+            bytes.withUnsafeBytes { emit($0) }
+        }
+    }
+
+    /// Hands each piece of a text file to `emit` (nothing for a binary file).
+    public func produce(_ emit: (String) -> Void) {
+        if case .text(let produce) = body { produce(emit) }
+    }
+
+    /// The whole content of a text file, for tests and small outputs.
     public var content: String {
         var text = ""
         produce { text += $0 }
         return text
+    }
+
+    /// The whole content as bytes, text or binary.
+    public func bytes() throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try writeBytes { bytes.append(contentsOf: $0) }
+        return bytes
     }
 }
 
@@ -76,6 +133,7 @@ extension ReportInput: ReportDocument {
                     ReportFile(suffix: ".staffing.csv") { CSVReporter.staffing(self) }]
         case .markdown: [ReportFile(suffix: ".md") { MarkdownReporter.render(self) }]
         case .html: [ReportFile(suffix: ".html") { HTMLReporter.render(self) }]
+        case .docx: [ReportFile(suffix: ".docx") { () throws(ReportFile.Failure) in try ReviewReport(input: self).document().bytes() }]
         }
     }
 }

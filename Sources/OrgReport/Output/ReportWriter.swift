@@ -39,7 +39,15 @@ public struct ReportWriter: Sendable {
     /// Writes groups of files, one group per format, the main file of each first.
     public func write(_ groups: [[ReportFile]]) throws(Failure) {
         guard let output else {
-            groups.first?.first?.produce { FileHandle.standardOutput.write(Data($0.utf8)) }
+            guard let file = groups.first?.first else { return }
+            if file.isBinary, isatty(STDOUT_FILENO) == 1 {
+                throw Failure(description: "a \(file.suffix) file is not for the terminal; give --output FILE\(file.suffix)")
+            }
+            do {
+                try file.writeBytes { FileHandle.standardOutput.write(Data($0)) }
+            } catch {
+                throw Failure(description: "cannot make the \(file.suffix) file: \(error.description)")
+            }
             return
         }
         var isDirectory: ObjCBool = false
@@ -63,7 +71,7 @@ public struct ReportWriter: Sendable {
     /// Writes one file at `path`, atomically.
     public static func write(_ file: ReportFile, to path: String, force: Bool) throws(Failure) {
         do {
-            try AtomicFile.write(to: path, force: force, producing: file.produce)
+            try AtomicFile.write(to: path, force: force, file: file)
         } catch {
             throw Failure(description: error.description)
         }

@@ -113,3 +113,12 @@ extension UnitWithoutHeadRule {
         EvidenceKey("recorded", vi: "có ghi nhận", en: "recorded"),
     ]
 }
+
+extension UnitWithoutHeadRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "quy định chức danh người đứng đầu của đơn vị và bố trí người giữ chức danh đó",
+                              en: "provide for the unit's head post and appoint to it"),
+        amendsDecision: true)
+}

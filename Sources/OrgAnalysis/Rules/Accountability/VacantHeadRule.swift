@@ -98,3 +98,12 @@ extension VacantHeadRule {
         EvidenceKey("vacantHeads", vi: "chức danh người đứng đầu hiện khuyết", en: "vacant head posts"),
     ]
 }
+
+extension VacantHeadRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "kiện toàn, bổ nhiệm người đứng đầu đơn vị theo quy định về công tác cán bộ",
+                              en: "fill the head post under the rules on appointments"),
+        amendsDecision: false)
+}

@@ -68,3 +68,12 @@ extension UnitWithoutDutiesRule {
         EvidenceKey("powers", vi: "quyền hạn", en: "powers"),
     ]
 }
+
+extension UnitWithoutDutiesRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "quy định cụ thể chức năng, nhiệm vụ của đơn vị hoặc sắp xếp lại đơn vị",
+                              en: "set out the unit's functions and duties, or reorganise it"),
+        amendsDecision: true)
+}

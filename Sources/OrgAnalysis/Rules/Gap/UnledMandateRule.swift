@@ -102,3 +102,12 @@ extension UnledMandateRule {
         .inFunctionsOf,
     ]
 }
+
+extension UnledMandateRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "xác định một đơn vị chủ trì thực hiện nhiệm vụ, các đơn vị còn lại phối hợp",
+                              en: "name one unit to lead the mandate, the others cooperating"),
+        amendsDecision: true)
+}

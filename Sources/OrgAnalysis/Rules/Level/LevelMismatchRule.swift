@@ -89,3 +89,12 @@ extension LevelMismatchRule {
         EvidenceKey("unitLevels", vi: "cấp của đơn vị", en: "unit levels"),
     ]
 }
+
+extension LevelMismatchRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .homeAffairs,
+        action: LocalizedText(vi: "chuyển nhiệm vụ về đúng cấp có thẩm quyền theo quy định về phân cấp, phân quyền",
+                              en: "move the duty to the level the division of powers gives it"),
+        amendsDecision: true)
+}

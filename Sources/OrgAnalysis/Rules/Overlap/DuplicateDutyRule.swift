@@ -212,3 +212,12 @@ extension DuplicateDutyRule {
                                      en: "Overlap score (0–1) at which two duties count as the same duty"),
         default: { _ in NormSetting(OverlapScorer.shipped.full.threshold, .measured) })
 }
+
+extension DuplicateDutyRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "rà soát, điều chỉnh để nhiệm vụ chỉ giao một đơn vị chủ trì thực hiện, bãi bỏ nội dung trùng lặp tại các đơn vị còn lại",
+                              en: "give the duty to one unit only and drop it from the others"),
+        amendsDecision: true)
+}

@@ -201,3 +201,12 @@ extension LeadConflictRule {
             en: "Score (0–1) an inferred mandate needs to count as a lead in an overlap"),
         default: { _ in NormSetting(0.45, .measured) })
 }
+
+extension LeadConflictRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "xác định một đơn vị chủ trì thực hiện nhiệm vụ, các đơn vị còn lại chuyển sang phối hợp",
+                              en: "name one unit to lead the mandate, the others only cooperating"),
+        amendsDecision: true)
+}

@@ -166,3 +166,12 @@ extension MergeCandidateRule {
                                      en: "Fewest matched duties for a merge candidate"),
         default: { _ in NormSetting(3, .unmeasured) })
 }
+
+extension MergeCandidateRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "xem xét sắp xếp, hợp nhất các đơn vị có chức năng, nhiệm vụ phần lớn trùng nhau",
+                              en: "consider merging the units whose duties largely coincide"),
+        amendsDecision: true)
+}

@@ -89,3 +89,12 @@ extension DepartmentCountRule {
                                                                                                             : "khoản 1 Điều 10"))
         })
 }
+
+extension DepartmentCountRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .homeAffairs,
+        action: LocalizedText(vi: "sắp xếp, hợp nhất các sở để số sở không vượt mức tối đa theo quy định",
+                              en: "merge departments so that their number is within the maximum"),
+        amendsDecision: true)
+}

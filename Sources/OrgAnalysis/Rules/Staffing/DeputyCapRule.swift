@@ -307,3 +307,12 @@ extension DeputyCapRule {
 
     private static func divisionBandsSource(_ norms: NormContext) -> String { norms.organisationDecree.citing(nil) }
 }
+
+extension DeputyCapRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "sắp xếp, giảm số cấp phó về đúng số lượng tối đa theo quy định",
+                              en: "bring the deputies down to the maximum allowed"),
+        amendsDecision: false)
+}

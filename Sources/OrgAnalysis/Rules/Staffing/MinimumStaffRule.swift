@@ -180,3 +180,12 @@ extension MinimumStaffRule {
         }
     }
 }
+
+extension MinimumStaffRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "sắp xếp, hợp nhất đơn vị hoặc bố trí đủ số biên chế tối thiểu theo quy định",
+                              en: "merge the unit or give it the minimum staff"),
+        amendsDecision: true)
+}

@@ -82,3 +82,12 @@ extension OverQuotaRule {
     /// The norm applied.
     static let basis = "Điều 18 Nghị định số 62/2020/NĐ-CP"
 }
+
+extension OverQuotaRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "bố trí số người làm việc trong phạm vi biên chế được giao hoặc đề nghị cấp có thẩm quyền điều chỉnh biên chế theo quy định",
+                              en: "bring the people in post within the quota, or ask for the quota to be changed"),
+        amendsDecision: false)
+}

@@ -3,7 +3,7 @@ import OrgModel
 /// How the norms classify units: what a "division of a department" is, and so on.
 extension DutyGraph {
     /// A department, or an office standing at department level (Văn phòng Ủy ban nhân dân tỉnh).
-    func isDepartmentLevel(_ unit: Int) -> Bool {
+    public func isDepartmentLevel(_ unit: Int) -> Bool {
         let kind = self.unit(unit).kind
         if kind == .department { return true }
         guard kind == .office, let parent = parent[unit] else { return false }
@@ -30,7 +30,7 @@ extension DutyGraph {
     func publicEmployeeQuota(_ unit: Int) -> Int? { self.unit(unit).staffing(.publicEmployee)?.quota }
 
     /// Deputy posts, if recorded.
-    func deputies(_ unit: Int) -> Int? { self.unit(unit).leadership?.deputies }
+    public func deputies(_ unit: Int) -> Int? { self.unit(unit).leadership?.deputies }
 
     /// Province-level committees: the jurisdictions whose departments are counted and averaged.
     var provinceCommittees: [Int] {
@@ -68,18 +68,18 @@ extension LegalCitation {
 }
 
 /// How officials write figures and posts in a Vietnamese review report.
-enum OfficialWording {
+public enum OfficialWording {
     /// A count as officials write it: two digits below ten ("03", "01"), as is from ten up.
-    static func count(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
+    public static func count(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
 
     /// A date as a Vietnamese document writes it (01/10/2025); ISO in English.
-    static func date(_ date: ChartDate) -> LocalizedText {
+    public static func date(_ date: ChartDate) -> LocalizedText {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return LocalizedText(vi: "\(two(date.day))/\(two(date.month))/\(date.year)", en: date.description)
     }
 
     /// A number with a decimal comma in Vietnamese ("3", "3,07") and a point in English.
-    static func decimal(_ value: Double, _ language: Language) -> String {
+    public static func decimal(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         let text = String(rounded)
@@ -88,10 +88,10 @@ enum OfficialWording {
 
     /// The name of a unit's head post by its kind and name: Giám đốc Sở, Chánh Văn phòng, Trưởng phòng,
     /// Chi cục trưởng, Giám đốc (Trung tâm), Trưởng ban, Chủ tịch.
-    static func headPost(_ unit: Unit) -> LocalizedText { posts(unit).head }
+    public static func headPost(_ unit: Unit) -> LocalizedText { posts(unit).head }
 
     /// The name of a unit's deputy post: Phó Giám đốc Sở, Phó Chánh Văn phòng, Phó Trưởng phòng, ...
-    static func deputyPost(_ unit: Unit) -> LocalizedText { posts(unit).deputy }
+    public static func deputyPost(_ unit: Unit) -> LocalizedText { posts(unit).deputy }
 
     /// The deputy post's English name in the plural ("Deputy Directors of the Department").
     static func deputyPostsEn(_ unit: Unit) -> String {
@@ -127,7 +127,7 @@ enum OfficialWording {
 
 extension StaffCategory {
     /// What the people in post of the category are called in "số … hiện có".
-    var peopleNames: LocalizedText {
+    public var peopleNames: LocalizedText {
         switch self {
         case .civilServant: LocalizedText(vi: "công chức", en: "civil servants")
         case .publicEmployee: LocalizedText(vi: "viên chức", en: "public employees")

@@ -187,3 +187,12 @@ extension SubUnitQuotaRule {
     /// The norm that a unit's quota covers its own leaders and its sub-units' posts.
     static let quotaSource = "Nghị định số 62/2020/NĐ-CP"
 }
+
+extension SubUnitQuotaRule {
+    /// The recommendation for each finding.
+    public static let remedy = Remedy(
+        lead: .department,
+        action: LocalizedText(vi: "phân bổ lại biên chế của các phòng, chi cục và lãnh đạo trong phạm vi biên chế được giao của đơn vị",
+                              en: "redistribute the posts of the sub-units within the unit's quota"),
+        amendsDecision: false)
+}

@@ -1,0 +1,141 @@
+import OrgAnalysis
+import OrgModel
+
+extension ReviewReport {
+    /// Who leads the fix of a finding, who cooperates, which decisions to amend and by when.
+    struct Recommendation {
+        /// The leading body's name ("Sở Công Thương", "Sở Nội vụ").
+        var lead: String
+        /// Where the lead sorts: the Department of Home Affairs first, then departments in document order.
+        var leadOrder: Int
+        /// The other bodies concerned.
+        var cooperating: [String]
+        /// What must change, after the units.
+        var action: String
+        /// "Quyết định số … ngày … (Sở Công Thương)" for each decision that defines a unit concerned.
+        var decisions: [String]
+        /// The deadline, when the norm gives one.
+        var deadline: ChartDate?
+    }
+
+    /// The recommendation for `finding`, from its rule's ``Remedy``.
+    func recommendation(_ finding: Finding) -> Recommendation {
+        let rule = RuleCatalog.rule(finding.rule)
+        let remedy = rule?.remedy ?? Remedy(lead: .homeAffairs, action: LocalizedText(vi: "rà soát, xử lý", en: "review"),
+                                            amendsDecision: false)
+        let indices = (finding.units + finding.responsibleUnits).compactMap { graph.index[$0] }
+        var departments: [Int] = []
+        for index in indices {
+            if let department = graph.department(of: index), !departments.contains(department) { departments.append(department) }
+        }
+        departments.sort()
+        let homeAffairs = profile.issuingBodyName
+        var lead = homeAffairs, order = -1
+        var cooperating = departments.map { graph.unit($0).name }
+        if remedy.lead == .department, departments.count == 1, indices.allSatisfy({ graph.department(of: $0) != nil }) {
+            lead = graph.unit(departments[0]).name
+            order = departments[0]
+            cooperating = []
+        }
+        cooperating.removeAll { $0 == lead }
+        var decisions: [String] = []
+        if remedy.amendsDecision {
+            for index in Set(finding.units.compactMap { graph.index[$0] }).sorted() {
+                let text = decision(for: index)
+                if !decisions.contains(text) { decisions.append(text) }
+            }
+        }
+        var deadline: ChartDate?
+        if case .text(let text)? = finding.evidence["deadline"] { deadline = ChartDate(iso: text) }
+        if deadline == nil { deadline = finding.effectiveFrom }
+        return Recommendation(lead: lead, leadOrder: order, cooperating: cooperating, action: remedy.action.text(language),
+                              decisions: decisions, deadline: deadline)
+    }
+
+    /// The decision that defines the unit (or its nearest ancestor that records one), or what to amend
+    /// when the chart records none.
+    func decision(for index: Int) -> String {
+        recordedDecision(for: index) ?? language.text(
+            vi: "văn bản quy định chức năng, nhiệm vụ, quyền hạn của \(graph.name(index, language)) (sơ đồ chưa ghi số, ngày văn bản)",
+            en: "the decision defining \(graph.name(index, language)) (its number and date are not in the chart)")
+    }
+
+    /// The decision recorded for the unit or its nearest ancestor below the committee, if any.
+    func recordedDecision(for index: Int) -> String? {
+        var current: Int? = index
+        while let position = current {
+            let unit = graph.unit(position)
+            if let decision = unit.foundingDecision {
+                let date = decision.date.map { language.text(vi: " ngày ", en: " of ") + OfficialWording.date($0).text(language) } ?? ""
+                return language.text(vi: "Quyết định số \(decision.number)\(date) quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của \(graph.name(position, language))",
+                                     en: "Decision No. \(decision.number)\(date) on the functions, duties and structure of \(graph.name(position, language))")
+            }
+            current = graph.parent[position].flatMap { DutyGraph.isTerritorial(graph.unit($0).kind) ? nil : $0 }
+        }
+        return nil
+    }
+
+    /// One recommendation as a sentence.
+    func sentence(_ finding: Finding, _ recommendation: Recommendation) -> String {
+        let units = names(finding.units).joined(separator: "; ")
+        var parts = [recommendation.action.prefix(1).uppercased() + recommendation.action.dropFirst()
+            + language.text(vi: " (\(units))", en: " (\(units))")]
+        if !recommendation.cooperating.isEmpty {
+            parts.append(language.text(vi: "phối hợp: ", en: "with: ") + recommendation.cooperating.joined(separator: ", "))
+        }
+        if !recommendation.decisions.isEmpty {
+            parts.append(language.text(vi: "sửa đổi, bổ sung ", en: "amend ") + recommendation.decisions.joined(separator: "; "))
+        }
+        if let deadline = recommendation.deadline {
+            parts.append(language.text(vi: "hoàn thành trước ngày ", en: "by ") + OfficialWording.date(deadline).text(language))
+        }
+        let problem = TextReporter.clip(finding.message.text(language), 220)
+        return parts.joined(separator: "; ") + language.text(vi: ". Nội dung: ", en: ". Finding: ") + problem
+    }
+
+    /// "IV. Kiến nghị": every confirmed finding, grouped by the body that leads its fix.
+    func recommendations() -> [ReportBlock] {
+        var blocks: [ReportBlock] = [.heading(language.text(vi: "IV. Kiến nghị", en: "IV. Recommendations"), level: 1)]
+        let findings = result.findings.filter(\.isCountable)
+        guard !findings.isEmpty else {
+            return blocks + [.paragraph(language.text(vi: "Không có nội dung cần kiến nghị xử lý.", en: "Nothing to recommend."))]
+        }
+        blocks.append(.paragraph(language.text(
+            vi: "Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các cơ quan, đơn vị thực hiện các nội dung sau; người đứng đầu cơ quan, "
+                + "đơn vị chịu trách nhiệm về kết quả khắc phục tại cơ quan, đơn vị mình (điểm c khoản 1 \(directiveName)):",
+            en: "The provincial People's Committee is asked to direct the bodies below; the head of each body answers for "
+                + "the fixes in it (clause 1.c of \(directiveName)):")))
+        let items = findings.map { ($0, recommendation($0)) }
+        let leads = Dictionary(grouping: items, by: \.1.lead)
+            .sorted { ($0.value[0].1.leadOrder, $0.key) < ($1.value[0].1.leadOrder, $1.key) }
+        for (offset, group) in leads.enumerated() {
+            blocks.append(.heading("\(offset + 1). " + language.text(vi: "\(group.key) chủ trì", en: "Led by \(group.key)"), level: 2))
+            blocks.append(.bullets(group.value.map { sentence($0.0, $0.1) }))
+        }
+        return blocks
+    }
+
+    /// The findings to verify and those of each regime to come, in their own sections.
+    func apartSections() -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        var numeral = ["V", "VI", "VII", "VIII"].makeIterator()
+        let sections = FindingSection.sections(result)
+        let toVerify = sections.filter { $0.kind == .toVerify }
+        let upcoming = sections.filter { if case .upcoming = $0.kind { true } else { false } }
+        for section in toVerify {
+            blocks.append(.heading((numeral.next() ?? "") + ". " + language.text(vi: "Nội dung cần xác minh", en: "To verify"), level: 1))
+            if let note = section.note(language) { blocks.append(.paragraph(note)) }
+            blocks.append(.bullets(section.findings.map { $0.message.text(language) }))
+        }
+        if !upcoming.isEmpty {
+            blocks.append(.heading((numeral.next() ?? "") + ". " + language.text(
+                vi: "Nội dung phát sinh khi quy định mới có hiệu lực", en: "Under the regime to come"), level: 1))
+            for (offset, section) in upcoming.enumerated() {
+                blocks.append(.heading("\(offset + 1). " + section.heading(language, regime: result.upcomingSettings?.norms.regime), level: 2))
+                if let note = section.note(language) { blocks.append(.paragraph(note)) }
+                blocks.append(.bullets(section.findings.map { $0.message.text(language) }))
+            }
+        }
+        return blocks
+    }
+}
