@@ -49,7 +49,9 @@ public enum ChartXMLWriter {
         let pad = indent(depth), inner = indent(depth + 1)
         var out = pad + "<unit" + attribute("id", unit.id.rawValue) + attribute("name", unit.name)
             + attribute("kind", unit.kind.rawValue) + (unit.declaredLevel.map { attribute("level", $0.rawValue) } ?? "")
-            + (unit.reorganized.map { attribute("reorganized", $0.description) } ?? "") + ">\n"
+            + (unit.reorganized.map { attribute("reorganized", $0.description) } ?? "")
+            + (unit.foundingDecision.map { attribute("decision", $0.number) } ?? "")
+            + (unit.foundingDecision?.date.map { attribute("decisionDate", $0.description) } ?? "") + ">\n"
         if let leadership = unit.leadership {
             out += inner + "<leadership" + (leadership.heads.map { attribute("heads", String($0)) } ?? "")
                 + (leadership.deputies.map { attribute("deputies", String($0)) } ?? "")
