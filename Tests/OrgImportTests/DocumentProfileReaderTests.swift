@@ -89,6 +89,18 @@ struct DocumentProfileReaderTests {
                                                              bodySize: 13, firstLineIndent: 1, lineSpacing: 1.5))
     }
 
+    @Test("The example in orgdata/README.md reads")
+    func readmeExample() throws {
+        let readme = try String(contentsOf: Self.orgdata.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## Document profile (Word reports)"))
+        let rest = readme[section.upperBound...]
+        let start = try #require(rest.range(of: "```yaml\n"))
+        let end = try #require(rest[start.upperBound...].range(of: "```"))
+        let profile = try DocumentProfileReader.parse(String(rest[start.upperBound..<end.lowerBound]), file: "README.md")
+        #expect(profile.number == "125" && profile.signer.name == "Nguyễn Văn A")
+        #expect(profile.baseline?.civilServants == 2150 && profile.layout.lineSpacing == 1.15)
+    }
+
     @Test("An empty profile, comments only or null values give the defaults", arguments: [
         "", "# nothing yet\n", "number:\nsigner:\nlayout: ~\nrecipients: null\n",
     ])
