@@ -17,6 +17,8 @@ enum FuzzTarget: String, CaseIterable {
     case proposal
     /// The bytes as a YAML rules file.
     case rules
+    /// The bytes as a YAML document profile (`--profile`).
+    case profile
     /// The bytes as an ArchiMate Model Exchange File (3.x or 2.1), converted to a chart.
     case archimate
     /// The bytes as a staffing CSV, merged into a small valid chart.
@@ -40,6 +42,12 @@ enum FuzzTarget: String, CaseIterable {
             if let file = try? RulesFileReader.parse(text, file: "fuzz.yaml") {
                 var configuration = AnalysisConfiguration()
                 _ = RulesFileSettings.apply(file, to: &configuration)
+            }
+        case .profile:
+            withFile(bytes, name: "profile.yaml") { path in
+                // Through read(path:), as the command line reads it: the size and UTF-8 checks too. (When
+                // the Word reports take a profile, render one with what reads here.)
+                _ = try? DocumentProfileReader.read(path: path)
             }
         case .chart:
             withFile(bytes, name: "chart.xml") { path in

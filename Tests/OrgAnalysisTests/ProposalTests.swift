@@ -126,6 +126,34 @@ struct ProposalTests {
         #expect(missing.allSatisfy { $0.location.line == 3 })
     }
 
+    @Test("A surviving unit keeps its founding decision (the one to amend); a unit a merge or split creates has none")
+    func foundingDecision() throws {
+        var chart = try Self.chart()
+        for index in chart.units.indices {
+            chart.units[index].foundingDecision = DecisionReference(number: "\(index + 1)/2025/QĐ-UBND")
+        }
+        let decision = { (id: UnitID) in chart.units.first { $0.id == id }?.foundingDecision }
+        func outcome(_ operations: String) throws -> ProposalOutcome {
+            guard case .success(let outcome) = ProposalApplier(chart: chart).apply(try Self.proposal(operations)) else {
+                throw ProposalTestFailure.rejected
+            }
+            return outcome
+        }
+        let survivor = try outcome(#"<merge into="a.y"><unit ref="a.y"/><unit ref="a.x"/></merge>"#)
+        #expect(Self.unit(survivor, "a.y")?.foundingDecision == decision("a.y"))
+        let new = try outcome(#"<merge into="a.xy" name="Phòng XY" kind="division" parent="a"><unit ref="a.x"/><unit ref="a.y"/></merge>"#)
+        #expect(Self.unit(new, "a.xy")?.foundingDecision == nil)
+        #expect(Self.unit(new, "a")?.foundingDecision == decision("a"))
+        let split = try outcome("""
+            <split unit="a.y">
+              <into id="a.y" name="Phòng Y" duties="a.y.1"/>
+              <into id="a.y2" name="Phòng Y2"/>
+            </split>
+            """)
+        #expect(Self.unit(split, "a.y")?.foundingDecision == decision("a.y"))
+        #expect(Self.unit(split, "a.y2")?.foundingDecision == nil)
+    }
+
     @Test("transferDuty keeps id and text; a role change alone stays in place")
     func transfer() throws {
         let outcome = try Self.outcome("""
@@ -428,3 +456,5 @@ struct ChartComparisonTests {
         #expect(comparison.dutiesGone.isEmpty)
     }
 }
+
+private enum ProposalTestFailure: Error { case rejected }

@@ -11,7 +11,8 @@ struct FuzzRegressionTests {
 
     static var inputs: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: Orgscope.root.appendingPathComponent(directory).path)) ?? []
-        return names.filter { !$0.hasPrefix(".") }.sorted()
+        // Profiles (`profile-`) have no command to take them yet: DocumentProfileReaderTests replays them.
+        return names.filter { !$0.hasPrefix(".") && !$0.hasPrefix("profile-") }.sorted()
     }
 
     @Test("Each saved input ends with status 0, 1 or 2", arguments: inputs)

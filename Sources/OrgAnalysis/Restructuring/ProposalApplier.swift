@@ -179,6 +179,8 @@ struct WorkingChart {
         result.kind = kind ?? first.kind
         result.parent = parent ?? first.parent
         result.parentIsReference = false
+        // A new unit needs a decision of its own; a surviving one keeps the decision to amend.
+        if !survives { result.foundingDecision = nil }
         result.leadership = Leadership(heads: 1, deputies: deputies ?? members.compactMap { $0.leadership?.deputies }.max())
         result.staffing = StaffCategory.allCases.compactMap { category in
             let entries = members.compactMap { $0.staffing(category) }
@@ -259,6 +261,7 @@ struct WorkingChart {
             piece.id = part.id
             piece.name = part.name
             piece.kind = part.kind ?? unit.kind
+            if part.id != id { piece.foundingDecision = nil }  // a new unit is founded by a new decision
             piece.staffing = part.staffing
             piece.leadership = part.leadership
             piece.duties = unit.duties.filter { owner[$0.id] == part.id }.map { duty in

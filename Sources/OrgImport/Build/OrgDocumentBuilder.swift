@@ -214,7 +214,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
 
     private func startUnit(_ tag: XMLStartTag, location: SourceLocation) {
         var id: String?, name: String?, kind: UnitKind??, level: GovernmentLevel??
-        var parentAttribute: String?, reorganized: String?
+        var parentAttribute: String?, reorganized: String?, decision: String?, decisionDate: String?
         tag.forEachAttribute { attribute, value in
             switch attribute.pointee {
             case UInt8(ascii: "i") where id == nil && Self.named(attribute, "id"):
@@ -229,6 +229,11 @@ final class OrgDocumentBuilder: XMLEventHandler {
                 parentAttribute = tag.text(of: value)
             case UInt8(ascii: "r") where reorganized == nil && Self.named(attribute, "reorganized"):
                 reorganized = tag.text(of: value)
+            // Both start with "d": a failed `where` moves on to the next case.
+            case UInt8(ascii: "d") where decision == nil && Self.named(attribute, "decision"):
+                decision = tag.cleanedText(of: value)
+            case UInt8(ascii: "d") where decisionDate == nil && Self.named(attribute, "decisionDate"):
+                decisionDate = tag.text(of: value)
             default:
                 break
             }
@@ -246,7 +251,14 @@ final class OrgDocumentBuilder: XMLEventHandler {
             parent: enclosing ?? parentAttribute.map { UnitID($0) },
             parentIsReference: enclosing == nil && parentAttribute != nil,
             reorganized: reorganized.flatMap(ChartDate.init(iso:)),
+            foundingDecision: decision.map { DecisionReference(number: $0, date: decisionDate.flatMap(ChartDate.init(iso:))) },
             location: location)
+        // (A synthetic copy of a tag was checked where the tag stands.)
+        if decision == nil, let decisionDate, syntheticElementsLeft == 0 {
+            diagnostics.error(location, "decisionDate=\"\(decisionDate)\" but unit '\(unitID)' has no decision attribute: "
+                + "the date is that of the decision founding the unit; add decision=\"NUMBER/SYMBOL\" "
+                + "(e.g. decision=\"25/2025/QĐ-UBND\") or remove decisionDate")
+        }
         document.units.append(unit)
         document.digest.unitIDHashes.append(ReferenceDigest.hash(of: unitID))
         openUnits.append(document.units.count - 1)

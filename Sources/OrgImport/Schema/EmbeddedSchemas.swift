@@ -181,6 +181,15 @@ enum EmbeddedSchemas {
                 years of it, deputies above the norm are reported with the deadline to remove them rather than as
                 a breach (Decree 45/2025, Art. 24). Added compatibly in version 1.</xs:documentation></xs:annotation>
             </xs:attribute>
+            <xs:attribute name="decision" type="o:Name">
+              <xs:annotation><xs:documentation>Number and symbol of the decision that founded the unit or last defined
+                its functions, duties and structure, as written ("25/2025/QĐ-UBND"); a report's recommendations name
+                it as the decision to amend. Added compatibly in version 1.</xs:documentation></xs:annotation>
+            </xs:attribute>
+            <xs:attribute name="decisionDate" type="xs:date">
+              <xs:annotation><xs:documentation>Date that decision was signed; only with decision (checked by the
+                importer). Added compatibly in version 1.</xs:documentation></xs:annotation>
+            </xs:attribute>
             <xs:anyAttribute namespace="##other" processContents="skip"/>
           </xs:complexType>
 

@@ -45,11 +45,19 @@ public enum ChartXMLWriter {
         return out
     }
 
+    /// `decision` and `decisionDate`; nothing for a decision without a number (the schema wants one, and
+    /// a date alone is an import error).
+    private static func decisionAttributes(_ decision: DecisionReference?) -> String {
+        guard let decision, !decision.number.allSatisfy(\.isWhitespace) else { return "" }
+        return attribute("decision", decision.number) + (decision.date.map { attribute("decisionDate", $0.description) } ?? "")
+    }
+
     private static func unitContent(_ unit: Unit, depth: Int) -> String {
         let pad = indent(depth), inner = indent(depth + 1)
         var out = pad + "<unit" + attribute("id", unit.id.rawValue) + attribute("name", unit.name)
             + attribute("kind", unit.kind.rawValue) + (unit.declaredLevel.map { attribute("level", $0.rawValue) } ?? "")
-            + (unit.reorganized.map { attribute("reorganized", $0.description) } ?? "") + ">\n"
+            + (unit.reorganized.map { attribute("reorganized", $0.description) } ?? "")
+            + decisionAttributes(unit.foundingDecision) + ">\n"
         if let leadership = unit.leadership {
             out += inner + "<leadership" + (leadership.heads.map { attribute("heads", String($0)) } ?? "")
                 + (leadership.deputies.map { attribute("deputies", String($0)) } ?? "")
