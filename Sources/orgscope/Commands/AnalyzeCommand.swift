@@ -31,6 +31,7 @@ struct AnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try analysis.configuration(maxErrors: input.maxErrors)
+        let profile = try report.documentProfile(maxErrors: input.maxErrors)
         var clock = PhaseClock()
         let chart = try input.loadChart()
         clock.lap("import")
@@ -45,7 +46,8 @@ struct AnalyzeCommand: ParsableCommand {
         Progress.shared.phase("report")
         let colour = report.destination.output == nil && report.formats == [.text] && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let document = ReportInput(result: result, language: report.lang, colour: colour, timestamp: report.stamp)
+        let document = ReportInput(result: result, language: report.lang, colour: colour, timestamp: report.stamp,
+                                   profile: profile)
         try report.write(document, stem: fileStem(input.files.first ?? "report"))
         clock.lap("report")
         Progress.shared.finish()

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import OrgAnalysis
+import OrgImport
+import OrgModel
 import OrgReport
 
 /// `--lang`: the language of everything a command prints or writes.
@@ -58,6 +60,21 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(help: "Record when the report was made (reports are otherwise byte-identical from run to run).")
     var timestamp = false
+
+    @Option(help: ArgumentHelp("Document profile for Word reports (YAML: issuing body, number, date, signer, recipients, "
+        + "directive, baseline, page layout); blanks for the clerk when absent.", valueName: "file"))
+    var profile: String?
+
+    /// The document profile: read from `--profile` (its problems printed, exit 2), else the defaults.
+    func documentProfile(maxErrors: Int = 50) throws -> DocumentProfile {
+        guard let profile else { return DocumentProfile() }
+        do {
+            return try DocumentProfileReader.read(path: profile)
+        } catch {
+            DiagnosticPrinter.print(error.diagnostics, limit: maxErrors, truncated: false)
+            throw ExitCode(ExitStatus.badInput)
+        }
+    }
 
     /// The language of the report.
     var lang: Language { language.lang }
