@@ -9,7 +9,7 @@ extension DutyGraph {
     /// The unit's name as prose writes it: the name alone, never the id; a unit inside a department is
     /// placed in it ("Văn phòng Sở Giáo dục và Đào tạo", "Phòng Quản lý đất đai thuộc Sở Nông nghiệp và Môi
     /// trường") so that the name is unambiguous across the chart.
-    func name(_ unit: Int, _ language: Language) -> String {
+    public func name(_ unit: Int, _ language: Language) -> String {
         let own = chart.units[unit].name
         guard let department = department(of: unit), department != unit else { return own }
         let departmentName = chart.units[department].name

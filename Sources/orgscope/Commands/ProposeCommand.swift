@@ -58,6 +58,6 @@ struct ProposeCommand: ParsableCommand {
             let resulting = outcome.chart
             try report.destination.write(ReportFile(suffix: ".xml") { ChartXMLWriter.write(resulting) }, to: writeChart)
         }
-        try report.write(ProposalReporter.report(review, language: report.lang, timestamp: report.stamp), stem: fileStem(proposalPath))
+        try report.write(ProposalReporter.report(review, language: report.lang, timestamp: report.stamp, profile: nil), stem: fileStem(proposalPath))
     }
 }

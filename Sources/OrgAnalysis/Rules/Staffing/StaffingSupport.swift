@@ -68,18 +68,18 @@ extension LegalCitation {
 }
 
 /// How officials write figures and posts in a Vietnamese review report.
-enum OfficialWording {
+public enum OfficialWording {
     /// A count as officials write it: two digits below ten ("03", "01"), as is from ten up.
-    static func count(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
+    public static func count(_ value: Int) -> String { (0..<10).contains(value) ? "0\(value)" : "\(value)" }
 
     /// A date as a Vietnamese document writes it (01/10/2025); ISO in English.
-    static func date(_ date: ChartDate) -> LocalizedText {
+    public static func date(_ date: ChartDate) -> LocalizedText {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return LocalizedText(vi: "\(two(date.day))/\(two(date.month))/\(date.year)", en: date.description)
     }
 
     /// A number with a decimal comma in Vietnamese ("3", "3,07") and a point in English.
-    static func decimal(_ value: Double, _ language: Language) -> String {
+    public static func decimal(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         let text = String(rounded)
@@ -88,13 +88,13 @@ enum OfficialWording {
 
     /// The name of a unit's head post by its kind and name: Giám đốc Sở, Chánh Văn phòng, Trưởng phòng,
     /// Chi cục trưởng, Giám đốc (Trung tâm), Trưởng ban, Chủ tịch.
-    static func headPost(_ unit: Unit) -> LocalizedText { posts(unit).head }
+    public static func headPost(_ unit: Unit) -> LocalizedText { posts(unit).head }
 
     /// The name of a unit's deputy post: Phó Giám đốc Sở, Phó Chánh Văn phòng, Phó Trưởng phòng, ...
-    static func deputyPost(_ unit: Unit) -> LocalizedText { posts(unit).deputy }
+    public static func deputyPost(_ unit: Unit) -> LocalizedText { posts(unit).deputy }
 
     /// The deputy post's English name in the plural ("Deputy Directors of the Department").
-    static func deputyPostsEn(_ unit: Unit) -> String {
+    public static func deputyPostsEn(_ unit: Unit) -> String {
         let name = posts(unit).deputy.en
         if let range = name.range(of: " of ") { return name[..<range.lowerBound] + "s" + name[range.lowerBound...] }
         return name == "deputy" ? "deputies" : name + "s"
@@ -127,7 +127,7 @@ enum OfficialWording {
 
 extension StaffCategory {
     /// What the people in post of the category are called in "số … hiện có".
-    var peopleNames: LocalizedText {
+    public var peopleNames: LocalizedText {
         switch self {
         case .civilServant: LocalizedText(vi: "công chức", en: "civil servants")
         case .publicEmployee: LocalizedText(vi: "viên chức", en: "public employees")
@@ -137,7 +137,7 @@ extension StaffCategory {
     }
 
     /// What the quota of the category is called: "biên chế công chức", "số lượng người làm việc".
-    var quotaNames: LocalizedText {
+    public var quotaNames: LocalizedText {
         switch self {
         case .civilServant: LocalizedText(vi: "biên chế công chức", en: "civil-servant quota")
         case .publicEmployee: LocalizedText(vi: "số lượng người làm việc", en: "approved number of public employees")
