@@ -49,7 +49,7 @@ extension ProposalReporter {
         if let rationale = proposal.rationale { facts.append(language.text(vi: "Lý do: ", en: "Rationale: ") + rationale) }
         blocks.append(contentsOf: facts.map { ReportBlock.paragraph($0) })
         let outcome = review.outcome
-        let count = Figures.count
+        func count(_ value: Int) -> String { Figures.count(value, language) }
         let before = review.before.findings.count(where: \.isCountable), after = review.after.findings.count(where: \.isCountable)
         blocks.append(.paragraph(language.text(
             vi: "Tóm tắt: \(count(unitChanges)) thay đổi về tổ chức đơn vị; chuyển giao \(count(outcome.dutyTransfers.count)) "

@@ -30,7 +30,8 @@ extension ProposalReporter {
 
     /// Section II: duties transferred (grouped by the units they leave and join), added, dropped, role changes.
     static func duties(_ review: ProposalReview, names: UnitNames) -> [ReportBlock] {
-        let language = names.language, outcome = review.outcome, count = Figures.count
+        let language = names.language, outcome = review.outcome
+        func count(_ value: Int) -> String { Figures.count(value, language) }
         var blocks: [ReportBlock] = [.heading(language.text(vi: "II. Chức năng, nhiệm vụ", en: "II. Functions and duties"), level: 1)]
         var groups: [(from: UnitID, to: UnitID, count: Int)] = []
         for move in outcome.dutyTransfers {
@@ -40,22 +41,28 @@ extension ProposalReporter {
                 groups.append((move.from, move.to, 1))
             }
         }
-        var items = groups.map { group in
-            language.text(vi: "Chuyển giao \(count(group.count)) nhiệm vụ từ ", en: "\(group.count) duties transferred from ")
-                + names.before(group.from) + language.text(vi: " sang ", en: " to ") + names.after(group.to) + "."
+        var items: [String] = []
+        for group in groups {
+            let what: String = language.text(vi: "Chuyển giao \(count(group.count)) nhiệm vụ từ ",
+                                             en: "\(group.count) \(group.count == 1 ? "duty" : "duties") transferred from ")
+            let to: String = language.text(vi: " sang ", en: " to ") + names.after(group.to)
+            items.append(what + names.before(group.from) + to + ".")
         }
-        items += addedDuties(review).map { duty in
-            language.text(vi: "Bổ sung nhiệm vụ “", en: "Duty added: “") + duty.text + language.text(vi: "”, giao ", en: "”, to ")
-                + names.after(duty.unit) + " " + roleName(duty.role, language) + "."
+        for duty in addedDuties(review) {
+            let what: String = language.text(vi: "Bổ sung nhiệm vụ “", en: "Duty added: “") + duty.text
+            let role: String = language.text(vi: " " + roleName(duty.role, language), en: " (" + duty.role.rawValue + ")")
+            items.append(what + language.text(vi: "”, giao ", en: "”, to ") + names.after(duty.unit) + role + ".")
         }
-        items += outcome.dropped.map { drop in
-            language.text(vi: "Bãi bỏ nhiệm vụ “", en: "Duty dropped: “") + drop.text + language.text(vi: "” của ", en: "” of ")
-                + names.before(drop.unit) + language.text(vi: ". Lý do: ", en: ". Reason: ") + drop.reason + "."
+        for drop in outcome.dropped {
+            let what: String = language.text(vi: "Bãi bỏ nhiệm vụ “", en: "Duty dropped: “") + drop.text
+            let unit: String = language.text(vi: "” của ", en: "” of ") + names.before(drop.unit)
+            items.append(what + unit + language.text(vi: ". Lý do: ", en: ". Reason: ") + drop.reason + ".")
         }
         let texts = Dictionary(review.before.graph.chart.units.flatMap(\.duties).map { ($0.id, $0.text) }, uniquingKeysWith: { a, _ in a })
-        items += outcome.roleChanges.map { change in
-            names.after(change.unit) + language.text(vi: " chuyển sang ", en: " now has the ") + roleName(change.role, language)
-                + language.text(vi: " thực hiện nhiệm vụ “", en: " role for “") + (texts[change.duty] ?? "") + "”."
+        for change in outcome.roleChanges {
+            let who: String = names.after(change.unit) + language.text(vi: " chuyển sang ", en: " now has the ")
+            let what: String = language.text(vi: " thực hiện nhiệm vụ “", en: " role for “") + (texts[change.duty] ?? "")
+            items.append(who + roleName(change.role, language) + what + "”.")
         }
         if items.isEmpty {
             blocks.append(.paragraph(language.text(vi: "Đề án không điều chỉnh chức năng, nhiệm vụ của đơn vị nào.",

@@ -21,11 +21,11 @@ enum FindingTable {
         }, emptyText: language.text(vi: "Không có.", en: "None."))
     }
 
-    /// "12 (11 đã xác định)": how many, and how many of them are counted.
+    /// "12, trong đó 11 đã xác định": how many, and how many of them are counted.
     static func count(_ findings: [Finding], _ language: Language) -> String {
         let counted = findings.count(where: \.isCountable)
         return Figures.count(findings.count) + (counted == findings.count ? ""
-            : language.text(vi: " (\(Figures.count(counted)) đã xác định)", en: " (\(counted) confirmed)"))
+            : language.text(vi: ", trong đó \(Figures.count(counted)) đã xác định", en: ", \(counted) of them confirmed"))
     }
 }
 

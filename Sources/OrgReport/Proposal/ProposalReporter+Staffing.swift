@@ -56,7 +56,7 @@ extension ProposalReporter {
                 let a = before?.staffing(category), b = after?.staffing(category)
                 guard a != nil || b != nil, a?.quota != b?.quota || a?.actual != b?.actual else { continue }
                 rows.append([before == nil ? names.after(unit.id) : names.before(unit.id),
-                             category.quotaNames.text(names.language)]
+                             Figures.capitalized(category.quotaNames.text(names.language))]
                     + figures(quota: (a?.quota, b?.quota), actual: (a?.actual, b?.actual)))
             }
         }
@@ -157,14 +157,15 @@ extension ProposalReporter {
                 [names.after(change.unit!)] + figures(quota: (change.before.quota, change.after.quota),
                                                       actual: (change.before.actual, change.after.actual))
             }
-            let total = review.staffing.first { $0.unit == nil && $0.category == category }
-            let totalRow = total.map { [language.text(vi: "Tổng cộng", en: "Total")]
-                + figures(quota: ($0.before.quota, $0.after.quota), actual: ($0.before.actual, $0.after.actual)) }
-            var heading = category.quotaNames.text(language)
-            heading = heading.prefix(1).uppercased() + heading.dropFirst()
+            let heading = Figures.capitalized(category.quotaNames.text(language))
             blocks.append(.heading("\(number). " + heading + language.text(vi: " theo sở", en: " by department"), level: 2))
-            blocks.append(.table(staffingTable(rows + (totalRow.map { [$0] } ?? []),
-                                               first: language.text(vi: "Sở, cơ quan", en: "Department"), category: false, language)))
+            blocks.append(.table(staffingTable(rows, first: language.text(vi: "Sở, cơ quan", en: "Department"),
+                                               category: false, language)))
+            if let total = review.staffing.first(where: { $0.unit == nil && $0.category == category }) {
+                blocks.append(.note(language.text(vi: "Tổng cộng: được giao ", en: "Total: quota ")
+                    + "\(total.before.quota) → \(total.after.quota)" + language.text(vi: "; hiện có ", en: "; in post ")
+                    + "\(total.before.actual) → \(total.after.actual)."))
+            }
         }
         number += 1
         blocks.append(.heading("\(number). " + language.text(vi: "Các cơ quan, đơn vị thay đổi biên chế",
@@ -180,7 +181,7 @@ extension ProposalReporter {
             .init(language.text(vi: "Biên chế", en: "Quota"), alignment: .right),
         ], rows: review.outcome.peopleTransfers.map { move in
             [names.before(move.from), names.after(move.to), SummaryReporter.categoryName(move.category, language),
-             Figures.count(move.people), Figures.count(move.quota)]
+             String(move.people), String(move.quota)]
         }, emptyText: language.text(vi: "Không có.", en: "None."))))
         number += 1
         blocks.append(.heading("\(number). " + language.text(vi: "Lãnh đạo trước và sau sắp xếp", en: "Leadership before and after"),

@@ -74,7 +74,7 @@ extension ProposalReporter {
                 if !after.isEmpty { sentence += "; " + after.joined(separator: "; ") }
                 sentences.append(sentence + ".")
                 rows.append([names.before(unit), language.text(vi: "Giải thể", en: "Abolished"), state(old[unit]),
-                             after.isEmpty ? "–" : after.joined(separator: "; ")])
+                             after.isEmpty ? "–" : Figures.capitalized(after.joined(separator: "; "))])
             case .transferDuty, .setStaffing, .setLeadership, .addDuty, .dropDuty:
                 continue
             }

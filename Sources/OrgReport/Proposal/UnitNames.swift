@@ -34,13 +34,18 @@ struct UnitNames {
 
 /// Figures as officials write them (the wording of `OfficialWording`, reached from reports).
 enum Figures {
-    /// A count of people or posts: "03", "12".
-    static func count(_ value: Int) -> String { OfficialWording.count(value) }
-
-    /// A signed difference: "+03", "-02", "0".
-    static func change(_ value: Int) -> String {
-        value == 0 ? "0" : (value > 0 ? "+" : "-") + count(abs(value))
+    /// A count of people or posts: "03", "12" in Vietnamese; as is in English.
+    static func count(_ value: Int, _ language: Language = .vi) -> String {
+        language == .vi ? OfficialWording.count(value) : String(value)
     }
+
+    /// A signed difference in a table: "+3", "-2", "0".
+    static func change(_ value: Int) -> String {
+        value == 0 ? "0" : (value > 0 ? "+" : "-") + String(abs(value))
+    }
+
+    /// `text` with its first letter in capitals, for a table cell or a sentence.
+    static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
     /// A percentage with one decimal, decimal comma in Vietnamese: "-2,5%".
     static func percent(_ value: Double, _ language: Language, signed: Bool = true) -> String {
@@ -52,13 +57,17 @@ enum Figures {
     static func leadership(_ unit: Unit?, _ language: Language) -> String {
         guard let unit else { return "–" }
         guard let leadership = unit.leadership else { return language.text(vi: "chưa ghi", en: "not recorded") }
-        let head = OfficialWording.headPost(unit).text(language), deputy = OfficialWording.deputyPost(unit).text(language)
+        let head = OfficialWording.headPost(unit).text(language)
         var parts: [String] = []
-        if let heads = leadership.heads { parts.append(count(heads) + " " + head) }
-        if let deputies = leadership.deputies { parts.append(count(deputies) + " " + deputy) }
+        if let heads = leadership.heads { parts.append(count(heads, language) + " " + head) }
+        if let deputies = leadership.deputies {
+            let deputy = language == .en && deputies != 1 ? OfficialWording.deputyPostsEn(unit)
+                : OfficialWording.deputyPost(unit).text(language)
+            parts.append(count(deputies, language) + " " + deputy)
+        }
         var text = parts.isEmpty ? language.text(vi: "chưa ghi", en: "not recorded") : parts.joined(separator: ", ")
         if let vacant = leadership.vacantHeads, vacant > 0 {
-            text += language.text(vi: " (khuyết ", en: " (vacant: ") + count(vacant) + " " + head + ")"
+            text += language.text(vi: " (khuyết ", en: " (vacant: ") + count(vacant, language) + " " + head + ")"
         }
         return text
     }
@@ -68,8 +77,8 @@ enum Figures {
         guard let unit else { return "–" }
         let parts = unit.staffing.compactMap { entry -> String? in
             guard entry.quota != nil || entry.actual != nil else { return nil }
-            return entry.category.quotaNames.text(language) + " " + (entry.quota.map(count) ?? "–")
-                + language.text(vi: ", hiện có ", en: ", in post ") + (entry.actual.map(count) ?? "–")
+            return entry.category.quotaNames.text(language) + " " + (entry.quota.map { count($0, language) } ?? "–")
+                + language.text(vi: ", hiện có ", en: ", in post ") + (entry.actual.map { count($0, language) } ?? "–")
         }
         return parts.isEmpty ? language.text(vi: "không ghi biên chế", en: "no staffing recorded") : parts.joined(separator: "; ")
     }
