@@ -88,7 +88,7 @@ extension ProposalReporter {
         var rows: [[String]] = []
         for id in old.map(\.id) + new.map(\.id).filter({ oldByID[$0] == nil }) {
             let before = oldByID[id], after = newByID[id]
-            guard before?.leadership != after?.leadership, (before ?? after)?.leadership != nil else { continue }
+            guard before?.leadership != after?.leadership, before?.leadership != nil || after?.leadership != nil else { continue }
             rows.append([before == nil ? names.after(id) : names.before(id),
                          before.map { Figures.leadership($0, language) } ?? language.text(vi: "chưa thành lập", en: "not yet created"),
                          after.map { Figures.leadership($0, language) } ?? language.text(vi: "giải thể, sáp nhập", en: "removed")])
