@@ -1,26 +1,28 @@
 import OrgAnalysis
 import OrgModel
 
-/// The report of `orgscope compare OLD NEW`: text, Markdown, JSON, or CSV (one row per unit change).
+/// The report of `orgscope compare OLD NEW`: text, Markdown and HTML render ``blocks(_:language:)``
+/// (`Proposal/ComparisonReporter+Blocks.swift`); JSON, and CSV (one row per unit change, with ids), are written here.
 public enum ComparisonReporter {
     /// The report in `format`, with the time it was made when `timestamp` is given.
     public static func render(_ comparison: ChartComparison, language: Language, format: OutputFormat,
                               timestamp: String? = nil) -> String {
         func document(markdown: Bool) -> String {
-            Timestamp.stamp(Self.document(comparison, language, markdown: markdown), timestamp, language)
+            Timestamp.stamp(ReportBlockText.render(blocks(comparison, language: language), markdown: markdown, language: language),
+                            timestamp, language)
         }
         return switch format {
         case .json: Timestamp.stamp(json(comparison, language), timestamp).serialized()
         case .csv: CSVReporter.table(unitRows(comparison, language))
         case .markdown: document(markdown: true)
         case .html:
-            HTMLDocument.render(markdown: document(markdown: true),
-                                title: language.text(vi: "So sánh sơ đồ tổ chức", en: "Comparison of org charts"),
-                                language: language)
+            HTMLDocument.render(markdown: document(markdown: true), title: title(language), language: language)
+        // The Word document is made by `report` (`word`); asked here, the same content as text.
         case .text, .docx: document(markdown: false)
         }
     }
 
+    /// The change's kind and its details with ids, for JSON and CSV.
     static func describe(_ change: ChartComparison.UnitChange, _ language: Language) -> (kind: String, text: String) {
         switch change {
         case .renamed(let id, let from, let to): return (language.text(vi: "đổi tên", en: "renamed"), "\(id): \(from) → \(to)")
@@ -40,43 +42,6 @@ public enum ComparisonReporter {
     private static func unitRows(_ comparison: ChartComparison, _ language: Language) -> [[String]] {
         [[language.text(vi: "Thay đổi", en: "Change"), language.text(vi: "Nội dung", en: "Details")]]
             + comparison.units.map { change in let d = describe(change, language); return [d.kind, d.text] }
-    }
-
-    private static func document(_ comparison: ChartComparison, _ language: Language, markdown: Bool) -> String {
-        let old = comparison.old.graph.chart, new = comparison.new.graph.chart
-        var out: [String] = []
-        let title = language.text(vi: "So sánh sơ đồ tổ chức: ", en: "Comparison of org charts: ")
-            + "\(old.id) (\(old.asOf?.description ?? "–")) → \(new.id) (\(new.asOf?.description ?? "–"))"
-        out.append(markdown ? "# " + title : title)
-        out.append("")
-        func section(_ name: String, _ lines: [String]) {
-            out.append(markdown ? "## \(name) (\(lines.count))" : "\(name.uppercased()) (\(lines.count))")
-            out.append(contentsOf: lines.map { "- " + (markdown ? MarkdownReporter.escape($0) : $0) })
-            out.append("")
-        }
-        section(language.text(vi: "Đơn vị", en: "Units"),
-                comparison.units.map { let d = describe($0, language); return "\(d.kind): \(d.text)" })
-        section(language.text(vi: "Nhiệm vụ chuyển đơn vị", en: "Duties moved"), comparison.duties.map {
-            "\($0.duty): \($0.from) → \($0.to)"
-                + ($0.byID ? "" : language.text(vi: " (khớp theo nội dung)", en: " (matched by text)"))
-        })
-        section(language.text(vi: "Nhiệm vụ không còn", en: "Duties no longer found"), comparison.dutiesGone.map(\.rawValue))
-        section(language.text(vi: "Nhiệm vụ theo quy định mới được thực hiện", en: "Mandates newly covered"),
-                comparison.mandatesCovered.map(\.rawValue))
-        section(language.text(vi: "Nhiệm vụ theo quy định không còn ai thực hiện", en: "Mandates no longer covered"),
-                comparison.mandatesLost.map(\.rawValue))
-        let staffing = comparison.staffing.filter { $0.unit == nil || $0.before != $0.after }
-        section(language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing"), staffing.map { change in
-            (change.unit?.rawValue ?? language.text(vi: "toàn tỉnh", en: "whole chart")) + " "
-                + SummaryReporter.categoryName(change.category, language)
-                + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)"
-        })
-        section(language.text(vi: "Phát hiện đã khắc phục", en: "Findings resolved"),
-                comparison.resolved.map { $0.line(language) })
-        section(language.text(vi: "Phát hiện mới", en: "Findings introduced"),
-                comparison.introduced.map { $0.line(language) })
-        out.append(language.text(vi: "Phát hiện giữ nguyên: ", en: "Findings unchanged: ") + "\(comparison.unchanged.count)")
-        return out.joined(separator: "\n") + "\n"
     }
 
     private static func json(_ comparison: ChartComparison, _ language: Language) -> JSONValue {
@@ -114,7 +79,20 @@ public enum ComparisonReporter {
 
 extension ComparisonReporter {
     /// The report to write: one file per format, rendered when written.
-    public static func report(_ comparison: ChartComparison, language: Language, timestamp: String? = nil) -> OneFileReport {
-        OneFileReport { format in render(comparison, language: language, format: format, timestamp: timestamp) }
+    public static func report(_ comparison: ChartComparison, language: Language, timestamp: String? = nil,
+                              profile: DocumentProfile = DocumentProfile()) -> OneFileReport {
+        OneFileReport(render: { format in render(comparison, language: language, format: format, timestamp: timestamp) },
+                      word: { () throws(ReportFile.Failure) in try word(comparison, language: language, timestamp: timestamp,
+                                                                      profile: profile).bytes() })
+    }
+
+    /// The Word report of the comparison, laid out as every administrative document.
+    static func word(_ comparison: ChartComparison, language: Language, timestamp: String?, profile: DocumentProfile) -> OfficialDocument {
+        let old = comparison.old.graph.chart, new = comparison.new.graph.chart
+        func date(_ chart: OrgChart) -> String { chart.asOf.map { OfficialWording.date($0).text(language) } ?? "…" }
+        let subject = language.text(vi: "Kết quả so sánh tổ chức bộ máy của \(new.name) tại ngày \(date(old)) và ngày \(date(new))",
+                                    en: "Comparison of the organisation of \(new.name) on \(date(old)) and \(date(new))")
+        return OfficialDocument(blocks: blocks(comparison, language: language), subject: subject, profile: profile,
+                                language: language, illustrative: old.illustrative || new.illustrative, timestamp: timestamp)
     }
 }

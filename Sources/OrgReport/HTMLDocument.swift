@@ -1,7 +1,8 @@
 import OrgAnalysis
 
-/// A self-contained HTML page from the Markdown that orgscope itself writes (headings, paragraphs,
-/// lists, tables, inline code): the HTML form of the proposal and comparison reports, with the same
+/// A self-contained HTML page from the Markdown that orgscope itself writes (headings to level 4,
+/// paragraphs, italic notes, lists, tables, inline code): the HTML form of the proposal and comparison
+/// reports, with the same
 /// style and print stylesheet as the analysis report. Only that subset is understood; it is not a
 /// general Markdown converter.
 enum HTMLDocument {
@@ -30,8 +31,10 @@ enum HTMLDocument {
                 continue
             }
             flush()
-            if line.hasPrefix("## ") {
-                body.append("<h2>" + inline(String(line.dropFirst(3))) + "</h2>")
+            if let level = (2...4).first(where: { line.hasPrefix(String(repeating: "#", count: $0) + " ") }) {
+                body.append("<h\(level)>" + inline(String(line.dropFirst(level + 1))) + "</h\(level)>")
+            } else if line.count > 2, line.hasPrefix("*"), line.hasSuffix("*"), !line.hasSuffix("\\*") {
+                body.append("<p class=\"note\"><em>" + inline(String(line.dropFirst().dropLast())) + "</em></p>")
             } else if line.hasPrefix("# ") {
                 continue  // the title is in the header band
             } else if !line.isEmpty {

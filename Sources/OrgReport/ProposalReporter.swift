@@ -1,164 +1,45 @@
 import OrgAnalysis
 import OrgModel
 
-/// The report of `orgscope propose`: before against after, and the annex tables of a tờ trình (duties
-/// transferred, people transferred, units created and removed). Text, Markdown and JSON; pure functions.
+/// The report of `orgscope propose`: before against after, and the annex tables of a tờ trình. Text,
+/// Markdown and HTML render ``blocks(_:language:profile:)`` (`Proposal/`); JSON and CSV are written here.
+/// Pure functions.
 public enum ProposalReporter {
     /// The report in `format` (CSV gives the annex table of duty transfers), with the time it was made
-    /// when `timestamp` is given.
+    /// when `timestamp` is given. Text, Markdown and HTML are ``blocks(_:language:profile:)`` rendered;
+    /// `profile` gives the staffing baseline streamlining is measured against.
     public static func render(_ review: ProposalReview, language: Language, format: OutputFormat,
-                              timestamp: String? = nil) -> String {
+                              timestamp: String? = nil, profile: DocumentProfile? = nil) -> String {
         func document(markdown: Bool) -> String {
-            Timestamp.stamp(Self.document(review, language: language, markdown: markdown), timestamp, language)
+            Timestamp.stamp(ReportBlockText.render(blocks(review, language: language, profile: profile),
+                                                   markdown: markdown, language: language), timestamp, language)
         }
         return switch format {
-        case .json: Timestamp.stamp(json(review, language: language), timestamp).serialized()
+        case .json: Timestamp.stamp(json(review, language: language, profile: profile), timestamp).serialized()
         case .markdown: document(markdown: true)
         case .html:
-            HTMLDocument.render(markdown: document(markdown: true),
-                                title: language.text(vi: "Đề án ", en: "Proposal ")
-                                    + "\(review.proposal.id): \(review.proposal.title)",
+            HTMLDocument.render(markdown: document(markdown: true), title: title(review, language: language),
                                 language: language)
         case .csv: CSVReporter.table(transferRows(review, language: language))
+        // The Word document is made by `report` (`word`); asked here, the same content as text.
         case .text, .docx: document(markdown: false)
         }
     }
 
-    private static func document(_ review: ProposalReview, language: Language, markdown: Bool) -> String {
-        let proposal = review.proposal
-        var out: [String] = []
-        func heading(_ text: String, _ level: Int) {
-            out.append(markdown ? String(repeating: "#", count: level) + " " + text : (level == 1 ? text : text.uppercased()))
-        }
-        heading(language.text(vi: "Đề án ", en: "Proposal ") + "\(proposal.id): \(proposal.title)", 1)
-        out.append(language.text(vi: "Sơ đồ: ", en: "Chart: ") + review.before.graph.chart.name
-            + (proposal.effective.map { language.text(vi: "; hiệu lực từ ngày ", en: "; effective ") + language.date($0) } ?? ""))
-        if let rationale = proposal.rationale { out.append(language.text(vi: "Lý do: ", en: "Rationale: ") + rationale) }
-        out.append("")
-        heading(language.text(vi: "Phát hiện trước và sau", en: "Findings before and after"), 2)
-        // Counts are of confirmed current findings, as every report counts; the lists below mark the others.
-        let beforeCount = review.before.findings.count(where: \.isCountable)
-        let afterCount = review.after.findings.count(where: \.isCountable)
-        out.append(language.text(vi: "Trước: \(beforeCount), sau: \(afterCount) nội dung đã xác định; ",
-                                 en: "Before: \(beforeCount), after: \(afterCount) confirmed findings; ")
-            + language.text(
-                vi: "đã khắc phục \(review.resolved.count), phát sinh \(review.introduced.count), giữ nguyên \(review.unchanged.count)",
-                en: "resolved \(review.resolved.count), introduced \(review.introduced.count), unchanged \(review.unchanged.count)"))
-        for (title, list, always) in [
-            (language.text(vi: "Đã khắc phục", en: "Resolved"), review.resolved, true),
-            (language.text(vi: "Hợp thức hóa, không phải khắc phục", en: "Legitimised, not resolved"), review.legitimised, false),
-            (language.text(vi: "Nội dung đề án cần rà soát", en: "Proposal review"), review.reviewFindings, false),
-            (language.text(vi: "Phát sinh", en: "Introduced"), review.introduced, true),
-        ] where always || !list.isEmpty {
-            out.append("")
-            out.append(title + " (\(list.count))" + (markdown ? "" : ":"))
-            for finding in list { out.append("- " + finding.line(language)) }
-        }
-        out.append("")
-        heading(language.text(vi: "Biên chế và số lượng người làm việc", en: "Staffing"), 2)
-        for change in review.staffing where change.unit == nil {
-            out.append("- " + SummaryReporter.categoryName(change.category, language) + ": "
-                + language.text(
-                    vi: "giao \(change.before.quota) → \(change.after.quota), có mặt \(change.before.actual) → \(change.after.actual)",
-                    en: "quota \(change.before.quota) → \(change.after.quota), in post \(change.before.actual) → \(change.after.actual)")
-                + (change.quotaChangePercent.map { " (\(percent($0, language)))" } ?? ""))
-        }
-        if let target = review.reductionTarget {
-            let met = review.meetsReductionTarget ?? false
-            out.append(language.text(vi: "Mục tiêu tinh giản biên chế công chức (Kết luận 40-KL/TW): giảm ít nhất ",
-                                     en: "Civil-servant reduction target (Conclusion 40-KL/TW): at least ")
-                + percent(target, language, signed: false)
-                + (met ? language.text(vi: ": đạt", en: ": met") : language.text(vi: ": chưa đạt", en: ": not met")))
-        }
-        let departments = review.staffing.filter { $0.unit != nil && ($0.before != $0.after) }
-        if !departments.isEmpty {
-            out.append("")
-            out.append(language.text(vi: "Thay đổi theo sở", en: "Changes by department") + (markdown ? "" : ":"))
-            for change in departments {
-                out.append("- \(change.unit?.rawValue ?? "") " + SummaryReporter.categoryName(change.category, language)
-                    + ": \(change.before.quota) → \(change.after.quota) / \(change.before.actual) → \(change.after.actual)")
-            }
-        }
-        out.append("")
-        heading(language.text(vi: "Phụ lục", en: "Annex"), 2)
-        out.append(contentsOf: annex(review, language: language, markdown: markdown))
-        return out.joined(separator: "\n") + "\n"
-    }
-
-    private static func annex(_ review: ProposalReview, language: Language, markdown: Bool) -> [String] {
-        let outcome = review.outcome
-        var out: [String] = []
-        let rows = transferRows(review, language: language)
-        out.append(language.text(vi: "1. Nhiệm vụ chuyển giao", en: "1. Duties transferred") + " (\(rows.count - 1))")
-        out.append(contentsOf: table(rows, markdown: markdown))
-        out.append("")
-        var people = [[language.text(vi: "Từ đơn vị", en: "From"), language.text(vi: "Đến đơn vị", en: "To"),
-                       language.text(vi: "Loại", en: "Category"), language.text(vi: "Số người", en: "People"),
-                       language.text(vi: "Biên chế", en: "Quota")]]
-        for move in outcome.peopleTransfers {
-            people.append([move.from.rawValue, move.to.rawValue, SummaryReporter.categoryName(move.category, language),
-                           String(move.people), String(move.quota)])
-        }
-        out.append(language.text(vi: "2. Người chuyển giao", en: "2. People transferred") + " (\(people.count - 1))")
-        out.append(contentsOf: table(people, markdown: markdown))
-        out.append("")
-        var units = [[language.text(vi: "Đơn vị", en: "Unit"), language.text(vi: "Tên", en: "Name"),
-                      language.text(vi: "Thay đổi", en: "Change")]]
-        for (id, name) in outcome.created {
-            units.append([id.rawValue, name, language.text(vi: "thành lập", en: "created")])
-        }
-        for (id, name) in outcome.removed {
-            units.append([id.rawValue, name, language.text(vi: "giải thể, sáp nhập", en: "removed")])
-        }
-        out.append(language.text(vi: "3. Đơn vị thành lập và giải thể", en: "3. Units created and removed")
-            + " (\(units.count - 1))")
-        out.append(contentsOf: table(units, markdown: markdown))
-        if !outcome.roleChanges.isEmpty {
-            out.append("")
-            var roles = [[language.text(vi: "Nhiệm vụ", en: "Duty"), language.text(vi: "Đơn vị", en: "Unit"),
-                          language.text(vi: "Vai trò mới", en: "New role")]]
-            for change in outcome.roleChanges {
-                let role = language.text(vi: change.role == .lead ? "chủ trì" : "phối hợp", en: change.role.rawValue)
-                roles.append([change.duty.rawValue, change.unit.rawValue, role])
-            }
-            out.append(language.text(vi: "Nhiệm vụ đổi vai trò (chủ trì, phối hợp)", en: "Duties whose role changed")
-                + " (\(roles.count - 1))")
-            out.append(contentsOf: table(roles, markdown: markdown))
-        }
-        if !outcome.dropped.isEmpty {
-            out.append("")
-            var dropped = [[language.text(vi: "Nhiệm vụ", en: "Duty"), language.text(vi: "Đơn vị", en: "Unit"),
-                            language.text(vi: "Nội dung", en: "Text"), language.text(vi: "Lý do", en: "Reason")]]
-            for drop in outcome.dropped { dropped.append([drop.duty.rawValue, drop.unit.rawValue, drop.text, drop.reason]) }
-            out.append(language.text(vi: "4. Nhiệm vụ bãi bỏ", en: "4. Duties dropped") + " (\(dropped.count - 1))")
-            out.append(contentsOf: table(dropped, markdown: markdown))
-        }
-        return out
-    }
-
     static func transferRows(_ review: ProposalReview, language: Language) -> [[String]] {
+        let names = UnitNames(before: review.before.graph, after: review.after.graph, language: language)
         var rows = [[language.text(vi: "Nhiệm vụ", en: "Duty"), language.text(vi: "Từ đơn vị", en: "From"),
-                     language.text(vi: "Đến đơn vị", en: "To"), language.text(vi: "Nội dung", en: "Text")]]
-        for move in review.outcome.dutyTransfers { rows.append([move.duty.rawValue, move.from.rawValue, move.to.rawValue, move.text]) }
+                     language.text(vi: "Đến đơn vị", en: "To"), language.text(vi: "Nội dung", en: "Text"),
+                     language.text(vi: "Tên đơn vị chuyển đi", en: "From (name)"),
+                     language.text(vi: "Tên đơn vị tiếp nhận", en: "To (name)")]]
+        for move in review.outcome.dutyTransfers {
+            rows.append([move.duty.rawValue, move.from.rawValue, move.to.rawValue, move.text,
+                         names.before(move.from), names.after(move.to)])
+        }
         return rows
     }
 
-    private static func table(_ rows: [[String]], markdown: Bool) -> [String] {
-        guard rows.count > 1 else { return [] }
-        if markdown {
-            return ["", "| " + rows[0].joined(separator: " | ") + " |", "|" + rows[0].map { _ in " --- |" }.joined()]
-                + rows.dropFirst().map { "| " + $0.map(MarkdownReporter.escape).joined(separator: " | ") + " |" }
-        }
-        return rows.dropFirst().map { "  - " + $0.joined(separator: " | ") }
-    }
-
-    private static func percent(_ value: Double, _ language: Language, signed: Bool = true) -> String {
-        let text = JSONValue.format((value * 10).rounded() / 10)
-        let sign = signed && value > 0 ? "+" : ""
-        return sign + language.localizedNumber(text) + "%"
-    }
-
-    private static func json(_ review: ProposalReview, language: Language) -> JSONValue {
+    private static func json(_ review: ProposalReview, language: Language, profile: DocumentProfile?) -> JSONValue {
         let outcome = review.outcome
         let header: JSONValue = .object([
             ("id", .string(review.proposal.id)), ("chart", .string(review.proposal.chart)),
@@ -196,6 +77,27 @@ public enum ProposalReporter {
                 .object([("duty", .string(change.duty.rawValue)), ("unit", .string(change.unit.rawValue)),
                          ("role", .string(change.role.rawValue))])
             })),
+        ] + (profile?.baseline.map { [("baseline", baselineJSON($0, review))] } ?? []))
+    }
+
+    /// The stated baseline and the civil-servant quota after against it (only when a profile states one).
+    private static func baselineJSON(_ baseline: DocumentProfile.StaffingBaseline, _ review: ProposalReview) -> JSONValue {
+        let after = review.staffing.first { $0.unit == nil && $0.category == .civilServant }?.after.quota
+        let change: JSONValue = {
+            guard let base = baseline.civilServants, base > 0, let after else { return .null }
+            return .number(Double(after - base) * 100 / Double(base))
+        }()
+        var met: JSONValue = .null
+        if let target = review.reductionTarget, case .number(let percent) = change { met = .bool(-percent >= target) }
+        let source: JSONValue = baseline.source.map { source in
+            .object([("number", .string(source.number)), ("date", source.date.map { .string($0.description) } ?? .null)])
+        } ?? .null
+        return .object([
+            ("label", .string(baseline.label)), ("source", source),
+            ("civilServants", baseline.civilServants.map(JSONValue.int) ?? .null),
+            ("publicEmployees", baseline.publicEmployees.map(JSONValue.int) ?? .null),
+            ("civilServantQuotaAfter", after.map(JSONValue.int) ?? .null),
+            ("civilServantChangePercent", change), ("meetsReductionTarget", met),
         ])
     }
 
@@ -221,7 +123,18 @@ public enum ProposalReporter {
 
 extension ProposalReporter {
     /// The report to write: one file per format, rendered when written.
-    public static func report(_ review: ProposalReview, language: Language, timestamp: String? = nil) -> OneFileReport {
-        OneFileReport { format in render(review, language: language, format: format, timestamp: timestamp) }
+    public static func report(_ review: ProposalReview, language: Language, timestamp: String? = nil,
+                              profile: DocumentProfile? = nil) -> OneFileReport {
+        OneFileReport(render: { format in render(review, language: language, format: format, timestamp: timestamp, profile: profile) },
+                      word: { () throws(ReportFile.Failure) in try word(review, language: language, timestamp: timestamp,
+                                                                      profile: profile ?? DocumentProfile()).bytes() })
+    }
+
+    /// The Word report on the proposal, laid out as every administrative document.
+    static func word(_ review: ProposalReview, language: Language, timestamp: String?, profile: DocumentProfile) -> OfficialDocument {
+        let subject = language.text(vi: "Kết quả rà soát phương án sắp xếp tổ chức bộ máy theo đề án “\(review.proposal.title)”",
+                                    en: "Review of the restructuring proposal “\(review.proposal.title)”")
+        return OfficialDocument(blocks: blocks(review, language: language, profile: profile), subject: subject, profile: profile,
+                                language: language, illustrative: review.before.graph.chart.illustrative, timestamp: timestamp)
     }
 }

@@ -138,17 +138,23 @@ extension ReportInput: ReportDocument {
     }
 }
 
-/// A report that is one file in each format (a comparison, a proposal's review), rendered when written.
+/// A report that is one file in each format (a comparison, a proposal's review), rendered when written:
+/// the text formats from `render`, the Word document from `word`.
 public struct OneFileReport: ReportDocument {
     private let render: @Sendable (OutputFormat) -> String
+    private let word: ReportFile.BinaryProducer
 
-    /// A report whose file in each format is `render(format)`.
-    public init(render: @escaping @Sendable (OutputFormat) -> String) {
+    /// A report whose file in each text format is `render(format)` and whose Word document is `word()`.
+    public init(render: @escaping @Sendable (OutputFormat) -> String, word: @escaping ReportFile.BinaryProducer) {
         self.render = render
+        self.word = word
     }
 
     /// The one file of `format`.
     public func files(as format: OutputFormat) -> [ReportFile] {
-        [ReportFile(suffix: "." + format.fileExtension) { render(format) }]
+        switch format {
+        case .docx: [ReportFile(suffix: ".docx", binary: word)]
+        case .text, .json, .csv, .markdown, .html: [ReportFile(suffix: "." + format.fileExtension) { render(format) }]
+        }
     }
 }

@@ -156,6 +156,32 @@ struct OfficialDocument {
 }
 
 extension OfficialDocument {
+    /// A report made of blocks (a proposal's, a comparison's) as a document: its title heading (level 0)
+    /// and its "Số liệu minh họa" note are dropped (the layout has its own), annexes go to their own pages,
+    /// each with the line that attaches it to this document.
+    init(blocks: [ReportBlock], subject: String, profile: DocumentProfile, language: Language, illustrative: Bool,
+         timestamp: String?) {
+        let illustrativeNotes = ["Số liệu minh họa.", "Illustrative figures."]
+        var body: [ReportBlock] = [], annexes: [ReportAnnex] = []
+        for block in blocks {
+            switch block {
+            case .heading(_, let level) where level < 1: continue
+            case .note(let text) where illustrativeNotes.contains(text): continue
+            case .annex(let annex): annexes.append(annex)
+            default: body.append(block)
+            }
+        }
+        self.init(profile: profile, language: language, type: language.text(vi: "BÁO CÁO", en: "REPORT"),
+                  typeName: language.text(vi: "Báo cáo", en: "Report"), subject: subject, body: body, annexes: [],
+                  illustrative: illustrative || profile.illustrative, timestamp: timestamp)
+        let line = attachment
+        self.annexes = annexes.map { annex in
+            var annex = annex
+            if annex.attachedTo == nil { annex.attachedTo = line }
+            return annex
+        }
+    }
+
     /// The .docx bytes.
     func bytes() throws(ReportFile.Failure) -> [UInt8] {
         do {

@@ -34,10 +34,12 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try analysis.configuration(maxErrors: importing.maxErrors)
+        let profile = try report.documentProfile(maxErrors: importing.maxErrors)
         let charts = try [old, new].map { try importing.loadChart(files: [$0]) }
         let comparison = ChartComparison(old: charts[0], new: charts[1], analyzer: Analyzer(configuration: configuration))
         try DiagnosticPrinter.checkLimits([comparison.old, comparison.new], maxCandidates: configuration.maxCandidates)
-        try report.write(ComparisonReporter.report(comparison, language: report.lang, timestamp: report.stamp),
+        try report.write(ComparisonReporter.report(comparison, language: report.lang, timestamp: report.stamp,
+                                                   profile: profile),
                          stem: fileStem(new) + ".compare")
     }
 }

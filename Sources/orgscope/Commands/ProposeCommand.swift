@@ -35,6 +35,7 @@ struct ProposeCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try analysis.configuration(maxErrors: input.maxErrors)
+        let profile = try report.documentProfile(maxErrors: input.maxErrors)
         let proposalPath = input.files[input.files.count - 1]
         let chart = try input.importing.loadChart(files: Array(input.files.dropLast()))
         let proposal: Proposal
@@ -58,6 +59,7 @@ struct ProposeCommand: ParsableCommand {
             let resulting = outcome.chart
             try report.destination.write(ReportFile(suffix: ".xml") { ChartXMLWriter.write(resulting) }, to: writeChart)
         }
-        try report.write(ProposalReporter.report(review, language: report.lang, timestamp: report.stamp), stem: fileStem(proposalPath))
+        try report.write(ProposalReporter.report(review, language: report.lang, timestamp: report.stamp,
+                                                   profile: profile), stem: fileStem(proposalPath))
     }
 }

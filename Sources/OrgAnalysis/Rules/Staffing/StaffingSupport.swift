@@ -94,7 +94,7 @@ public enum OfficialWording {
     public static func deputyPost(_ unit: Unit) -> LocalizedText { posts(unit).deputy }
 
     /// The deputy post's English name in the plural ("Deputy Directors of the Department").
-    static func deputyPostsEn(_ unit: Unit) -> String {
+    public static func deputyPostsEn(_ unit: Unit) -> String {
         let name = posts(unit).deputy.en
         if let range = name.range(of: " of ") { return name[..<range.lowerBound] + "s" + name[range.lowerBound...] }
         return name == "deputy" ? "deputies" : name + "s"
@@ -137,7 +137,7 @@ extension StaffCategory {
     }
 
     /// What the quota of the category is called: "biên chế công chức", "số lượng người làm việc".
-    var quotaNames: LocalizedText {
+    public var quotaNames: LocalizedText {
         switch self {
         case .civilServant: LocalizedText(vi: "biên chế công chức", en: "civil-servant quota")
         case .publicEmployee: LocalizedText(vi: "số lượng người làm việc", en: "approved number of public employees")
