@@ -270,7 +270,7 @@ struct ReportFormatTests {
         for lang in ["vi", "en"] {
             let outcome = try Orgscope.run(["analyze", "orgdata/cao-bang-2025.xml", "--mandates",
                                             "orgdata/mandates/vn-province-2025.xml", "--format", "all", "--lang", lang,
-                                            "--output", directory.path])
+                                            "--profile", "orgdata/profiles/cao-bang-snv.yaml", "--output", directory.path])
             #expect(outcome.status == 1, "\(outcome.stderr)")
         }
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()

@@ -17,7 +17,8 @@ struct OutputOptionsTests {
                                         "--format", "all", "--lang", "en", "-o", directory.path])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(written == ["cb-2025-12-sap-xep.chart.compare.en.csv", "cb-2025-12-sap-xep.chart.compare.en.html",
+        #expect(written == ["cb-2025-12-sap-xep.chart.compare.en.csv", "cb-2025-12-sap-xep.chart.compare.en.docx",
+                            "cb-2025-12-sap-xep.chart.compare.en.html",
                             "cb-2025-12-sap-xep.chart.compare.en.json", "cb-2025-12-sap-xep.chart.compare.en.md",
                             "cb-2025-12-sap-xep.chart.compare.en.txt"])
         let single = try Orgscope.run(["compare", Self.chart, Self.newChart, "--mandates", Self.catalog,

@@ -10,12 +10,12 @@ struct ProposalReportsTests {
         let chart = ["orgdata/cao-bang-2025.xml", "--mandates", "orgdata/mandates/vn-province-2025.xml"]
         var fresh: [String: Data] = [:]
         for lang in ["vi", "en"] {
-            for (format, ext) in [("markdown", "md"), ("json", "json"), ("html", "html")] {
+            for (format, ext) in [("markdown", "md"), ("json", "json"), ("html", "html"), ("docx", "docx")] {
                 let name = "cb-2025-12-sap-xep.\(lang).\(ext)"
                 let path = directory.appendingPathComponent(name).path
                 let chartPath = directory.appendingPathComponent("chart.xml").path
                 let outcome = try Orgscope.run(["propose"] + chart + ["orgdata/proposals/cb-2025-12-sap-xep.xml",
-                    "--reduction-target", "5", "--lang", lang, "--format", format, "--output", path, "--write-chart", chartPath])
+                    "--reduction-target", "5", "--lang", lang, "--format", format, "--profile", "orgdata/profiles/cao-bang-snv.yaml", "--output", path, "--write-chart", chartPath])
                 #expect(outcome.status == 0)
                 fresh[name] = try Data(contentsOf: URL(fileURLWithPath: path))
                 fresh["cb-2025-12-sap-xep.chart.xml"] = try Data(contentsOf: URL(fileURLWithPath: chartPath))
