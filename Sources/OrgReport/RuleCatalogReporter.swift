@@ -30,7 +30,23 @@ public enum RuleCatalogReporter {
 
     /// The whole description: rationale, legal basis, the parameters a rules file may set, examples.
     public static func explain(_ rule: any Rule.Type, language: Language) -> String {
-        explain(rule.description, parameters: parameters(rule, language), language: language)
+        explain(rule.description, parameters: remedy(rule.remedy, language) + parameters(rule, language), language: language)
+    }
+
+    /// What the Word report recommends for each finding of the rule.
+    private static func remedy(_ remedy: Remedy, _ language: Language) -> [String] {
+        let lead = switch remedy.lead {
+        case .department:
+            language.text(vi: "sở quản lý các đơn vị liên quan (Sở Nội vụ khi liên quan nhiều sở)",
+                          en: "the department of the units concerned (Home Affairs when several departments are)")
+        case .homeAffairs:
+            language.text(vi: "Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh", en: "Home Affairs, advising the provincial People's Committee")
+        }
+        return ["", language.text(vi: "Kiến nghị (báo cáo Word)", en: "Recommendation (Word report)"),
+                language.text(vi: "- Chủ trì: ", en: "- Led by: ") + lead,
+                language.text(vi: "- Nội dung: ", en: "- Action: ") + remedy.action.text(language),
+                remedy.amendsDecision ? language.text(vi: "- Sửa đổi quyết định quy định chức năng, nhiệm vụ của đơn vị",
+                                                      en: "- Amends the decision that defines the unit") : nil].compactMap { $0 }
     }
 
     /// A description in full, with the lines of its parameters (none for a proposal review finding).

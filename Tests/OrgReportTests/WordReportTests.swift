@@ -167,6 +167,29 @@ struct WordReportTests {
         #expect(try other.xml("word/document.xml").all("p").map(\.wordText).contains("…, ngày 09 tháng 02 năm 2026"))
     }
 
+    @Test("A deadline where the norm gives one: excess deputies within five years of a reorganisation")
+    func deadline() throws {
+        var chart = GoldenTests.chart()
+        let index = try #require(chart.units.firstIndex { $0.id == "snn.tl" })
+        chart.units[index].leadership = Leadership(heads: 1, deputies: 2)
+        chart.units[index].reorganized = ChartDate(year: 2024, month: 7, day: 1)
+        let (_, reader, result) = try Self.docx(chart: chart)
+        #expect(result.findings.contains { $0.rule == DeputyCapRule.id && $0.isCountable })
+        let paragraphs = try reader.xml("word/document.xml").all("p").map(\.wordText)
+        let recommendation = try #require(paragraphs.first { $0.hasPrefix("Sắp xếp, giảm số cấp phó") })
+        #expect(recommendation.contains("(Phòng Thủy lợi thuộc Sở Nông nghiệp và Môi trường)"))
+        #expect(recommendation.contains("hoàn thành trước ngày 01/07/2029"), "\(recommendation)")
+        #expect(paragraphs.contains("trước ngày 01/07/2029"), "the annex's timetable")
+    }
+
+    @Test("Every rule declares a recommendation in both languages")
+    func remedies() {
+        for rule in RuleCatalog.all {
+            #expect(!rule.remedy.action.vi.isEmpty && !rule.remedy.action.en.isEmpty, "\(rule.code)")
+            #expect(rule.remedy.action.vi != rule.remedy.action.en, "\(rule.code)")
+        }
+    }
+
     @Test("The package reader refuses unsafe names, bombs and what is not a ZIP")
     func packageLimits() throws {
         #expect(throws: OfficePackage.Failure.self) { try OfficePackage.parts(of: Data("not a zip".utf8)) }

@@ -21,7 +21,7 @@ extension ReviewReport {
         let tables: [(Kind, [ReportBlock])] = [
             (.overlap, [.table(overlapTable(none))]), (.omission, [.table(omissionTable(none))]),
             (.level, [.table(levelTable(none))]), (.staffing, [.table(staffingTable(none))]),
-            (.deputies, [.table(deputyTable(none))]), (.heads, countTables(none)),
+            (.deputies, deputyTable(none)), (.heads, countTables(none)),
         ]
         let numerals = ["I", "II", "III", "IV", "V", "VI"]
         return tables.enumerated().map { offset, item in
@@ -51,7 +51,10 @@ extension ReviewReport {
     private func overlapTable(_ none: String) -> ReportTable {
         let rows = current(.overlap).map { finding -> [String] in
             let recommendation = recommendation(finding)
-            let decisions = Set(finding.units.compactMap { graph.index[$0] }).sorted().compactMap(recordedDecision(for:))
+            var decisions: [String] = []
+            for index in Set(finding.units.compactMap { graph.index[$0] }).sorted() {
+                if let text = recordedDecision(for: index, short: true), !decisions.contains(text) { decisions.append(text) }
+            }
             return [subject(finding), names(finding.units).joined(separator: "\n"),
                     decisions.isEmpty ? language.text(vi: "Sơ đồ chưa ghi số, ngày văn bản", en: "Not recorded in the chart")
                                       : decisions.joined(separator: "\n"), recommendation.lead,
@@ -134,7 +137,7 @@ extension ReviewReport {
         ], rows: rows, emptyText: none)
     }
 
-    private func deputyTable(_ none: String) -> ReportTable {
+    private func deputyTable(_ none: String) -> [ReportBlock] {
         let findings = result.findings.filter { $0.rule == DeputyCapRule.id && !$0.isToVerify }
         var units: [Int] = []
         for finding in findings {
@@ -157,21 +160,27 @@ extension ReviewReport {
             if case .text(let text)? = now?.evidence["deadline"], let date = ChartDate(iso: text) {
                 plan = language.text(vi: "trước ngày ", en: "by ") + OfficialWording.date(date).text(language)
             } else if now != nil {
-                plan = language.text(vi: "sắp xếp ngay", en: "now")
+                plan = language.text(vi: "thực hiện ngay", en: "now")
             } else if let date = later?.effectiveFrom {
                 plan = language.text(vi: "trước ngày ", en: "by ") + OfficialWording.date(date).text(language)
             }
-            let withinNow = language.text(vi: "không vượt", en: "within")
+            // Without a finding of its own, the unit is within today's maximum; under the regime to come, a
+            // finding is reported only when the breach is new or worse, so without one it is no worse than today.
+            let within = language.text(vi: "không vượt", en: "within")
+            let noWorse = now == nil ? within : "–"
             return [graph.name(index, language), OfficialWording.deputyPost(graph.unit(index)).text(language),
-                    OfficialWording.count(deputies), allowed(now).map(OfficialWording.count) ?? withinNow,
-                    allowed(later).map(OfficialWording.count) ?? withinNow, OfficialWording.count(excess), plan]
+                    OfficialWording.count(deputies), allowed(now).map(OfficialWording.count) ?? within,
+                    allowed(later).map(OfficialWording.count) ?? noWorse, OfficialWording.count(excess), plan]
         }
-        return ReportTable(columns: [
+        return [.table(ReportTable(columns: [
             column("Cơ quan, đơn vị", "Body", .left, 4), column("Chức danh cấp phó", "Deputy post", .left, 2),
             column("Hiện có", "In post", .right, 1), column("Tối đa hiện nay", "Maximum now", .right, 1.2),
             column("Tối đa theo quy định sắp có hiệu lực", "Maximum under the regime to come", .right, 1.6),
             column("Dôi dư", "Excess", .right, 1), column("Lộ trình giải quyết", "Timetable", .left, 1.8),
-        ], rows: rows, emptyText: none)
+        ], rows: rows, emptyText: none)),
+            .note(language.text(
+                vi: "“Không vượt”: không vượt số lượng tối đa; “–”: quy định sắp có hiệu lực không làm tăng số dôi dư so với hiện nay.",
+                en: "“Within”: within the maximum; “–”: the regime to come adds no excess to today's."))]
     }
 
     private func countTables(_ none: String) -> [ReportBlock] {

@@ -23,7 +23,7 @@ extension ReviewReport {
         let rule = RuleCatalog.rule(finding.rule)
         let remedy = rule?.remedy ?? Remedy(lead: .homeAffairs, action: LocalizedText(vi: "rà soát, xử lý", en: "review"),
                                             amendsDecision: false)
-        let indices = (finding.units + finding.responsibleUnits).compactMap { graph.index[$0] }
+        let indices = concerned(finding)
         var departments: [Int] = []
         for index in indices {
             if let department = graph.department(of: index), !departments.contains(department) { departments.append(department) }
@@ -40,7 +40,7 @@ extension ReviewReport {
         cooperating.removeAll { $0 == lead }
         var decisions: [String] = []
         if remedy.amendsDecision {
-            for index in Set(finding.units.compactMap { graph.index[$0] }).sorted() {
+            for index in indices.sorted() {
                 let text = decision(for: index)
                 if !decisions.contains(text) { decisions.append(text) }
             }
@@ -52,6 +52,14 @@ extension ReviewReport {
                               decisions: decisions, deadline: deadline)
     }
 
+    /// The units a fix concerns: those the evidence holds responsible, else the finding's own, a territorial
+    /// unit (the province itself) only when nothing else is named.
+    func concerned(_ finding: Finding) -> [Int] {
+        let named = (finding.responsibleUnits.isEmpty ? finding.units : finding.responsibleUnits).compactMap { graph.index[$0] }
+        let bodies = named.filter { !DutyGraph.isTerritorial(graph.unit($0).kind) }
+        return bodies.isEmpty ? named : bodies
+    }
+
     /// The decision that defines the unit (or its nearest ancestor that records one), or what to amend
     /// when the chart records none.
     func decision(for index: Int) -> String {
@@ -61,12 +69,16 @@ extension ReviewReport {
     }
 
     /// The decision recorded for the unit or its nearest ancestor below the committee, if any.
-    func recordedDecision(for index: Int) -> String? {
+    func recordedDecision(for index: Int, short: Bool = false) -> String? {
         var current: Int? = index
         while let position = current {
             let unit = graph.unit(position)
             if let decision = unit.foundingDecision {
                 let date = decision.date.map { language.text(vi: " ngày ", en: " of ") + OfficialWording.date($0).text(language) } ?? ""
+                if short {
+                    return language.text(vi: "Quyết định số \(decision.number)\(date) (\(unit.name))",
+                                         en: "Decision No. \(decision.number)\(date) (\(unit.name))")
+                }
                 return language.text(vi: "Quyết định số \(decision.number)\(date) quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của \(graph.name(position, language))",
                                      en: "Decision No. \(decision.number)\(date) on the functions, duties and structure of \(graph.name(position, language))")
             }
@@ -77,12 +89,10 @@ extension ReviewReport {
 
     /// One recommendation as a sentence.
     func sentence(_ finding: Finding, _ recommendation: Recommendation) -> String {
-        let units = names(finding.units).joined(separator: "; ")
+        // The bodies cooperating are those named here; the annexes list them in their own column.
+        let units = concerned(finding).map { graph.name($0, language) }.joined(separator: "; ")
         var parts = [recommendation.action.prefix(1).uppercased() + recommendation.action.dropFirst()
             + language.text(vi: " (\(units))", en: " (\(units))")]
-        if !recommendation.cooperating.isEmpty {
-            parts.append(language.text(vi: "phối hợp: ", en: "with: ") + recommendation.cooperating.joined(separator: ", "))
-        }
         if !recommendation.decisions.isEmpty {
             parts.append(language.text(vi: "sửa đổi, bổ sung ", en: "amend ") + recommendation.decisions.joined(separator: "; "))
         }
@@ -109,7 +119,11 @@ extension ReviewReport {
         let leads = Dictionary(grouping: items, by: \.1.lead)
             .sorted { ($0.value[0].1.leadOrder, $0.key) < ($1.value[0].1.leadOrder, $1.key) }
         for (offset, group) in leads.enumerated() {
-            blocks.append(.heading("\(offset + 1). " + language.text(vi: "\(group.key) chủ trì", en: "Led by \(group.key)"), level: 2))
+            let advises = group.key == profile.issuingBodyName
+                ? language.text(vi: ", phối hợp với các cơ quan liên quan tham mưu Ủy ban nhân dân tỉnh",
+                                en: ", advising the provincial People's Committee with the bodies concerned") : ""
+            blocks.append(.heading("\(offset + 1). " + language.text(vi: "\(group.key) chủ trì", en: "Led by \(group.key)") + advises,
+                                   level: 2))
             blocks.append(.bullets(group.value.map { sentence($0.0, $0.1) }))
         }
         return blocks

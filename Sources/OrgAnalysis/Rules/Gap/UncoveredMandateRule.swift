@@ -173,7 +173,7 @@ extension UncoveredMandateRule {
 extension UncoveredMandateRule {
     /// The recommendation for each finding.
     public static let remedy = Remedy(
-        lead: .homeAffairs,
+        lead: .department,
         action: LocalizedText(vi: "giao nhiệm vụ cho một cơ quan, đơn vị chủ trì thực hiện và bổ sung vào quy định chức năng, nhiệm vụ của cơ quan, đơn vị đó",
                               en: "give the mandate to one leading body and add it to that body's functions and duties"),
         amendsDecision: true)
