@@ -179,8 +179,7 @@ struct WorkingChart {
         result.kind = kind ?? first.kind
         result.parent = parent ?? first.parent
         result.parentIsReference = false
-        // A new unit needs a decision of its own; a surviving one keeps the decision to amend.
-        if !survives { result.foundingDecision = nil }
+        if !survives { result.foundingDecision = nil }  // a survivor keeps the decision to amend; a new unit needs its own
         result.leadership = Leadership(heads: 1, deputies: deputies ?? members.compactMap { $0.leadership?.deputies }.max())
         result.staffing = StaffCategory.allCases.compactMap { category in
             let entries = members.compactMap { $0.staffing(category) }

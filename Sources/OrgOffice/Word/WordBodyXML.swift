@@ -83,7 +83,7 @@ struct WordBodyXML {
             let line = min(width, Int((length * 1_440 / 2.54).rounded()))
             let indent = max(0, (width - line) / 2)
             out += #"<w:p><w:pPr><w:pStyle w:val="\#(paragraph.style.rawValue)"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#
-                + #"<w:spacing w:before="0" w:after="120" w:line="40" w:lineRule="exact"/><w:ind w:left="\#(indent)" w:right="\#(indent)" w:firstLine="0"/>"#
+                + #"<w:spacing w:before="40" w:after="120" w:line="40" w:lineRule="exact"/><w:ind w:left="\#(indent)" w:right="\#(indent)" w:firstLine="0"/>"#
                 + #"<w:rPr><w:sz w:val="4"/><w:szCs w:val="4"/></w:rPr></w:pPr></w:p>"#
         }
         return out

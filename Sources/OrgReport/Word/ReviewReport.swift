@@ -154,13 +154,24 @@ struct ReviewReport {
             }
         }
         let precise = bases.filter { base in !bases.contains { $0 != base && $0.contains(base) } }
-        func rank(_ text: String) -> Int {
+        // By legal force (laws, decrees, circulars, the rest), then by year and number, as a căn cứ lists them.
+        func key(_ text: String) -> (Int, Int, Int, String) {
             let kinds = ["Luật", "Nghị định", "Thông tư"]
-            return kinds.firstIndex { text.contains($0) && text.range(of: $0).map { range in
-                !text[..<range.lowerBound].contains("Nghị định") && !text[..<range.lowerBound].contains("Thông tư")
-            } ?? false } ?? kinds.count
+            let rank = kinds.firstIndex { kind in
+                guard let range = text.range(of: kind) else { return false }
+                let before = text[..<range.lowerBound]
+                return !kinds.contains { before.contains($0) }
+            } ?? kinds.count
+            var year = 0, number = 0
+            if let match = text.firstMatch(of: /số (\d+)\/(\d{4})/) {
+                number = Int(match.1) ?? 0
+                year = Int(match.2) ?? 0
+            } else if let match = text.firstMatch(of: /(\d{4})/) {
+                year = Int(match.1) ?? 0
+            }
+            return (rank, year, number, text)
         }
-        return [directiveName] + precise.sorted { (rank($0), $0) < (rank($1), $1) }
+        return [directiveName] + precise.sorted { key($0) < key($1) }
     }
 
     private var scope: String {
