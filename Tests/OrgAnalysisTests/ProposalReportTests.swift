@@ -93,7 +93,7 @@ struct ProposalReportTests {
         #expect(markdown.contains("| Sở Ngoại vụ | chủ trì | Thực hiện công tác đối với người Việt Nam ở nước ngoài |"))
         let before = review.before.findings.count(where: \.isCountable), after = review.after.findings.count(where: \.isCountable)
         #expect(markdown.contains("trước sắp xếp \(before), sau sắp xếp \(after)."))
-        #expect(markdown.contains("| 1 | STF001 | Chi cục Trồng trọt và Bảo vệ thực vật: số công chức hiện có là 23 người"))
+        #expect(markdown.contains("| 1 | STF001 | Chi cục Trồng trọt và Bảo vệ thực vật thuộc Sở Nông nghiệp và Môi trường: số công chức hiện có là 23 người"))
         #expect(markdown.contains("| Trung tâm Chuyển đổi số thuộc Sở Khoa học và Công nghệ | Sở Khoa học và Công nghệ | Viên chức | 12 | 16 |"))
         let csv = ProposalReporter.render(review, language: .vi, format: .csv)
         #expect(csv.contains("stp.btp.1,stp.btp,stp.hcbt,") && csv.contains("Phòng Bổ trợ tư pháp thuộc Sở Tư pháp"))

@@ -18,6 +18,11 @@ extension DutyGraph {
         return own + language.text(vi: " thuộc ", en: " of ") + departmentName
     }
 
+    /// The unit's name placed in its department, in both languages: how a finding's message names it.
+    func placedName(_ unit: Int) -> LocalizedText {
+        LocalizedText(vi: name(unit, .vi), en: name(unit, .en))
+    }
+
     /// The department (or office) a unit belongs to: its topmost ancestor-or-self below a territorial
     /// unit; nil for a territorial unit.
     public func department(of unit: Int) -> Int? {

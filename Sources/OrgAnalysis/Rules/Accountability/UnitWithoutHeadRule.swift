@@ -74,18 +74,19 @@ public struct UnitWithoutHeadRule: Rule {
             if let deputies { evidence["deputies"] = .int(deputies) }
             let message: LocalizedText
             let post = OfficialWording.headPost(unit)
+            let placed = context.graph.index[unit.id].map(context.graph.placedName) ?? LocalizedText(vi: unit.name, en: unit.name)
             if heads == nil {
                 message = LocalizedText(
-                    vi: "\(unit.name) không ghi nhận chức danh người đứng đầu (\(post.vi)): không xác minh được "
+                    vi: "\(placed.vi) không ghi nhận chức danh người đứng đầu (\(post.vi)): không xác minh được "
                         + "ai chịu trách nhiệm về toàn bộ công việc của đơn vị",
-                    en: "\(unit.name) records no head post (\(post.en)): who answers for the unit cannot be checked")
+                    en: "\(placed.en) records no head post (\(post.en)): who answers for the unit cannot be checked")
             } else {
                 message = LocalizedText(
-                    vi: "\(unit.name) không có chức danh người đứng đầu (\(post.vi))"
+                    vi: "\(placed.vi) không có chức danh người đứng đầu (\(post.vi))"
                         + (deputies.map { $0 > 0 ? ", chỉ bố trí \(OfficialWording.count($0)) "
                             + "\(OfficialWording.deputyPost(unit).vi)" : "" } ?? "")
                         + ": không có người chịu trách nhiệm cá nhân về toàn bộ công việc của đơn vị",
-                    en: "\(unit.name) has no head post (\(post.en))"
+                    en: "\(placed.en) has no head post (\(post.en))"
                         + (deputies.map { $0 > 0 ? ", only \($0) \(OfficialWording.deputyPost(unit).en)"
                             + ($0 == 1 ? "" : "s") : "" } ?? "")
                         + ": nobody answers personally for all the unit's work")

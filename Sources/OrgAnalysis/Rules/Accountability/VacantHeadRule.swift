@@ -73,6 +73,7 @@ public struct VacantHeadRule: Rule {
             guard let leadership = unit.leadership, let heads = leadership.heads, heads > 0,
                   let vacant = leadership.vacantHeads, vacant > 0 else { return nil }
             let post = OfficialWording.headPost(unit)
+            let placed = context.graph.index[unit.id].map(context.graph.placedName) ?? LocalizedText(vi: unit.name, en: unit.name)
             let countVi = heads > 1 ? "\(OfficialWording.count(min(vacant, heads))) " : ""
             let countEn = heads > 1 ? "\(min(vacant, heads)) of \(heads) " : ""
             var evidence: [String: EvidenceValue] = [
@@ -81,9 +82,9 @@ public struct VacantHeadRule: Rule {
             if let deputies = leadership.deputies { evidence["deputies"] = .int(deputies) }
             return Self.finding(units: [unit.id],
                 message: LocalizedText(
-                    vi: "\(unit.name) hiện khuyết \(countVi)\(post.vi): cần kiện toàn, bổ nhiệm và giao người điều hành "
+                    vi: "\(placed.vi) hiện khuyết \(countVi)\(post.vi): cần kiện toàn, bổ nhiệm và giao người điều hành "
                         + "đơn vị trong thời gian chưa bổ nhiệm",
-                    en: "\(unit.name): the \(countEn)\(post.en) post\(countEn.isEmpty ? " is" : "s are") vacant; it "
+                    en: "\(placed.en): the \(countEn)\(post.en) post\(countEn.isEmpty ? " is" : "s are") vacant; it "
                         + "must be filled, and someone charged with running the unit meanwhile"),
                 evidence: evidence, location: unit.location)
         }

@@ -138,6 +138,7 @@ public struct DeputyCapRule: Rule {
                          context: RuleContext) -> Finding {
         let graph = context.graph
         let unit = graph.unit(index)
+        let placed = graph.placedName(index)
         var evidence: [String: EvidenceValue] = ["deputies": .int(deputies), "allowed": .int(allowed), "basis": .text(basis.vi)]
         var severity = Self.description.defaultSeverity
         var noteVi = "", noteEn = ""
@@ -160,9 +161,9 @@ public struct DeputyCapRule: Rule {
         let count = OfficialWording.count
         return Self.finding(severity: severity, units: [unit.id],
             message: LocalizedText(
-                vi: "\(unit.name) bố trí \(count(deputies)) \(post.vi), vượt số lượng tối đa (\(count(allowed))) "
+                vi: "\(placed.vi) bố trí \(count(deputies)) \(post.vi), vượt số lượng tối đa (\(count(allowed))) "
                     + "\(what.vi) (\(basis.vi))" + noteVi,
-                en: "\(unit.name) has \(deputies) \(deputies == 1 ? post.en : OfficialWording.deputyPostsEn(unit)), more "
+                en: "\(placed.en) has \(deputies) \(deputies == 1 ? post.en : OfficialWording.deputyPostsEn(unit)), more "
                     + "than the maximum (\(allowed)) \(what.en) (\(basis.en))" + noteEn),
             evidence: evidence, location: unit.location)
     }

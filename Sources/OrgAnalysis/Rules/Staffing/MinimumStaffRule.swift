@@ -99,13 +99,14 @@ public struct MinimumStaffRule: Rule {
             }
             guard let posts, posts < minimum.value else { return nil }
             let unit = graph.unit(index)
+            let placed = graph.placedName(index)
             let quotaName = category.quotaNames
             let count = OfficialWording.count
             return Self.finding(units: [unit.id],
                 message: LocalizedText(
-                    vi: "\(unit.name) có \(quotaName.vi) được giao là \(count(posts)), dưới mức tối thiểu "
+                    vi: "\(placed.vi) có \(quotaName.vi) được giao là \(count(posts)), dưới mức tối thiểu "
                         + "(\(count(minimum.value))) đối với \(kindName.vi) (\(minimum.originText(.vi)))",
-                    en: "\(unit.name) has a \(quotaName.en) of \(posts), below the minimum (\(minimum.value)) for a "
+                    en: "\(placed.en) has a \(quotaName.en) of \(posts), below the minimum (\(minimum.value)) for a "
                         + "\(kindName.en) (\(minimum.originText(.en)))"),
                 evidence: ["posts": .int(posts), "minimum": .int(minimum.value), "category": .text(category.rawValue),
                            "unitKind": .text(kindName.en), "basis": .text(minimum.originText(.vi)),

@@ -54,15 +54,16 @@ public struct OverQuotaRule: Rule {
         var findings: [Finding] = []
         for index in graph.chart.units.indices {
             let unit = graph.unit(index)
+            let placed = graph.placedName(index)
             for figures in unit.staffing {
                 guard let quota = figures.quota, let actual = figures.actual, actual > quota else { continue }
                 let people = figures.category.peopleNames, quotaName = figures.category.quotaNames
                 let count = OfficialWording.count
                 findings.append(Self.finding(units: [unit.id],
                     message: LocalizedText(
-                        vi: "\(unit.name): số \(people.vi) hiện có là \(count(actual)) người, vượt "
+                        vi: "\(placed.vi): số \(people.vi) hiện có là \(count(actual)) người, vượt "
                             + "\(count(actual - quota)) người so với \(quotaName.vi) được giao (\(count(quota)))",
-                        en: "\(unit.name): \(actual) \(people.en) in post, \(actual - quota) above the assigned "
+                        en: "\(placed.en): \(actual) \(people.en) in post, \(actual - quota) above the assigned "
                             + "\(quotaName.en) (\(quota))"),
                     evidence: ["category": .text(figures.category.rawValue), "quota": .int(quota), "actual": .int(actual),
                                "excess": .int(actual - quota), "basis": .text(Self.basis)],
