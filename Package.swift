@@ -31,8 +31,9 @@ let package = Package(
         // Office Open XML packages: the one owner of ZIPFoundation; WordprocessingML written by orgscope.
         .target(name: "OrgOffice", dependencies: ["OrgModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis", "OrgOffice"]),
-        // ArchiMate exchange files in, CSV staffing merged, W3C Organization Ontology (JSON-LD) out.
-        .target(name: "OrgInterop", dependencies: ["OrgModel", "OrgImport"]),
+        // ArchiMate exchange files and the province's decisions (.docx, text) in, CSV staffing merged,
+        // W3C Organization Ontology (JSON-LD) out.
+        .target(name: "OrgInterop", dependencies: ["OrgModel", "OrgImport", "OrgOffice"]),
         .executableTarget(
             name: "orgscope",
             dependencies: [
@@ -59,7 +60,7 @@ let package = Package(
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgInteropTests",
-            dependencies: ["OrgInterop", "OrgModel", "OrgImport"],
+            dependencies: ["OrgInterop", "OrgModel", "OrgImport", "OrgOffice"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -12,13 +12,18 @@ public struct Duty: Hashable, Sendable, Codable {
     public var mandate: MandateID?
     /// Lead (chủ trì, the default) or support (phối hợp).
     public var role: DutyRole
+    /// Where the duty is written in the unit's decision (`source`: "điểm b khoản 5 Điều 2 Quyết định số …").
+    public var source: String?
+    /// The catch-all clause ("các nhiệm vụ khác do … giao"), marked by `catchAll="true"`.
+    public var isCatchAll: Bool
     /// Where the `duty` element starts.
     public var location: SourceLocation
 
     /// A duty as read from a file.
     public init(
         id: DutyID, isIDDerived: Bool = false, unit: UnitID, text: String,
-        mandate: MandateID? = nil, role: DutyRole = .lead, location: SourceLocation
+        mandate: MandateID? = nil, role: DutyRole = .lead, source: String? = nil, isCatchAll: Bool = false,
+        location: SourceLocation
     ) {
         self.id = id
         self.isIDDerived = isIDDerived
@@ -26,6 +31,8 @@ public struct Duty: Hashable, Sendable, Codable {
         self.text = text
         self.mandate = mandate
         self.role = role
+        self.source = source
+        self.isCatchAll = isCatchAll
         self.location = location
     }
 

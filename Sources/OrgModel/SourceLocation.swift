@@ -15,7 +15,9 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     }
 
     /// `FILE:LINE:COLUMN`, the form compilers use, so that editors can jump to it.
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `FILE:LINE:COLUMN`; `FILE:LINE` when there is no column (column 0: a paragraph of a Word document,
+    /// a line of a text file).
+    public var description: String { column > 0 ? "\(file):\(line):\(column)" : "\(file):\(line)" }
 
     /// Orders by file, then line, then column.
     public static func < (lhs: Self, rhs: Self) -> Bool {

@@ -7,11 +7,14 @@ public struct Leadership: Hashable, Sendable, Codable {
     /// Head posts that exist but nobody holds (hiện khuyết), at most ``heads``; nil when the attribute is
     /// absent (read as none vacant).
     public var vacantHeads: Int?
+    /// The cap on deputy posts the founding decision sets ("không quá 03 Phó Giám đốc"); nil when not recorded.
+    public var maxDeputies: Int?
 
     /// Leadership figures as read.
-    public init(heads: Int? = nil, deputies: Int? = nil, vacantHeads: Int? = nil) {
+    public init(heads: Int? = nil, deputies: Int? = nil, vacantHeads: Int? = nil, maxDeputies: Int? = nil) {
         self.heads = heads
         self.deputies = deputies
+        self.maxDeputies = maxDeputies
         self.vacantHeads = vacantHeads
     }
 

@@ -5,7 +5,7 @@ import OrgModel
 extension OrgDocumentBuilder {
     /// The leadership posts a `<leadership>` start tag gives.
     func leadership(_ tag: XMLStartTag) -> Leadership {
-        var heads: Int??, deputies: Int??, vacantHeads: Int??
+        var heads: Int??, deputies: Int??, vacantHeads: Int??, maxDeputies: Int??
         tag.forEachAttribute { attribute, value in
             if heads == nil, Self.named(attribute, "heads") {
                 heads = .some(Self.count(value))
@@ -13,9 +13,12 @@ extension OrgDocumentBuilder {
                 deputies = .some(Self.count(value))
             } else if vacantHeads == nil, Self.named(attribute, "vacantHeads") {
                 vacantHeads = .some(Self.count(value))
+            } else if maxDeputies == nil, Self.named(attribute, "maxDeputies") {
+                maxDeputies = .some(Self.count(value))
             }
         }
-        return Leadership(heads: heads ?? nil, deputies: deputies ?? nil, vacantHeads: vacantHeads ?? nil)
+        return Leadership(heads: heads ?? nil, deputies: deputies ?? nil, vacantHeads: vacantHeads ?? nil,
+                          maxDeputies: maxDeputies ?? nil)
     }
 
     /// The staffing a `<staffing>` start tag gives; nil without a known category.

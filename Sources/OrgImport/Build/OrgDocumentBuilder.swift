@@ -57,6 +57,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         var sector: String?
         var level: GovernmentLevel?
         var source: String?
+        var catchAll = false
     }
 
     @exclusivity(unchecked) private var frames: [Frame] = []
@@ -269,7 +270,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         text.removeAll(keepingCapacity: true)
         // Read into locals and build the pending entry once: no copy of its strings.
         var id: String?, mandate: String?, sector: String?, source: String?
-        var level: GovernmentLevel??, role: DutyRole??
+        var level: GovernmentLevel??, role: DutyRole??, catchAll = false
         switch target {
         case .mandate:
             tag.forEachAttribute { attribute, value in
@@ -295,6 +296,11 @@ final class OrgDocumentBuilder: XMLEventHandler {
                     mandate = tag.text(of: value)
                 case UInt8(ascii: "r") where role == nil && Self.named(attribute, "role"):
                     role = .some(vocabulary.roles.match(value))
+                case UInt8(ascii: "s") where source == nil && Self.named(attribute, "source"):
+                    source = tag.cleanedText(of: value)
+                case UInt8(ascii: "c") where Self.named(attribute, "catchAll"):
+                    let flag = tag.text(of: value)
+                    catchAll = flag == "true" || flag == "1"
                 default:
                     break
                 }
@@ -303,7 +309,8 @@ final class OrgDocumentBuilder: XMLEventHandler {
             break
         }
         pending = PendingText(target: target, location: location, id: id, mandate: mandate,
-                              role: (role ?? nil) ?? .lead, sector: sector, level: level ?? nil, source: source)
+                              role: (role ?? nil) ?? .lead, sector: sector, level: level ?? nil, source: source,
+                              catchAll: catchAll)
         frames.append(.text)
     }
 
@@ -329,7 +336,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
             document.units[index].duties.append(Duty(
                 id: id, isIDDerived: entry.id == nil, unit: unit, text: content, mandate: mandate,
-                role: entry.role, location: entry.location))
+                role: entry.role, source: entry.source, isCatchAll: entry.catchAll, location: entry.location))
         }
     }
 }

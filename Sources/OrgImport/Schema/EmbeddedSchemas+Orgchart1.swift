@@ -124,6 +124,10 @@ extension EmbeddedSchemas {
           <xs:complexType name="LeadershipType">
             <xs:attribute name="heads" type="o:Count"/>
             <xs:attribute name="deputies" type="o:Count"/>
+            <xs:attribute name="maxDeputies" type="o:Count">
+              <xs:annotation><xs:documentation>The cap on deputy posts the unit's founding decision sets ("không quá 03
+                Phó Giám đốc"), as read by orgscope extract. Added compatibly in version 1.</xs:documentation></xs:annotation>
+            </xs:attribute>
             <xs:attribute name="vacantHeads" type="o:Count">
               <xs:annotation>
                 <xs:documentation>
@@ -156,6 +160,15 @@ extension EmbeddedSchemas {
                 <xs:attribute name="id" type="o:Identifier"/>
                 <xs:attribute name="mandate" type="o:Identifier"/>
                 <xs:attribute name="role" type="o:Role" default="lead"/>
+                <xs:attribute name="source" type="o:Name">
+                  <xs:annotation><xs:documentation>Where the duty is written, in Vietnamese citation order ("điểm b khoản 5
+                    Điều 2 Quyết định số 12/2025/QĐ-UBND"), so that a finding can name the provision to amend. Added
+                    compatibly in version 1.</xs:documentation></xs:annotation>
+                </xs:attribute>
+                <xs:attribute name="catchAll" type="xs:boolean" default="false">
+                  <xs:annotation><xs:documentation>The catch-all clause ("Thực hiện các nhiệm vụ khác do … giao"), kept
+                    as written and marked. Added compatibly in version 1.</xs:documentation></xs:annotation>
+                </xs:attribute>
                 <xs:anyAttribute namespace="##other" processContents="skip"/>
               </xs:extension>
             </xs:simpleContent>

@@ -61,7 +61,8 @@ public enum ChartXMLWriter {
         if let leadership = unit.leadership {
             out += inner + "<leadership" + (leadership.heads.map { attribute("heads", String($0)) } ?? "")
                 + (leadership.deputies.map { attribute("deputies", String($0)) } ?? "")
-                + (leadership.vacantHeads.map { attribute("vacantHeads", String($0)) } ?? "") + "/>\n"
+                + (leadership.vacantHeads.map { attribute("vacantHeads", String($0)) } ?? "")
+                + (leadership.maxDeputies.map { attribute("maxDeputies", String($0)) } ?? "") + "/>\n"
         }
         for figures in unit.staffing {
             out += inner + "<staffing" + attribute("category", figures.category.rawValue)
@@ -71,7 +72,8 @@ public enum ChartXMLWriter {
         for function in unit.functions { out += inner + "<function>" + escape(function) + "</function>\n" }
         for duty in unit.duties {
             out += inner + "<duty" + attribute("id", duty.id.rawValue) + (duty.mandate.map { attribute("mandate", $0.rawValue) } ?? "")
-                + attribute("role", duty.role.rawValue) + ">" + escape(duty.text) + "</duty>\n"
+                + attribute("role", duty.role.rawValue) + (duty.source.map { attribute("source", $0) } ?? "")
+                + (duty.isCatchAll ? attribute("catchAll", "true") : "") + ">" + escape(duty.text) + "</duty>\n"
         }
         for power in unit.powers { out += inner + "<power>" + escape(power) + "</power>\n" }
         return out

@@ -46,6 +46,7 @@ struct ImportingOptions: ParsableArguments {
     /// Imports `files` as one chart with these options (catalogues, staffing, limits), printing every
     /// diagnostic to stderr; exits 2 on errors.
     func loadChart(files: [String]) throws -> OrgChart {
+        if let chart = try loadDecisionChart(files: files) { return chart }
         if let chart = try loadArchiMateChart(files: files, keepingUnresolvedMandates: false) {
             return try mergeStaffing(into: chart)
         }

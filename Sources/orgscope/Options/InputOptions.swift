@@ -4,7 +4,8 @@ import OrgModel
 
 /// The chart files and how they are imported, for every command that reads a list of charts.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("Chart files (OrgChart XML v1, or ArchiMate exchange files); several are merged into one chart. "
+    @Argument(help: ArgumentHelp("Chart files (OrgChart XML v1, ArchiMate exchange files, or the province's decisions as .docx, "
+        + ".txt or .md); several are merged into one chart. "
         + "A mandate catalogue given here is loaded as with --mandates.", valueName: "file"))
     var files: [String]
 
