@@ -171,6 +171,11 @@ struct DecisionParser {
             var named: [(String, Int)] = []
             for child in clause.descendants() {
                 let cells = child.cells
+                // A table's header row ("STT | Tên tổ chức") names no unit.
+                if let cells, cells.contains(where: { ["stt", "tt", "số tt"].contains($0.lowercased()) }) {
+                    used.insert(child.position)
+                    continue
+                }
                 let text = cells.map { $0.filter { !$0.isEmpty && !$0.allSatisfy(\.isNumber) }.max { $0.count < $1.count } ?? "" } ?? child.text
                 if UnitNaming.kind(of: text) != nil || context != nil && !text.isEmpty && text.first?.isUppercase == true
                     && !text.lowercased().hasPrefix("stt") {
@@ -188,7 +193,8 @@ struct DecisionParser {
             if !named.isEmpty || !clause.children.isEmpty { used.insert(clause.position) }
             for (name, position) in named {
                 let complete = UnitNaming.complete(name, parentIsDepartment: parentIsDepartment)
-                let kind = UnitNaming.kind(of: complete) ?? context ?? .division
+                // Under the public service units' clause every unit is one, whatever its name ("Văn phòng Đăng ký đất đai").
+                let kind = context == .publicServiceUnit ? .publicServiceUnit : UnitNaming.kind(of: complete) ?? context ?? .division
                 reading.subUnits.append(DecisionReading.SubUnit(name: complete, kind: kind, position: position))
             }
         }
