@@ -25,6 +25,9 @@ enum FuzzTarget: String, CaseIterable {
     case staffing
     /// The bytes as a thesaurus file; what parses rewrites a few duty texts.
     case thesaurus
+    /// The bytes as a decision (a Word package when they start with a ZIP signature, else text), read
+    /// into a chart and written as OrgChart XML.
+    case decision
 
     /// Runs the target on one input.
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -36,6 +39,11 @@ enum FuzzTarget: String, CaseIterable {
                     _ = thesaurus.rewrite(duty)
                     _ = thesaurus.matches(in: duty)
                 }
+            }
+        case .decision:
+            withFile(bytes, name: "decision.txt") { path in
+                guard let result = try? DecisionExtractor().extract(paths: [path]) else { return }
+                _ = ChartXMLWriter.write(result.chart)
             }
         case .rules:
             let text = String(decoding: bytes, as: UTF8.self)

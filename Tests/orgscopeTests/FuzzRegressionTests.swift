@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every input the fuzzers saved (and the seeds written for them) goes through the command line as the
-/// kind of file its name says (`chart-`, `catalog-`, `proposal-`, `rules-`, `archimate-`, `staffing-`): the run must end with one of
+/// kind of file its name says (`chart-`, `catalog-`, `proposal-`, `rules-`, `archimate-`, `staffing-`, `decision-`): the run must end with one of
 /// the contract's statuses (0, 1, 2), never a crash or a signal. scripts/fuzz explains how a finding
 /// becomes a file here.
 @Suite("Fuzzing regressions, end to end")
@@ -26,6 +26,7 @@ struct FuzzRegressionTests {
         case "rules": arguments = ["rules", "--rules", path]
         case "staffing": arguments = ["analyze", base, "--staffing", path, "--format", "json"]
         case "archimate": arguments = ["convert", "archimate", path]
+        case "decision": arguments = ["extract", path]
         default: arguments = ["analyze", path, "--format", "json"]
         }
         let outcome = try Orgscope.run(arguments)

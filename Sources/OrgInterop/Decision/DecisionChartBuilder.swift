@@ -90,7 +90,7 @@ struct DecisionChartBuilder {
         var units: [OrgModel.Unit] = []
         var identifiers = UnitIdentifiers(pinned: ids)
         func emit(_ node: Node, parent: (id: UnitID, path: String)?) {
-            let path = (parent.map { $0.path + " / " } ?? "") + node.name
+            let path = (parent.map { $0.path.isEmpty ? "" : $0.path + " / " } ?? "") + node.name
             let id = identifiers.id(for: node.name, kind: node.kind, path: path, parent: parent?.id)
             let duties = node.duties.enumerated().map { offset, entry in
                 Duty(id: DutyID("\(id.rawValue).\(offset + 1)"), unit: id, text: entry.0.text, source: entry.1,
@@ -102,7 +102,8 @@ struct DecisionChartBuilder {
                               declaredLevel: node.kind == .committee ? .province : nil, parent: parent?.id,
                               foundingDecision: node.decision, leadership: leadership, functions: node.functions,
                               duties: duties, location: node.location))
-            for child in node.children { emit(child, parent: (id, path)) }
+            // Paths start below the People's Committee: "Sở Tư pháp / Văn phòng Sở".
+            for child in node.children { emit(child, parent: (id, node.kind == .committee ? "" : path)) }
         }
         emit(committee, parent: nil)
         let date = asOf ?? readings.compactMap(\.date).max()
