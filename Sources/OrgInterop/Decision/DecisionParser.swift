@@ -18,7 +18,7 @@ struct DecisionParser {
         var reading = DecisionReading(file: file)
         let lines = paragraphs.map(DecisionLine.init)
         let firstArticle = lines.firstIndex { if case .article = $0 { true } else { false } } ?? lines.count
-        readHeading(paragraphs[..<firstArticle], into: &reading)
+        readHeading(paragraphs[..<firstArticle], allTexts: paragraphs.map(\.text), into: &reading)
         var role = Role.other
         var article = 0
         var inRegulation = false
@@ -71,7 +71,7 @@ struct DecisionParser {
 
     // MARK: - Heading block and subject
 
-    private func readHeading(_ paragraphs: ArraySlice<DecisionParagraph>, into reading: inout DecisionReading) {
+    private func readHeading(_ paragraphs: ArraySlice<DecisionParagraph>, allTexts: [String], into reading: inout DecisionReading) {
         let texts = paragraphs.map(\.text)
         for text in texts {
             if reading.number == nil, let match = text.firstMatch(of: /(\d{1,5}[a-z]?\/(?:\d{4}\/)?QĐ-[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)/) {
@@ -92,6 +92,15 @@ struct DecisionParser {
         var subject = texts[(type + 1)...].first { !$0.isEmpty && $0 != $0.uppercased() } ?? ""
         if subject.lowercased().hasPrefix("về việc ") { subject = String(subject.dropFirst(8)) }
         readSubject(subject, into: &reading)
+        // A unit under a department whose subject does not say so: "… là đơn vị sự nghiệp công lập thuộc Sở Tư pháp".
+        if reading.parentName == nil, reading.kind == .subDepartment || reading.kind == .publicServiceUnit {
+            for paragraph in allTexts {
+                if let match = paragraph.firstMatch(of: /thuộc\s+(Sở\s.+?)(?:;|\.|,\s+có\s|,\s+chịu\s|\s+tỉnh\s|\s+chịu\s|$)/) {
+                    reading.parentName = String(match.1).trimmingCharacters(in: .whitespaces)
+                    break
+                }
+            }
+        }
     }
 
     private func readSubject(_ subject: String, into reading: inout DecisionReading) {
@@ -104,7 +113,7 @@ struct DecisionParser {
             target = String(target[..<of.lowerBound])
         }
         let lower = target.lowercased()
-        if lower.hasPrefix("các ") || lower.hasPrefix("văn phòng và") || lower.hasPrefix("văn phòng, ") {
+        if lower.hasPrefix("các ") || lower.contains(" các phòng") || lower.contains(" các đơn vị") || lower.hasPrefix("văn phòng và") {
             reading.kind = .divisions
             reading.parentName = parent
             return

@@ -95,11 +95,17 @@ struct TextDecisionReader {
 
     static func continues(_ line: String, after previous: String) -> Bool {
         if case .plain = DecisionLine.parse(line) {} else { return false }
-        guard let end = previous.last, !".;:!?".contains(end) else { return false }
         // Headings of the heading block and titles stand alone: all capitals, or the type of the document.
         if previous == previous.uppercased() || line == line.uppercased() { return false }
-        let startsLower = line.first.map { $0.isLowercase } ?? false
-        return startsLower || previous.count >= wrapWidth
+        // A paragraph of a decision starts with a capital or a label: a line in lower case goes on with the
+        // one before, even after a ";" that the wrap fell behind ("… ngành, lĩnh vực;" / "chương trình, …").
+        if line.first.map({ $0.isLowercase }) ?? false { return true }
+        guard let end = previous.last, !".;:!?".contains(end) else { return false }
+        // An article's heading is short whatever its width; the paragraph after it starts afresh.
+        switch DecisionLine.parse(previous) {
+        case .article, .chapter: return false
+        default: return previous.count >= wrapWidth
+        }
     }
 
     private func at(_ line: Int) -> SourceLocation {

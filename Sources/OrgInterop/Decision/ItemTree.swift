@@ -69,7 +69,7 @@ struct ItemTree {
             let own: String = switch node.label {
             case .clause(let number): "khoản \(number)"
             case .point(let letter): "điểm \(letter)"
-            case .item(let mark): (mark == "+" ? "dấu cộng " : "gạch đầu dòng ") + Self.ordinal(ordinal)
+            case .item: "gạch đầu dòng " + Self.ordinal(ordinal)  // "+" items are cited as "-" items are
             }
             let provision = suffix.isEmpty ? own : own + " " + suffix
             if node.children.isEmpty {

@@ -51,9 +51,11 @@ extension ReviewReport {
     private func overlapTable(_ none: String) -> ReportTable {
         let rows = current(.overlap).map { finding -> [String] in
             let recommendation = recommendation(finding)
-            var decisions: [String] = []
-            for index in Set(finding.units.compactMap { graph.index[$0] }).sorted() {
-                if let text = recordedDecision(for: index, short: true), !decisions.contains(text) { decisions.append(text) }
+            var decisions = provisions(finding)
+            if decisions.isEmpty {
+                for index in Set(finding.units.compactMap { graph.index[$0] }).sorted() {
+                    if let text = recordedDecision(for: index, short: true), !decisions.contains(text) { decisions.append(text) }
+                }
             }
             return [subject(finding), names(finding.units).joined(separator: "\n"),
                     decisions.isEmpty ? language.text(vi: "Sơ đồ chưa ghi số, ngày văn bản", en: "Not recorded in the chart")

@@ -38,8 +38,10 @@ extension ReviewReport {
             cooperating = []
         }
         cooperating.removeAll { $0 == lead }
-        var decisions: [String] = []
-        if remedy.amendsDecision {
+        // The provisions that hold the duties concerned, when the chart records them (a chart read from the
+        // decisions does), say exactly what to amend; else the decisions that define the units.
+        var decisions: [String] = remedy.amendsDecision ? provisions(finding) : []
+        if remedy.amendsDecision, decisions.isEmpty {
             for index in indices.sorted() {
                 let text = decision(for: index)
                 if !decisions.contains(text) { decisions.append(text) }
@@ -50,6 +52,18 @@ extension ReviewReport {
         if deadline == nil { deadline = finding.effectiveFrom }
         return Recommendation(lead: lead, leadOrder: order, cooperating: cooperating, action: remedy.action.text(language),
                               decisions: decisions, deadline: deadline)
+    }
+
+    /// Where the finding's duties are written ("điểm b khoản 5 Điều 2 Quyết định số …"), each once.
+    func provisions(_ finding: Finding) -> [String] {
+        guard !finding.duties.isEmpty else { return [] }
+        let wanted = Set(finding.duties)
+        var out: [String] = []
+        for reference in graph.duties {
+            let duty = graph.duty(reference)
+            if wanted.contains(duty.id), let source = duty.source, !out.contains(source) { out.append(source) }
+        }
+        return out
     }
 
     /// The units a fix concerns: those the evidence holds responsible, else the finding's own, a territorial
