@@ -54,7 +54,8 @@ public struct TextAnalysis: Sendable {
         let mandates = graph.chart.mandates
         let texts = duties.map { graph.duty($0).text } + mandates.map(\.text)
         var clock = PhaseClock()
-        let vectors = TextVectors(texts: texts, thesaurus: settings.thesaurus)
+        var vectors = TextVectors(texts: texts, thesaurus: settings.thesaurus)
+        for (index, reference) in duties.enumerated() where graph.duty(reference).isCatchAll { vectors.markCatchAll(index) }
         self.vectors = vectors
         clock.lap("text vectors")
 

@@ -23,6 +23,13 @@ extension DutyGraph {
         LocalizedText(vi: name(unit, .vi), en: name(unit, .en))
     }
 
+    /// True for a chart read from the province's decisions (`orgscope extract`: its duties cite their
+    /// provisions): a unit such a chart only lists, with no decision of its own among those read, has no
+    /// duties or head recorded because that decision was not given, not because it has none.
+    var isReadFromDecisions: Bool {
+        chart.units.contains { unit in unit.duties.contains { $0.source != nil } }
+    }
+
     /// The department (or office) a unit belongs to: its topmost ancestor-or-self below a territorial
     /// unit; nil for a territorial unit.
     public func department(of unit: Int) -> Int? {

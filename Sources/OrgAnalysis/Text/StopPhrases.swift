@@ -5,6 +5,9 @@
 public enum StopPhrases {
     /// The shipped list (matched on diacritic-free keys, so unmarked text is covered too).
     public static let shipped: [String] = [
+        "dự thảo quyết định, chỉ thị và các văn bản khác thuộc thẩm quyền ban hành",
+        "hướng dẫn chuyên môn, nghiệp vụ",
+        "đối với ủy ban nhân dân cấp xã",
         "tham mưu, giúp ủy ban nhân dân tỉnh",
         "tham mưu giúp ủy ban nhân dân tỉnh",
         "tham mưu, giúp giám đốc sở",
@@ -95,7 +98,15 @@ public enum SelfAdministrationDuty {
         /// `id` turns a plain syllable into the ids the matched sequences use.
         init(id: (String) -> ID) {
             // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
-            markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"]]
+            // Besides, the clauses every body's decision repeats about itself, from the ministries' model
+            // circulars (found in real decisions: orgdata/decisions): its own organisation and staff ("tổ chức bộ
+            // máy, vị trí việc làm"), the finances and assets given to it, its periodic reports, complaints and
+            // anti-corruption within its own remit, and the drafts it proposes in its own sector ("dự thảo quyết
+            // định, chỉ thị và các văn bản khác thuộc thẩm quyền ban hành … trong lĩnh vực …").
+            markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"],
+                       ["to", "chuc", "bo", "may", "vi", "tri", "viec", "lam"], ["tai", "chinh", "tai", "san", "duoc", "giao"],
+                       ["bao", "cao", "dinh", "ki"], ["khieu", "nai", "to", "cao", "phong", "chong", "tham", "nhung"],
+                       ["van", "ban", "khac", "thuoc", "tham", "quyen", "ban", "hanh"]]
                 .map { $0.map(id) }
             huu = id("huu")
         }

@@ -30,7 +30,7 @@ public struct TextVectors: Sendable {
     let features: [Int32]
     let markedNorms: [Float]
     let plainNorms: [Float]
-    let flags: [UInt8]
+    private(set) var flags: [UInt8]
     /// Inverse document frequency per feature (bigrams at half weight).
     let idf: [Float]
     /// Each feature's counterpart in the plain space (a plain feature maps to itself).
@@ -106,6 +106,10 @@ public struct TextVectors: Sendable {
         return Info(unmarked: value & Self.unmarkedFlag != 0, catchAll: value & Self.catchAllFlag != 0,
                     selfAdministration: value & Self.selfAdministrationFlag != 0)
     }
+
+    /// Marks text `index` as the catch-all duty, as the chart says it is (`catchAll="true"`, written by
+    /// `orgscope extract`), however long its wording.
+    public mutating func markCatchAll(_ index: Int) { flags[index] |= Self.catchAllFlag }
 
     /// True when text `index` was typed without marks.
     public func isUnmarked(_ index: Int) -> Bool { flags[index] & Self.unmarkedFlag != 0 }

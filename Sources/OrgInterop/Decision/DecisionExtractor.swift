@@ -78,6 +78,12 @@ public struct DecisionExtractor: Sendable {
             if reading.number == nil { diagnostics.warning(at, "no decision number (“Số: …/QĐ-…”) found in the heading block") }
             if reading.duties.isEmpty { diagnostics.warning(at, "no duty read: no article on “Nhiệm vụ và quyền hạn” with numbered clauses") }
             reading.functions = reading.functions.map { String($0.prefix(10_000)) }
+            // The same decision twice (a Word file and its text, a copy): read once, or every duty would be doubled.
+            if let number = reading.number,
+               let first = readings.first(where: { $0.number == number && $0.unitName == reading.unitName && $0.parentName == reading.parentName }) {
+                diagnostics.warning(at, "the same decision as \(first.file) (Quyết định số \(number)); read once, from \(first.file)")
+                continue
+            }
             summary.append(Self.summary(reading, paragraphs: paragraphs.count))
             readings.append(reading)
         }

@@ -65,6 +65,7 @@ public struct UnitWithoutHeadRule: Rule {
     /// A finding per unit without a head post.
     public func check(_ context: RuleContext) -> [Finding] {
         let severity = Self.description.defaultSeverity
+        let fromDecisions = context.graph.chart.units.contains { $0.leadership == nil } && context.graph.isReadFromDecisions
         return context.graph.chart.units.compactMap { unit -> Finding? in
             let heads = unit.leadership?.heads
             if let heads, heads > 0 { return nil }
@@ -72,7 +73,7 @@ public struct UnitWithoutHeadRule: Rule {
             var evidence: [String: EvidenceValue] = ["recorded": .bool(heads != nil)]
             if let heads { evidence["heads"] = .int(heads) }
             if let deputies { evidence["deputies"] = .int(deputies) }
-            let message: LocalizedText
+            var message: LocalizedText
             let post = OfficialWording.headPost(unit)
             let placed = context.graph.index[unit.id].map(context.graph.placedName) ?? LocalizedText(vi: unit.name, en: unit.name)
             if heads == nil {
@@ -92,8 +93,19 @@ public struct UnitWithoutHeadRule: Rule {
                         + ": nobody answers personally for all the unit's work")
             }
             evidence["basis"] = .text(Self.directive.reference)
+            // In a chart read from decisions, a head not recorded is a gap of the files (the unit's own decision
+            // was not given, or the decisions say nothing of its posts), not a finding: to verify.
+            let notRead = heads == nil && fromDecisions
+            if notRead {
+                message = unit.foundingDecision == nil
+                    ? LocalizedText(vi: message.vi + " (chưa có quyết định quy định về đơn vị trong các tệp đã đọc)",
+                                    en: message.en + " (no decision on the unit among the files read)")
+                    : LocalizedText(vi: message.vi + " (các quyết định đã đọc không ghi chức danh lãnh đạo của đơn vị)",
+                                    en: message.en + " (the decisions read do not state the unit's posts)")
+            }
             return Self.finding(severity: heads == nil ? .warning : severity, units: [unit.id],
-                           message: message, evidence: evidence, location: unit.location)
+                           message: message, evidence: evidence, location: unit.location,
+                           confidence: notRead ? .toVerify : .confirmed)
         }
     }
 }

@@ -45,17 +45,22 @@ public struct UnitWithoutDutiesRule: Rule {
     /// One finding per unit without duties.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
+        let fromDecisions = graph.chart.units.contains { $0.kind != .committee && $0.duties.isEmpty } && graph.isReadFromDecisions
         return graph.chart.units.indices.compactMap { index -> Finding? in
             let unit = graph.unit(index)
             guard unit.kind != .committee, unit.duties.isEmpty else { return nil }
             let subUnits = graph.children[index].count
+            // Only listed in a decision whose own decision was not read: a gap in the files, to verify.
+            let notRead = fromDecisions && unit.foundingDecision == nil
             return Self.finding(units: [unit.id],
                 message: LocalizedText(
-                    vi: "\(graph.name(index, .vi)) không có nhiệm vụ nào" + (unit.functions.isEmpty ? "" : " (chỉ ghi chức năng)"),
-                    en: "\(graph.name(index, .en)) has no duty" + (unit.functions.isEmpty ? "" : " (only functions are written)")),
+                    vi: "\(graph.name(index, .vi)) không có nhiệm vụ nào" + (unit.functions.isEmpty ? "" : " (chỉ ghi chức năng)")
+                        + (notRead ? " trong các quyết định đã đọc: chưa có văn bản quy định nhiệm vụ của đơn vị" : ""),
+                    en: "\(graph.name(index, .en)) has no duty" + (unit.functions.isEmpty ? "" : " (only functions are written)")
+                        + (notRead ? " in the decisions read: the decision defining its duties was not given" : "")),
                 evidence: ["functions": .int(unit.functions.count), "powers": .int(unit.powers.count),
                            "subUnits": .int(subUnits)],
-                location: unit.location)
+                location: unit.location, confidence: notRead ? .toVerify : .confirmed)
         }
     }
 }
