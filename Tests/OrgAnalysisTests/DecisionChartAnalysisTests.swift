@@ -12,6 +12,7 @@ struct DecisionChartAnalysisTests {
     static let chart = """
         <?xml version="1.0" encoding="UTF-8"?>
         <orgChart xmlns="urn:orgscope:orgchart:1" id="t" name="Ủy ban nhân dân tỉnh Cao Bằng" asOf="2025-04-01" provinceCategory="III">
+          <mandates><mandate id="BC.1" level="province" source="Luật Bưu chính 2010">Quản lý nhà nước về bưu chính</mandate></mandates>
           <unit id="ubnd" name="Ủy ban nhân dân tỉnh Cao Bằng" kind="committee" level="province"><leadership heads="1"/>
             <unit id="stp" name="Sở Tư pháp" kind="department" decision="15/2025/QĐ-UBND" decisionDate="2025-03-12">
               <leadership heads="1" maxDeputies="3"/>
@@ -39,6 +40,9 @@ struct DecisionChartAnalysisTests {
         #expect(office.contains { $0.message.vi.contains("chưa có văn bản quy định nhiệm vụ của đơn vị") })
         #expect(!result.findings.contains { $0.code == "OVL002" }, "\(result.findings.filter { $0.code == "OVL002" }.map(\.message.vi))")
         #expect(result.findings.filter(\.isCountable).isEmpty, "\(result.findings.filter(\.isCountable).map(\.message.vi))")
+        // That no duty carries a mandate rests on inference not finding it in decisions' words: to verify.
+        let gap = try #require(result.findings.first { $0.code == "GAP001" })
+        #expect(gap.confidence == .toVerify && gap.message.vi.contains("không tìm thấy nhiệm vụ tương ứng trong các quyết định đã đọc"))
     }
 
     @Test("A chart written by hand keeps today's findings: a division without duties or head is counted")
@@ -47,5 +51,6 @@ struct DecisionChartAnalysisTests {
         let result = Analyzer().analyze(try PropertyTests.load(plain))
         let office = result.findings.filter { $0.units == ["stp.vp"] }
         #expect(office.allSatisfy(\.isCountable) && office.count == 2)
+        #expect(result.findings.first { $0.code == "GAP001" }?.isCountable == true)
     }
 }

@@ -88,6 +88,7 @@ public struct UncoveredMandateRule: Rule {
         let graph = context.graph
         let threshold = context.settings[LeadConflictRule.conflictThreshold].value
         let responsibility = GapResponsibility(graph: graph)
+        let fromDecisions = !graph.chart.mandates.isEmpty && graph.isReadFromDecisions
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             let due = graph.jurisdictions(for: mandate.level)
@@ -98,13 +99,13 @@ public struct UncoveredMandateRule: Rule {
             guard !missing.isEmpty else { continue }
             let weak = carriers.filter { !$0.isFirm(threshold) && missing.contains(graph.jurisdiction[graph.duties[$0.duty].unit]) }
             findings.append(finding(mandate, missing: missing, due: due, weak: weak, graph: graph,
-                                    responsibility: responsibility))
+                                    responsibility: responsibility, fromDecisions: fromDecisions))
         }
         return findings
     }
 
     private func finding(_ mandate: Mandate, missing: [Int], due: [Int], weak: [MandateAssignment],
-                         graph: DutyGraph, responsibility: GapResponsibility) -> Finding {
+                         graph: DutyGraph, responsibility: GapResponsibility, fromDecisions: Bool) -> Finding {
         var evidence: [String: EvidenceValue] = [
             "jurisdictionsMissing": .int(missing.count), "jurisdictionsDue": .int(due.count),
             "mandateText": .text(mandate.text),
@@ -120,6 +121,10 @@ public struct UncoveredMandateRule: Rule {
             evidence["possibleCarriers"] = .list(weak.map { graph.duty(graph.duties[$0.duty]).id.rawValue }.sorted())
         }
         let text = Quote.short(mandate.text)
+        // A chart read from decisions cites no mandate: that no duty carries one rests on inference not finding
+        // it in the text (a duty may say it in other words), and a mandate no decision names may belong to a
+        // body whose decision was not given. To verify, never counted.
+        let notRead = fromDecisions
         let message = { (language: Language) -> String in
             let places = missing.map { graph.unit($0).name }.joined(separator: "; ")
             var sentence: String
@@ -142,12 +147,17 @@ public struct UncoveredMandateRule: Rule {
                 }.joined(separator: language.text(vi: " hoặc ", en: " or "))
                 sentence += language.text(vi: "; có thể thuộc \(hints)", en: "; possibly covered by \(hints)")
             }
+            if notRead {
+                sentence += language.text(
+                    vi: " (không tìm thấy nhiệm vụ tương ứng trong các quyết định đã đọc: cần đối chiếu văn bản, quyết định của cơ quan phụ trách có thể chưa có trong các tệp)",
+                    en: " (no matching duty found in the decisions read: check the texts; the responsible body's decision may not be among the files)")
+            }
             return sentence
         }
         return Self.finding(
             units: missing.map { graph.unit($0).id }, duties: weak.map { graph.duty(graph.duties[$0.duty]).id },
             mandate: mandate.id, message: LocalizedText(vi: message(.vi), en: message(.en)),
-            evidence: evidence, location: mandate.location)
+            evidence: evidence, location: mandate.location, confidence: notRead ? .toVerify : .confirmed)
     }
 
     /// Unit ids as evidence: a text for one, a list for several.
