@@ -338,8 +338,6 @@ struct WorkingChart {
         return []
     }
 
-    // MARK: Helpers
-
     /// The strict ancestors of `id`, nearest first.
     private func ancestors(of id: UnitID) -> [UnitID] {
         var result: [UnitID] = []
@@ -396,7 +394,4 @@ struct WorkingChart {
 }
 
 /// Removes repeats, keeping the first occurrence.
-private func uniqued(_ values: [String]) -> [String] {
-    var seen = Set<String>()
-    return values.filter { seen.insert($0).inserted }
-}
+private func uniqued(_ values: [String]) -> [String] { var seen = Set<String>(); return values.filter { seen.insert($0).inserted } }
