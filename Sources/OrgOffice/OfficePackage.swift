@@ -81,9 +81,17 @@ public enum OfficePackage {
     /// passed, an entry name is unsafe (absolute, `..`, a backslash, a control character), an entry is
     /// a link, two entries share a name, or the archive is not a readable ZIP.
     public static func parts(of data: Data, limits: Limits = Limits()) throws(Failure) -> [Part] {
+        // Read from a file, never from ZIPFoundation's in-memory archive: its memory file traps when a hostile
+        // archive makes it seek past the end (found by the `decision` fuzz target); a real file reads short.
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("orgscope-package-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        let url = directory.appendingPathComponent("package.zip")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try data.write(to: url)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw Failure("not a ZIP package (a .docx is one): \(error)")
         }

@@ -186,5 +186,9 @@ struct DecisionExtractorTests {
         try refused(doctype, name: "doctype.docx", "DOCTYPE")
         try refused(Data([0xFF, 0xFE, 0x00, 0xD8]), name: "latin.txt", "UTF-8")
         try refused(Data("Một văn bản không có trích yếu.\n".utf8), name: "nothing.txt", "no subject")
+        // Found by the fuzzer: an archive that made ZIPFoundation's in-memory reader seek past its end and trap.
+        let seek = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("OrgImportTests/Fixtures/fuzz/decision-crash-memory-seek.docx")
+        try refused(Data(contentsOf: seek), name: "seek.docx", "not a Word document")
     }
 }

@@ -123,7 +123,7 @@ struct WordDecisionReader {
     }
 
     private func at(_ paragraph: Int) -> SourceLocation {
-        SourceLocation(file: file, line: paragraph, column: 1)
+        SourceLocation(file: file, line: max(paragraph, 1), column: 0)
     }
 }
 
