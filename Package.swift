@@ -22,6 +22,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // zlib's inflate, for OfficePackage to check every entry's deflate stream ends inside its bytes before
+        // ZIPFoundation reads it (ZIPFoundation loops for ever on a stream that does not: found by fuzzing).
+        .systemLibrary(name: "COrgZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "OrgModel"),
         .target(
             name: "OrgImport",
@@ -29,7 +32,7 @@ let package = Package(
         ),
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         // Office Open XML packages: the one owner of ZIPFoundation; WordprocessingML written by orgscope.
-        .target(name: "OrgOffice", dependencies: ["OrgModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "OrgOffice", dependencies: ["OrgModel", "COrgZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis", "OrgOffice"]),
         // ArchiMate exchange files and the province's decisions (.docx, text) in, CSV staffing merged,
         // W3C Organization Ontology (JSON-LD) out.

@@ -83,6 +83,7 @@ public enum OfficePackage {
     public static func parts(of data: Data, limits: Limits = Limits()) throws(Failure) -> [Part] {
         // Read from a file, never from ZIPFoundation's in-memory archive: its memory file traps when a hostile
         // archive makes it seek past the end (found by the `decision` fuzz target); a real file reads short.
+        try PackageCheck.check(Array(data), limits: limits)
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("orgscope-package-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         let url = directory.appendingPathComponent("package.zip")
@@ -109,6 +110,11 @@ public enum OfficePackage {
             case .file: break
             }
             let size = entry.uncompressedSize, packed = max(entry.compressedSize, 1)
+            // An entry cannot hold more packed bytes than the whole package: one that claims to would have
+            // ZIPFoundation read past the end of the file for ever (found by the `decision` fuzz target).
+            guard entry.compressedSize <= UInt64(data.count), entry.isCompressed || size <= UInt64(data.count) else {
+                throw Failure("the entry \(path) claims more bytes than the whole package holds: a corrupt or hostile archive")
+            }
             guard size <= UInt64(limits.entrySize) else {
                 throw Failure("the entry \(path) expands to \(size) bytes, over the limit of \(limits.entrySize)")
             }

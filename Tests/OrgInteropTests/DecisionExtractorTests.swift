@@ -189,6 +189,9 @@ struct DecisionExtractorTests {
         // Found by the fuzzer: an archive that made ZIPFoundation's in-memory reader seek past its end and trap.
         let seek = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("OrgImportTests/Fixtures/fuzz/decision-crash-memory-seek.docx")
-        try refused(Data(contentsOf: seek), name: "seek.docx", "not a Word document")
+        try refused(Data(contentsOf: seek), name: "seek.docx", "not a readable Word document")
+        // Found by the fuzzer: an entry whose deflate stream never ends inside the file made ZIPFoundation read for ever.
+        let hang = seek.deletingLastPathComponent().appendingPathComponent("decision-hang-packed-size.docx")
+        try refused(Data(contentsOf: hang), name: "hang.docx", "not a readable Word document")
     }
 }
