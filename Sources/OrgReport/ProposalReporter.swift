@@ -134,7 +134,13 @@ extension ProposalReporter {
     static func word(_ review: ProposalReview, language: Language, timestamp: String?, profile: DocumentProfile) -> OfficialDocument {
         let subject = language.text(vi: "Kết quả rà soát phương án sắp xếp tổ chức bộ máy theo đề án “\(review.proposal.title)”",
                                     en: "Review of the restructuring proposal “\(review.proposal.title)”")
-        return OfficialDocument(blocks: blocks(review, language: language, profile: profile), subject: subject, profile: profile,
-                                language: language, illustrative: review.before.graph.chart.illustrative, timestamp: timestamp)
+        var document = OfficialDocument(blocks: blocks(review, language: language, profile: profile), subject: subject, profile: profile,
+                                        language: language, illustrative: review.before.graph.chart.illustrative, timestamp: timestamp)
+        document.body.append(.paragraph(language.text(
+            vi: "Trên đây là báo cáo kết quả rà soát phương án sắp xếp tổ chức bộ máy; \(profile.issuingBodyName) kính báo cáo "
+                + "Ủy ban nhân dân tỉnh xem xét, quyết định./.",
+            en: "This is the review of the restructuring proposal; \(profile.issuingBodyName) submits it to the provincial "
+                + "People's Committee for decision.")))
+        return document
     }
 }

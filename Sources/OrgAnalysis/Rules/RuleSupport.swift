@@ -12,6 +12,13 @@ extension DutyGraph {
     public func name(_ unit: Int, _ language: Language) -> String {
         let own = chart.units[unit].name
         guard let department = department(of: unit), department != unit else { return own }
+        // A unit of a sub-department or a centre is placed in it, not in the department above it ("Phòng Trồng
+        // trọt thuộc Chi cục Trồng trọt và Bảo vệ thực vật").
+        if let parent = parent[unit], parent != department,
+           [.subDepartment, .publicServiceUnit].contains(chart.units[parent].kind) {
+            let parentName = chart.units[parent].name
+            return own.contains(parentName) ? own : own + language.text(vi: " thuộc ", en: " of ") + parentName
+        }
         let departmentName = chart.units[department].name
         if own.contains(departmentName) { return own }
         if own.hasSuffix(" Sở"), departmentName.hasPrefix("Sở ") { return own + departmentName.dropFirst(2) }

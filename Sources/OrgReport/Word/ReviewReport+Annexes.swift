@@ -48,6 +48,14 @@ extension ReviewReport {
         return TextReporter.clip(finding.message.text(language), 300)
     }
 
+    /// Who should lead the task itself: the department when one is concerned; across departments the tool
+    /// cannot say, and Sở Nội vụ proposes it once the departments agree.
+    private func proposedLead(_ recommendation: Recommendation) -> String {
+        recommendation.lead != profile.issuingBodyName ? recommendation.lead
+            : language.text(vi: "\(profile.issuingBodyName) tham mưu, đề xuất sau khi thống nhất với các sở liên quan",
+                            en: "\(profile.issuingBodyName) to propose once the departments agree")
+    }
+
     private func overlapTable(_ none: String) -> ReportTable {
         let rows = current(.overlap).map { finding -> [String] in
             let recommendation = recommendation(finding)
@@ -58,8 +66,8 @@ extension ReviewReport {
                 }
             }
             return [subject(finding), names(finding.units).joined(separator: "\n"),
-                    decisions.isEmpty ? language.text(vi: "Sơ đồ chưa ghi số, ngày văn bản", en: "Not recorded in the chart")
-                                      : decisions.joined(separator: "\n"), recommendation.lead,
+                    decisions.isEmpty ? language.text(vi: "Chưa xác định số, ngày ban hành văn bản", en: "Not recorded in the chart")
+                                      : decisions.joined(separator: "\n"), proposedLead(recommendation),
                     recommendation.cooperating.isEmpty ? names(finding.units).joined(separator: "\n")
                                                        : recommendation.cooperating.joined(separator: "\n")]
         }
@@ -139,6 +147,9 @@ extension ReviewReport {
         ], rows: rows, emptyText: none)
     }
 
+    /// The day the regime looked ahead to takes effect, when there is one.
+    private var upcomingDate: ChartDate? { Set(result.findings.compactMap(\.effectiveFrom)).min() }
+
     private func deputyTable(_ none: String) -> [ReportBlock] {
         let findings = result.findings.filter { $0.rule == DeputyCapRule.id && !$0.isToVerify }
         var units: [Int] = []
@@ -177,7 +188,8 @@ extension ReviewReport {
         return [.table(ReportTable(columns: [
             column("Cơ quan, đơn vị", "Body", .left, 4), column("Chức danh cấp phó", "Deputy post", .left, 2),
             column("Hiện có", "In post", .right, 1), column("Tối đa hiện nay", "Maximum now", .right, 1.2),
-            column("Tối đa theo quy định sắp có hiệu lực", "Maximum under the regime to come", .right, 1.6),
+            column(upcomingDate.map { "Tối đa từ ngày " + OfficialWording.date($0).vi } ?? "Tối đa theo quy định sắp có hiệu lực",
+                   upcomingDate.map { "Maximum from " + $0.description } ?? "Maximum under the regime to come", .right, 1.6),
             column("Dôi dư", "Excess", .right, 1), column("Lộ trình giải quyết", "Timetable", .left, 1.8),
         ], rows: rows, emptyText: none)),
             .note(language.text(

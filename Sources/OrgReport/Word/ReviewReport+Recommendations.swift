@@ -89,11 +89,12 @@ extension ReviewReport {
             let unit = graph.unit(position)
             if let decision = unit.foundingDecision {
                 let date = decision.date.map { language.text(vi: " ngày ", en: " of ") + OfficialWording.date($0).text(language) } ?? ""
+                let longDate = decision.date.map { language.text(vi: " ", en: " of ") + self.longDate($0) } ?? ""
                 if short {
                     return language.text(vi: "Quyết định số \(decision.number)\(date) (\(unit.name))",
                                          en: "Decision No. \(decision.number)\(date) (\(unit.name))")
                 }
-                return language.text(vi: "Quyết định số \(decision.number)\(date) quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của \(graph.name(position, language))",
+                return language.text(vi: "Quyết định số \(decision.number)\(longDate) quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của \(graph.name(position, language))",
                                      en: "Decision No. \(decision.number)\(date) on the functions, duties and structure of \(graph.name(position, language))")
             }
             current = graph.parent[position].flatMap { DutyGraph.isTerritorial(graph.unit($0).kind) ? nil : $0 }
@@ -111,10 +112,12 @@ extension ReviewReport {
             parts.append(language.text(vi: "sửa đổi, bổ sung ", en: "amend ") + recommendation.decisions.joined(separator: "; "))
         }
         if let deadline = recommendation.deadline {
-            parts.append(language.text(vi: "hoàn thành trước ngày ", en: "by ") + OfficialWording.date(deadline).text(language))
+            parts.append(language.text(vi: "hoàn thành trước ", en: "by ") + longDate(deadline))
         }
-        let problem = TextReporter.clip(finding.message.text(language), 220)
-        return parts.joined(separator: "; ") + language.text(vi: ". Nội dung: ", en: ". Finding: ") + problem
+        // The finding itself is stated in full in Part II; here its place, not a clipped copy.
+        let kind = Kind.of(finding)
+        let index = (Kind.allCases.firstIndex(of: kind) ?? 0) + 1
+        return parts.joined(separator: "; ") + language.text(vi: " (nội dung tại mục \(index) Phần II).", en: " (see item \(index) of Part II).")
     }
 
     /// "IV. Kiến nghị": every confirmed finding, grouped by the body that leads its fix.
@@ -143,26 +146,35 @@ extension ReviewReport {
         return blocks
     }
 
-    /// The findings to verify and those of each regime to come, in their own sections.
-    func apartSections() -> [ReportBlock] {
+    /// The findings to verify and those of each regime to come, as the last items of Part II (numbered from
+    /// `first`), so that the recommendations close the report. A regime's deputy findings are summed up and
+    /// detailed in the deputies' annex rather than listed one by one.
+    func apartSections(from first: Int) -> [ReportBlock] {
         var blocks: [ReportBlock] = []
-        var numeral = ["V", "VI", "VII", "VIII"].makeIterator()
+        var number = first
         let sections = FindingSection.sections(result)
-        let toVerify = sections.filter { $0.kind == .toVerify }
-        let upcoming = sections.filter { if case .upcoming = $0.kind { true } else { false } }
-        for section in toVerify {
-            blocks.append(.heading((numeral.next() ?? "") + ". " + language.text(vi: "Nội dung cần xác minh", en: "To verify"), level: 1))
+        for section in sections where section.kind == .toVerify {
+            blocks.append(.heading("\(number). " + language.text(vi: "Nội dung cần xác minh", en: "To verify"), level: 2))
+            number += 1
             if let note = section.note(language) { blocks.append(.paragraph(note)) }
             blocks.append(.bullets(section.findings.map { $0.message.text(language) }))
         }
-        if !upcoming.isEmpty {
-            blocks.append(.heading((numeral.next() ?? "") + ". " + language.text(
-                vi: "Nội dung phát sinh khi quy định mới có hiệu lực", en: "Under the regime to come"), level: 1))
-            for (offset, section) in upcoming.enumerated() {
-                blocks.append(.heading("\(offset + 1). " + section.heading(language, regime: result.upcomingSettings?.norms.regime), level: 2))
-                if let note = section.note(language) { blocks.append(.paragraph(note)) }
-                blocks.append(.bullets(section.findings.map { $0.message.text(language) }))
+        let upcoming = sections.filter { if case .upcoming = $0.kind { true } else { false } }
+        guard !upcoming.isEmpty else { return blocks }
+        blocks.append(.heading("\(number). " + language.text(vi: "Nội dung phát sinh khi quy định mới có hiệu lực",
+                                                             en: "Under the regime to come"), level: 2))
+        for section in upcoming {
+            let regime = section.heading(language, regime: result.upcomingSettings?.norms.regime)
+            blocks.append(.paragraph(regime + ": " + (section.note(language) ?? "")))
+            let deputies = section.findings.filter { $0.rule == DeputyCapRule.id }
+            if !deputies.isEmpty {
+                blocks.append(.paragraph(language.text(
+                    vi: "\(OfficialWording.count(deputies.count)) cơ quan, đơn vị bố trí số cấp phó vượt số lượng tối đa theo quy định "
+                        + "sắp có hiệu lực; chi tiết và lộ trình giải quyết tại Phụ lục V.",
+                    en: "\(deputies.count) bodies have more deputies than the regime to come allows; details and timetable in Annex V.")))
             }
+            let others = section.findings.filter { $0.rule != DeputyCapRule.id }
+            if !others.isEmpty { blocks.append(.bullets(others.map { $0.message.text(language) })) }
         }
         return blocks
     }

@@ -76,7 +76,15 @@ struct ReviewReport {
 
     /// The date the chart describes, for the scope sentence.
     var asOfText: String {
-        graph.chart.asOf.map { OfficialWording.date($0).text(language) } ?? language.text(vi: "ngày rà soát", en: "the review date")
+        graph.chart.asOf.map(longDate) ?? language.text(vi: "ngày rà soát", en: "the review date")
+    }
+
+    /// A date in running text: "ngày 05 tháng 3 năm 2025" (days below 10 and months below 3 with a leading
+    /// zero, Decree 30/2020); ISO in English.
+    func longDate(_ date: ChartDate) -> String {
+        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+        let month = date.month < 3 ? "0\(date.month)" : "\(date.month)"
+        return language.text(vi: "ngày \(day) tháng \(month) năm \(date.year)", en: date.description)
     }
 
     // MARK: - Body
@@ -100,13 +108,13 @@ struct ReviewReport {
                     en: "\(findings.count) finding\(findings.count == 1 ? "" : "s"):")))
                 blocks.append(.bullets(findings.map { $0.message.text(language) }))
             }
-            if let number = annexNumbers[annexTitle(kind)] {
+            if kind != .heads, let number = annexNumbers[annexTitle(kind)] {
                 blocks.append(.note(language.text(vi: "(Chi tiết tại Phụ lục \(number))", en: "(Details in Annex \(number))")))
             }
         }
+        blocks.append(contentsOf: apartSections(from: Kind.allCases.count + 1))
         blocks.append(contentsOf: assessment())
         blocks.append(contentsOf: recommendations())
-        blocks.append(contentsOf: apartSections())
         blocks.append(.paragraph(language.text(
             vi: "Trên đây là báo cáo kết quả rà soát chức năng, nhiệm vụ, quyền hạn, tổ chức bộ máy và biên chế; "
                 + "\(profile.issuingBodyName) kính báo cáo Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.",
@@ -121,7 +129,7 @@ struct ReviewReport {
         guard let directive = profile.directive else {
             return language.text(vi: "Chỉ thị " + title, en: "the 2022 directive of the Chairman of Cao Bằng on discipline and administrative reform")
         }
-        let date = directive.date.map { " ngày " + OfficialWording.date($0).vi } ?? ""
+        let date = directive.date.map { " " + longDate($0) } ?? ""
         return language.text(vi: "Chỉ thị số \(directive.number)\(date) \(title.replacingOccurrences(of: " năm 2022", with: ""))",
                              en: "Directive No. \(directive.number) of the Chairman of the provincial People's Committee")
     }
@@ -171,7 +179,14 @@ struct ReviewReport {
             }
             return (rank, year, number, text)
         }
-        return [directiveName] + precise.sorted { key($0) < key($1) }
+        let lines: [String] = [directiveName] + precise.sorted { key($0) < key($1) }
+        // Each line of a căn cứ list starts with a capital and ends with ";", the last with ".".
+        var out: [String] = []
+        for (offset, text) in lines.enumerated() {
+            let end = offset == lines.count - 1 ? "." : ";"
+            out.append(text.prefix(1).uppercased() + String(text.dropFirst()) + end)
+        }
+        return out
     }
 
     private var scope: String {
@@ -180,7 +195,7 @@ struct ReviewReport {
         return language.text(
             vi: "Phạm vi rà soát: \(OfficialWording.count(chart.units.count)) cơ quan, đơn vị (trong đó \(OfficialWording.count(departments)) "
                 + "sở, cơ quan tương đương) với \(chart.dutyCount) nhiệm vụ, đối chiếu với \(graph.mandates.count) nhiệm vụ theo quy định; "
-                + "số liệu tại ngày \(asOfText).",
+                + "số liệu đến \(asOfText).",
             en: "Scope: \(chart.units.count) bodies (\(departments) departments or equivalent) with \(chart.dutyCount) duties, "
                 + "checked against \(graph.mandates.count) mandates; figures as of \(asOfText).")
     }
