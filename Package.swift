@@ -15,6 +15,9 @@ let package = Package(
         // Word documents (.docx) are ZIP packages; ZIPFoundation reads and writes them in memory with zlib
         // (Debian's zlib1g-dev), so that orgscope writes no ZIP code of its own.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The findings register is one SQLite file; GRDB gives its migrations, WAL pool and typed errors on
+        // Debian's libsqlite3-dev (measured here: builds on Linux, first debug build about a minute).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +37,8 @@ let package = Package(
         // Office Open XML packages: the one owner of ZIPFoundation; WordprocessingML written by orgscope.
         .target(name: "OrgOffice", dependencies: ["OrgModel", "COrgZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis", "OrgOffice"]),
+        // The findings register (issue 19): the one owner of GRDB.
+        .target(name: "OrgRegister", dependencies: ["OrgModel", "OrgAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
         // ArchiMate exchange files and the province's decisions (.docx, text) in, CSV staffing merged,
         // W3C Organization Ontology (JSON-LD) out.
         .target(name: "OrgInterop", dependencies: ["OrgModel", "OrgImport", "OrgOffice"]),
@@ -61,6 +66,7 @@ let package = Package(
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel", "OrgOffice", "OrgImport"],
                     exclude: ["Golden"]),
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
+        .testTarget(name: "OrgRegisterTests", dependencies: ["OrgRegister", "OrgAnalysis", "OrgModel"]),
         .testTarget(
             name: "OrgInteropTests",
             dependencies: ["OrgInterop", "OrgModel", "OrgImport", "OrgOffice"],
