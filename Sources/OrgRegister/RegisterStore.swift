@@ -27,7 +27,7 @@ public final class RegisterStore: @unchecked Sendable {
                 table.column("chart_id", .text).notNull()
                 table.column("chart_date", .text)
                 table.column("label", .text)
-                table.column("files", .text).notNull()      // JSON: [{path, sha256}]
+                table.column("files", .text).notNull()      // JSON: [{path, bytes}]
                 table.column("settings", .text).notNull()   // JSON: the rule settings in force
             }
             try db.create(table: "finding") { table in
