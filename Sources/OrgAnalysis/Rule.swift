@@ -10,6 +10,8 @@ public struct RuleContext: Sendable {
     public let text: TextAnalysis
     /// Every parameter's value in force (regime, province category, rules file, options).
     public let settings: RuleSettings
+    /// The chart was read from the province's decisions (``DutyGraph/isReadFromDecisions``), computed once.
+    public let isReadFromDecisions: Bool
 
     /// A context.
     public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis, settings: RuleSettings) {
@@ -17,6 +19,7 @@ public struct RuleContext: Sendable {
         self.configuration = configuration
         self.text = text
         self.settings = settings
+        self.isReadFromDecisions = graph.isReadFromDecisions
     }
 
     /// The regime and province category in force.

@@ -32,14 +32,6 @@ struct DocxReader {
 }
 
 extension XMLTreeNode {
-    /// Every element named `name` below this one (depth first, document order).
-    func all(_ name: String) -> [XMLTreeNode] {
-        children.flatMap { ($0.name == name ? [$0] : []) + $0.all(name) }
-    }
-
-    /// The first child named `name`.
-    func child(_ name: String) -> XMLTreeNode? { children.first { $0.name == name } }
-
     /// The `w:val` (or another WordprocessingML attribute) of this element.
     func w(_ attribute: String) -> String? {
         self.attribute(attribute, namespace: "http://schemas.openxmlformats.org/wordprocessingml/2006/main")

@@ -56,4 +56,9 @@ package struct XMLTreeNode: Sendable {
 
     /// The first child element named `name`.
     package func child(_ name: String) -> XMLTreeNode? { children.first { $0.name == name } }
+
+    /// Every element named `name` below this one (in any namespace), depth first, in document order.
+    package func all(_ name: String) -> [XMLTreeNode] {
+        children.flatMap { ($0.name == name ? [$0] : []) + $0.all(name) }
+    }
 }

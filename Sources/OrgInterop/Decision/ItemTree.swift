@@ -65,30 +65,27 @@ struct ItemTree {
     /// điểm a khoản 2"), without the article.
     func leaves() -> [(text: String, provision: String, position: Int)] {
         var out: [(String, String, Int)] = []
-        func walk(_ node: Node, ordinal: Int, suffix: String) {
-            let own: String = switch node.label {
-            case .clause(let number): "khoản \(number)"
-            case .point(let letter): "điểm \(letter)"
-            case .item: "gạch đầu dòng " + Self.ordinal(ordinal)  // "+" items are cited as "-" items are
-            }
-            let provision = suffix.isEmpty ? own : own + " " + suffix
-            if node.children.isEmpty {
-                out.append((node.text, provision, node.position))
-                return
-            }
-            var counts: [String: Int] = [:]
-            for child in node.children {
-                let key: String = if case .item(let mark) = child.label { String(mark) } else { "" }
-                counts[key, default: 0] += 1
-                walk(child, ordinal: counts[key] ?? 1, suffix: provision)
+        // Items are numbered among the items of their mark, clauses and points by their own label.
+        func walk(_ nodes: [Node], suffix: String) {
+            var counts: [Character: Int] = [:]
+            for node in nodes {
+                let own: String
+                switch node.label {
+                case .clause(let number): own = "khoản \(number)"
+                case .point(let letter): own = "điểm \(letter)"
+                case .item(let mark):
+                    counts[mark, default: 0] += 1
+                    own = "gạch đầu dòng " + Self.ordinal(counts[mark] ?? 1)  // "+" items are cited as "-" items are
+                }
+                let provision = suffix.isEmpty ? own : own + " " + suffix
+                if node.children.isEmpty {
+                    out.append((node.text, provision, node.position))
+                } else {
+                    walk(node.children, suffix: provision)
+                }
             }
         }
-        var counts: [String: Int] = [:]
-        for root in roots {
-            let key: String = if case .item(let mark) = root.label { String(mark) } else { "" }
-            counts[key, default: 0] += 1
-            walk(root, ordinal: counts[key] ?? 1, suffix: "")
-        }
+        walk(roots, suffix: "")
         return out
     }
 

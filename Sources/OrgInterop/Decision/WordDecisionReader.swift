@@ -128,11 +128,6 @@ struct WordDecisionReader {
 }
 
 extension XMLTreeNode {
-    /// Every element named `name` below this one, in document order.
-    func all(_ name: String) -> [XMLTreeNode] {
-        children.flatMap { ($0.name == name ? [$0] : []) + $0.all(name) }
-    }
-
     /// A WordprocessingML attribute (`w:val`).
     func w(_ name: String) -> String? { attribute(name, namespace: WordDecisionReader.main) }
 }

@@ -67,9 +67,7 @@ struct OfficialDocument {
         guard let date = profile.date else {
             return place + language.text(vi: "ngày … tháng … năm …", en: "… (date)")
         }
-        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let month = date.month < 3 ? "0\(date.month)" : "\(date.month)"
-        return place + language.text(vi: "ngày \(day) tháng \(month) năm \(date.year)", en: date.description)
+        return place + OfficialWording.longDate(date).text(language)
     }
 
     /// Issuing body (left) and national title (right), number (left) and dateline (right).

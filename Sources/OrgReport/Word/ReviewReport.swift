@@ -81,11 +81,7 @@ struct ReviewReport {
 
     /// A date in running text: "ngày 05 tháng 3 năm 2025" (days below 10 and months below 3 with a leading
     /// zero, Decree 30/2020); ISO in English.
-    func longDate(_ date: ChartDate) -> String {
-        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
-        let month = date.month < 3 ? "0\(date.month)" : "\(date.month)"
-        return language.text(vi: "ngày \(day) tháng \(month) năm \(date.year)", en: date.description)
-    }
+    func longDate(_ date: ChartDate) -> String { OfficialWording.longDate(date).text(language) }
 
     // MARK: - Body
 

@@ -70,12 +70,13 @@ struct ExtractCommand: ParsableCommand {
         }
         DiagnosticPrinter.print(result.warnings, limit: importing.maxErrors, truncated: false)
         // The chart is read back as any chart would be (schema, references) before it is written.
-        _ = try importing.reimport(result.chart, with: [])
         let chart = result.chart
+        let xml = ChartXMLWriter.write(chart)
+        _ = try importing.reimport(chart, xml: xml, with: [])
         let lines = result.summary + ["\(chart.units.count) units, \(chart.dutyCount) duties, "
             + "\(result.warnings.count) warnings" + (chart.asOf.map { "; the chart's date \($0)" } ?? "")]
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
-        try destination.write([[ReportFile(suffix: ".xml") { ChartXMLWriter.write(chart) }]],
+        try destination.write([[ReportFile(suffix: ".xml") { xml }]],
                               baseName: fileStem(files[0]))
     }
 }

@@ -26,14 +26,14 @@ extension ImportingOptions {
         return try reimport(extracted.chart, with: others)
     }
 
-    /// `chart` written as OrgChart XML and read back with `others` and the catalogues: the schema and the
+    /// `chart` written as OrgChart XML (`xml` when the caller has it already) and read back with `others` and the catalogues: the schema and the
     /// references are checked as for any chart; units and duties keep their places in the decisions.
-    func reimport(_ chart: OrgChart, with others: [String]) throws -> OrgChart {
+    func reimport(_ chart: OrgChart, xml: String? = nil, with others: [String]) throws -> OrgChart {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-extract-\(getpid())-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("decisions.xml").path
-        try Data(ChartXMLWriter.write(chart).utf8).write(to: URL(fileURLWithPath: path))
+        try Data((xml ?? ChartXMLWriter.write(chart)).utf8).write(to: URL(fileURLWithPath: path))
         var imported: OrgChart
         do {
             let result = try OrgChartImporter(options: importOptions).load(files: [path] + others.sorted(), catalogs: catalogs.sorted())

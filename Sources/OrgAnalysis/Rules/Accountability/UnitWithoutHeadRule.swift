@@ -65,7 +65,7 @@ public struct UnitWithoutHeadRule: Rule {
     /// A finding per unit without a head post.
     public func check(_ context: RuleContext) -> [Finding] {
         let severity = Self.description.defaultSeverity
-        let fromDecisions = context.graph.chart.units.contains { $0.leadership == nil } && context.graph.isReadFromDecisions
+        let fromDecisions = context.isReadFromDecisions
         return context.graph.chart.units.compactMap { unit -> Finding? in
             let heads = unit.leadership?.heads
             if let heads, heads > 0 { return nil }

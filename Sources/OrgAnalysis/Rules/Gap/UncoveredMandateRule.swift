@@ -88,7 +88,7 @@ public struct UncoveredMandateRule: Rule {
         let graph = context.graph
         let threshold = context.settings[LeadConflictRule.conflictThreshold].value
         let responsibility = GapResponsibility(graph: graph)
-        let fromDecisions = !graph.chart.mandates.isEmpty && graph.isReadFromDecisions
+        let fromDecisions = context.isReadFromDecisions
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             let due = graph.jurisdictions(for: mandate.level)

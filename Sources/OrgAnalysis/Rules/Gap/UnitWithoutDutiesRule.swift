@@ -45,7 +45,7 @@ public struct UnitWithoutDutiesRule: Rule {
     /// One finding per unit without duties.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let fromDecisions = graph.chart.units.contains { $0.kind != .committee && $0.duties.isEmpty } && graph.isReadFromDecisions
+        let fromDecisions = context.isReadFromDecisions
         return graph.chart.units.indices.compactMap { index -> Finding? in
             let unit = graph.unit(index)
             guard unit.kind != .committee, unit.duties.isEmpty else { return nil }

@@ -78,6 +78,14 @@ public enum OfficialWording {
         return LocalizedText(vi: "\(two(date.day))/\(two(date.month))/\(date.year)", en: date.description)
     }
 
+    /// A date as running text writes it: "ngày 05 tháng 3 năm 2025" (days below 10 and months below 3 with a
+    /// leading zero, Decree 30/2020/NĐ-CP); ISO in English.
+    public static func longDate(_ date: ChartDate) -> LocalizedText {
+        let day = date.day < 10 ? "0\(date.day)" : "\(date.day)"
+        let month = date.month < 3 ? "0\(date.month)" : "\(date.month)"
+        return LocalizedText(vi: "ngày \(day) tháng \(month) năm \(date.year)", en: date.description)
+    }
+
     /// A number with a decimal comma in Vietnamese ("3", "3,07") and a point in English.
     public static func decimal(_ value: Double, _ language: Language) -> String {
         let rounded = (value * 100).rounded() / 100
