@@ -28,6 +28,8 @@ let package = Package(
         // zlib's inflate, for OfficePackage to check every entry's deflate stream ends inside its bytes before
         // ZIPFoundation reads it (ZIPFoundation loops for ever on a stream that does not: found by fuzzing).
         .systemLibrary(name: "COrgZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // OpenSSL's libcrypto (libssl-dev): the SHA-256 of the files a review records (issue 19).
+        .systemLibrary(name: "COrgCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "OrgModel"),
         .target(
             name: "OrgImport",
@@ -36,16 +38,16 @@ let package = Package(
         .target(name: "OrgAnalysis", dependencies: ["OrgModel"]),
         // Office Open XML packages: the one owner of ZIPFoundation; WordprocessingML written by orgscope.
         .target(name: "OrgOffice", dependencies: ["OrgModel", "COrgZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis", "OrgOffice"]),
+        .target(name: "OrgReport", dependencies: ["OrgModel", "OrgAnalysis", "OrgOffice", "OrgRegister"]),
         // The findings register (issue 19): the one owner of GRDB.
-        .target(name: "OrgRegister", dependencies: ["OrgModel", "OrgAnalysis", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "OrgRegister", dependencies: ["OrgModel", "OrgAnalysis", "COrgCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // ArchiMate exchange files and the province's decisions (.docx, text) in, CSV staffing merged,
         // W3C Organization Ontology (JSON-LD) out.
         .target(name: "OrgInterop", dependencies: ["OrgModel", "OrgImport", "OrgOffice"]),
         .executableTarget(
             name: "orgscope",
             dependencies: [
-                "OrgModel", "OrgImport", "OrgAnalysis", "OrgReport", "OrgInterop",
+                "OrgModel", "OrgImport", "OrgAnalysis", "OrgReport", "OrgInterop", "OrgRegister",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,7 +68,8 @@ let package = Package(
         .testTarget(name: "OrgReportTests", dependencies: ["OrgReport", "OrgAnalysis", "OrgModel", "OrgOffice", "OrgImport"],
                     exclude: ["Golden"]),
         .testTarget(name: "orgscopeTests", dependencies: ["OrgModel"]),
-        .testTarget(name: "OrgRegisterTests", dependencies: ["OrgRegister", "OrgAnalysis", "OrgModel"]),
+        .testTarget(name: "OrgRegisterTests", dependencies: ["OrgRegister", "OrgAnalysis", "OrgModel", .product(name: "GRDB", package: "GRDB.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(
             name: "OrgInteropTests",
             dependencies: ["OrgInterop", "OrgModel", "OrgImport", "OrgOffice"],

@@ -19,6 +19,17 @@ public struct FindingFingerprint: Hashable, Sendable, Comparable, CustomStringCo
     /// A fingerprint read back from the register.
     public init(canonical: String) { self.canonical = canonical }
 
+    /// The same fingerprint with `renames` (old id → new id) applied to its ids, re-sorted.
+    public func renamed(_ renames: [String: String]) -> FindingFingerprint {
+        let parts = canonical.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 4 else { return self }
+        func mapped(_ list: String) -> String {
+            list.split(separator: ",").map { renames[String($0)] ?? String($0) }.sorted().joined(separator: ",")
+        }
+        return FindingFingerprint(canonical: [parts[0], mapped(parts[1]), mapped(parts[2]),
+                                              parts[3].isEmpty ? "" : renames[parts[3]] ?? parts[3]].joined(separator: "|"))
+    }
+
     /// The short form a user types (`track waive`): 12 hexadecimal digits of a 64-bit FNV-1a hash of the
     /// canonical form, stable across platforms and runs.
     public var short: String {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import OrgAnalysis
 import OrgModel
 
@@ -16,60 +16,115 @@ extension RegisterStore {
         public var reopened: [FindingFingerprint]
         /// In the review before, gone now.
         public var resolved: [FindingFingerprint]
+        /// Findings of the register whose ids the renames changed.
+        public var renamed: Int
     }
 
     /// One input file of a review.
-    public struct InputFile: Sendable, Hashable {
+    public struct InputFile: Sendable, Hashable, Codable {
         /// The path as given.
         public var path: String
         /// Its size in bytes.
         public var bytes: Int
+        /// The SHA-256 of its bytes, in hexadecimal (nil in reviews recorded by schema version 1).
+        public var sha256: String?
 
         /// A file.
-        public init(path: String, bytes: Int) {
+        public init(path: String, bytes: Int, sha256: String? = nil) {
             self.path = path
             self.bytes = bytes
+            self.sha256 = sha256
         }
     }
 
-    /// Records `result` as a new review, in one transaction: the review, every finding under its fingerprint
-    /// (ids renamed by `renames` first), what each finding said this time; nothing is written when any part fails.
+    /// How a finding counts in a review: confirmed and in force, to verify, or under a regime to come.
+    static func kind(of finding: Finding) -> String {
+        finding.isUpcoming ? "upcoming" : finding.isToVerify ? "to-verify" : "counted"
+    }
+
+    /// The department a finding is charged to: that of its first unit (or responsible unit) below the
+    /// province; nil for the province as a whole.
+    static func department(of finding: Finding, in graph: DutyGraph) -> String? {
+        for id in finding.units + finding.responsibleUnits {
+            if let index = graph.index[id], let department = graph.department(of: index) { return graph.unit(department).name }
+        }
+        return nil
+    }
+
+    /// Records `result` as a new review, in one transaction: the ids of earlier findings renamed by
+    /// `renames` (old id → new id) first, then the review, every finding under its fingerprint, what each
+    /// finding said this time; nothing is written when any part fails.
     public func record(_ result: AnalysisResult, label: String?, files: [InputFile], settings: String,
-                       renames: [String: String] = [:]) throws(Failure) -> Recorded {
+                       renames: [String: String] = [:], recordedOn: ChartDate) throws(Failure) -> Recorded {
         let chart = result.graph.chart
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
             return try pool.write { db -> Recorded in
+                let renamed = try Self.applyRenames(renames, in: db)
                 let previous = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review")
-                let fileList = String(decoding: try encoder.encode(files.map { ["path": $0.path, "bytes": String($0.bytes)] }), as: UTF8.self)
-                try db.execute(sql: "INSERT INTO review (chart_id, chart_date, label, files, settings) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [chart.id, chart.asOf?.description, label, fileList, settings])
+                let fileList = String(decoding: try encoder.encode(files), as: UTF8.self)
+                try db.execute(sql: """
+                    INSERT INTO review (chart_id, chart_date, label, files, settings, chart_name, recorded_on, illustrative)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [chart.id, chart.asOf?.description, label, fileList, settings, chart.name, recordedOn.description,
+                                     chart.illustrative])
                 let review = db.lastInsertedRowID
                 let known = Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM finding"))
                 let before = Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM observation WHERE review = ?",
                                                      arguments: [previous]))
+                let upsert = try db.cachedStatement(sql: """
+                    INSERT INTO finding (fingerprint, code, first_review, last_review, run_start, times_seen) VALUES (?1, ?2, ?3, ?3, ?3, 1)
+                    ON CONFLICT(fingerprint) DO UPDATE SET last_review = ?3, times_seen = finding.times_seen + 1,
+                        run_start = CASE WHEN finding.last_review IS ?4 THEN coalesce(finding.run_start, ?3) ELSE ?3 END
+                    """)
+                let observe = try db.cachedStatement(sql: """
+                    INSERT INTO observation (review, fingerprint, severity, confidence, message_vi, message_en, evidence, kind,
+                        department, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
                 var now = Set<String>()
                 for finding in result.findings {
-                    let fingerprint = FindingFingerprint(finding, renames: renames).canonical
+                    let fingerprint = FindingFingerprint(finding).canonical
                     guard now.insert(fingerprint).inserted else { continue }
-                    try db.execute(sql: """
-                        INSERT INTO finding (fingerprint, code, first_review, last_review) VALUES (?, ?, ?, ?)
-                        ON CONFLICT(fingerprint) DO UPDATE SET last_review = excluded.last_review
-                        """, arguments: [fingerprint, finding.code, review, review])
+                    try upsert.execute(arguments: [fingerprint, finding.code, review, previous])
                     let evidence = String(decoding: try encoder.encode(finding.evidence), as: UTF8.self)
-                    try db.execute(sql: """
-                        INSERT INTO observation (review, fingerprint, severity, confidence, message_vi, message_en, evidence)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [review, fingerprint, finding.severity.rawValue, finding.confidence.rawValue,
-                                         finding.message.vi, finding.message.en, evidence])
+                    var deadline: String?
+                    if case .text(let text)? = finding.evidence["deadline"], ChartDate(iso: text) != nil { deadline = text }
+                    try observe.execute(arguments: [review, fingerprint, finding.severity.rawValue, finding.confidence.rawValue,
+                                                    finding.message.vi, finding.message.en, evidence, Self.kind(of: finding),
+                                                    Self.department(of: finding, in: result.graph), deadline])
                 }
                 func sorted(_ set: Set<String>) -> [FindingFingerprint] { set.sorted().map(FindingFingerprint.init(canonical:)) }
                 return Recorded(review: review, new: sorted(now.subtracting(known)), persisting: sorted(now.intersection(before)),
-                                reopened: sorted(now.intersection(known).subtracting(before)), resolved: sorted(before.subtracting(now)))
+                                reopened: sorted(now.intersection(known).subtracting(before)), resolved: sorted(before.subtracting(now)),
+                                renamed: renamed)
             }
         } catch {
             throw Failure(description: "cannot record the review in \(path): \(error); the register is as it was")
         }
+    }
+
+    /// Rewrites the fingerprints of the register's findings whose ids `renames` changes, keeping the old
+    /// fingerprint as an alias (so that a short fingerprint typed from an earlier report still resolves).
+    /// A finding whose new fingerprint is already taken keeps its own. Returns how many were rewritten.
+    private static func applyRenames(_ renames: [String: String], in db: Database) throws -> Int {
+        guard !renames.isEmpty else { return 0 }
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review") ?? 0
+        var existing = Set(try String.fetchAll(db, sql: "SELECT fingerprint FROM finding"))
+        var count = 0
+        for old in existing.sorted() {
+            let new = FindingFingerprint(canonical: old).renamed(renames).canonical
+            guard new != old, !existing.contains(new) else { continue }
+            for table in ["finding", "observation", "waiver"] {
+                try db.execute(sql: "UPDATE \(table) SET fingerprint = ? WHERE fingerprint = ?", arguments: [new, old])
+            }
+            try db.execute(sql: "UPDATE alias SET new = ? WHERE new = ?", arguments: [new, old])
+            try db.execute(sql: "INSERT OR REPLACE INTO alias (old, new, review) VALUES (?, ?, ?)", arguments: [old, new, latest])
+            existing.remove(old)
+            existing.insert(new)
+            count += 1
+        }
+        return count
     }
 }

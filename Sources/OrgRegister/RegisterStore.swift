@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import Glibc
 
 /// The findings register: one SQLite file (WAL, a busy timeout) whose schema is versioned by migrations.
@@ -14,66 +14,20 @@ public final class RegisterStore: @unchecked Sendable {
         public let description: String
     }
 
-    /// "ORGS" as SQLite's `application_id`: what marks a file as an orgscope store.
-    static let applicationID: Int32 = 0x4F52_4753
-
-    /// The schema's migrations, in order; their identifiers are the schema versions.
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.create(table: "review") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("chart_id", .text).notNull()
-                table.column("chart_date", .text)
-                table.column("label", .text)
-                table.column("files", .text).notNull()      // JSON: [{path, bytes}]
-                table.column("settings", .text).notNull()   // JSON: the rule settings in force
-            }
-            try db.create(table: "finding") { table in
-                table.primaryKey("fingerprint", .text)
-                table.column("code", .text).notNull()
-                table.column("first_review", .integer).notNull().references("review")
-                table.column("last_review", .integer).notNull().references("review")
-                table.column("deadline", .text)
-            }
-            try db.create(table: "observation") { table in
-                table.column("review", .integer).notNull().references("review")
-                table.column("fingerprint", .text).notNull().references("finding")
-                table.column("severity", .text).notNull()
-                table.column("confidence", .text).notNull()
-                table.column("message_vi", .text).notNull()
-                table.column("message_en", .text).notNull()
-                table.column("evidence", .text).notNull()   // JSON, for "its evidence changed"
-                table.primaryKey(["review", "fingerprint"])
-            }
-            try db.create(table: "waiver") { table in
-                table.autoIncrementedPrimaryKey("id")
-                table.column("fingerprint", .text).notNull().references("finding")
-                table.column("reason", .text).notNull()
-                table.column("document", .text).notNull()
-                table.column("until", .text)
-                table.column("evidence", .text).notNull()   // the evidence waived: a change brings the finding back
-                table.column("recorded_after_review", .integer).notNull().references("review")
-            }
-        }
-        return migrator
-    }
-
     /// The database.
     let pool: DatabasePool
     /// Where it is.
     public let path: String
 
-    /// Opens (creating when missing) the store at `path`, migrated to the current schema.
+    /// Opens (creating when missing) the store at `path`, migrated to the current schema. The file's
+    /// header is read before SQLite opens it, so that a foreign database is refused before anything is
+    /// written to it; a store is checked (`PRAGMA quick_check`) before it is used.
     public init(path: String) throws(Failure) {
         self.path = path
         var status = stat()
         if stat(path, &status) == 0 {
             if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "\(path) is a directory, not a findings register") }
-            if status.st_size > 0, !Self.looksLikeSQLite(path) {
-                throw Failure(description: "\(path) is not a findings register (not an SQLite file); it was left untouched")
-            }
+            if status.st_size > 0 { try Self.checkHeader(path) }
         }
         let lock = open(path + ".lock", O_CREAT | O_RDWR, 0o644)
         guard lock >= 0 else { throw Failure(description: "cannot create \(path).lock: \(String(cString: strerror(errno)))") }
@@ -84,22 +38,24 @@ public final class RegisterStore: @unchecked Sendable {
         configuration.busyMode = .timeout(10)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            let (identifier, superseded, empty) = try pool.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Self.migrator.hasBeenSuperseded(db),
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0)
+            let (superseded, problems) = try pool.read { db in
+                (try RegisterSchema.migrator.hasBeenSuperseded(db),
+                 try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" })
             }
-            if !empty, identifier != Self.applicationID {
-                throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")
+            if !problems.isEmpty {
+                throw Failure(description: "\(path) is damaged (\(problems.joined(separator: "; "))); it was left untouched: "
+                    + "restore it from a backup")
             }
             if superseded {
                 throw Failure(description: "\(path) was written by a newer orgscope (its schema is ahead of this one); "
                     + "it was left untouched: use the newer orgscope")
             }
-            try Self.migrator.migrate(pool)
+            try RegisterSchema.migrator.migrate(pool)
             self.pool = pool
         } catch let failure as Failure {
             throw failure
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw Failure(description: "\(path) is damaged (\(error.message ?? "\(error)")); it was left untouched: restore it from a backup")
         } catch {
             throw Failure(description: "cannot open the findings register \(path): \(error)")
         }
@@ -108,17 +64,26 @@ public final class RegisterStore: @unchecked Sendable {
     /// The schema versions applied, in order.
     public func appliedVersions() throws(Failure) -> [String] {
         do {
-            return try pool.read { db in try Self.migrator.appliedIdentifiers(db) }.sorted()
+            return try pool.read { db in try RegisterSchema.migrator.appliedIdentifiers(db) }.sorted()
         } catch {
             throw Failure(description: "cannot read \(path): \(error)")
         }
     }
 
-    /// True when the file starts with SQLite's header.
-    private static func looksLikeSQLite(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    /// Refuses a file that is not an SQLite database, or one whose `application_id` (bytes 68–71 of the
+    /// header, big-endian) is not orgscope's, reading the header only.
+    private static func checkHeader(_ path: String) throws(Failure) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        return header == Data("SQLite format 3\0".utf8)
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        guard header.count == 100, header.prefix(16).elementsEqual(Array("SQLite format 3\0".utf8)) else {
+            throw Failure(description: "\(path) is not a findings register (not an SQLite file); it was left untouched")
+        }
+        let identifier = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        guard Int32(bitPattern: identifier) == RegisterSchema.applicationID else {
+            throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")
+        }
     }
 }

@@ -6,7 +6,10 @@ import OrgAnalysis
 /// style and print stylesheet as the analysis report. Only that subset is understood; it is not a
 /// general Markdown converter.
 enum HTMLDocument {
-    static func render(markdown: String, title: String, language: Language) -> String {
+    /// The line of Markdown that stands for the `index`th of the figures given to ``render(markdown:title:language:figures:)``.
+    static func figureMarker(_ index: Int) -> String { "<!--figure:\(index)-->" }
+
+    static func render(markdown: String, title: String, language: Language, figures: [String] = []) -> String {
         var body: [String] = []
         var list: [String] = []
         var table: [[String]] = []
@@ -31,7 +34,9 @@ enum HTMLDocument {
                 continue
             }
             flush()
-            if let level = (2...4).first(where: { line.hasPrefix(String(repeating: "#", count: $0) + " ") }) {
+            if line.hasPrefix("<!--figure:"), let index = Int(line.dropFirst(11).dropLast(3)), figures.indices.contains(index) {
+                body.append(figures[index])
+            } else if let level = (2...4).first(where: { line.hasPrefix(String(repeating: "#", count: $0) + " ") }) {
                 body.append("<h\(level)>" + inline(String(line.dropFirst(level + 1))) + "</h\(level)>")
             } else if line.count > 2, line.hasPrefix("*"), line.hasSuffix("*"), !line.hasSuffix("\\*") {
                 body.append("<p class=\"note\"><em>" + inline(String(line.dropFirst().dropLast())) + "</em></p>")

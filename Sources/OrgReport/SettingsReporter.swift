@@ -38,6 +38,23 @@ public enum SettingsReporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The settings a review ran under, as recorded in the findings register: the regime and its date, the
+    /// province category, every parameter's value, disabled rules and changed severities (JSON, keys sorted).
+    public static func json(configuration: AnalysisConfiguration, settings: RuleSettings) -> String {
+        let all = RuleCatalog.parameterOwners.flatMap { _, parameters in parameters }
+        let parameters = all.map { parameter in
+            (parameter.qualifiedKey, settings.stored(parameter).value.map(JSONValue.number) ?? .null)
+        }.sorted { $0.0 < $1.0 }
+        return JSONValue.object([
+            ("regime", .string(settings.norms.regime.rawValue)),
+            ("asOf", settings.norms.asOf.map { .string($0.description) } ?? .null),
+            ("provinceCategory", .string(settings.norms.provinceCategory.rawValue)),
+            ("parameters", .object(parameters)),
+            ("disabled", .array(configuration.disabled.sorted().map { .string($0.rawValue) })),
+            ("severities", .object(configuration.severities.sorted { $0.key < $1.key }.map { ($0.key.rawValue, .string($0.value.rawValue)) })),
+        ]).serialized()
+    }
+
     /// One row per declared parameter: the text engine's section first, then the rules' own, each in
     /// catalogue order.
     private static func parameterRows(_ settings: RuleSettings, _ language: Language)

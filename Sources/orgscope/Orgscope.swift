@@ -13,7 +13,7 @@ struct Orgscope: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ValidateCommand.self, AnalyzeCommand.self, ProposeCommand.self, CompareCommand.self, ConvertCommand.self,
-                      ExtractCommand.self,
+                      ExtractCommand.self, TrackCommand.self,
                       RulesCommand.self, ExplainCommand.self, ExplainMatchCommand.self]
     )
 }

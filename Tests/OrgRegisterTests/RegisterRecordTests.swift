@@ -1,6 +1,7 @@
 import Foundation
 import OrgAnalysis
 import OrgModel
+import GRDB
 @testable import OrgRegister
 import Testing
 
@@ -23,7 +24,8 @@ struct RegisterRecordTests {
 
     static func record(_ store: RegisterStore, headless: Bool, overQuota: Bool) throws -> RegisterStore.Recorded {
         let result = Analyzer().analyze(chart(headless: headless, overQuota: overQuota))
-        return try store.record(result, label: nil, files: [RegisterStore.InputFile(path: "t.xml", bytes: 1)], settings: "{}")
+        return try store.record(result, label: nil, files: [RegisterStore.InputFile(path: "t.xml", bytes: 1)], settings: "{}",
+                            recordedOn: ChartDate(year: 2025, month: 10, day: 2))
     }
 
     @Test("New, persisting, resolved, reopened")

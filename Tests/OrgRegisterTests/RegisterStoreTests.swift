@@ -1,6 +1,7 @@
 import Foundation
 import OrgAnalysis
 import OrgModel
+import GRDB
 @testable import OrgRegister
 import Testing
 

@@ -58,6 +58,19 @@ public struct ChartComparison: Sendable {
     public var introduced: [Finding]
     /// Findings in both.
     public var unchanged: [Finding]
+    /// Duties of the old chart matched by text to a duty of the new one under another id (old → new).
+    public var dutiesReidentified: [DutyID: DutyID] = [:]
+
+    /// Ids that changed between the two charts (old → new): units matched by name under another id, duties
+    /// matched by text under another id. What `track record --renames-from` maps the register's findings by.
+    public var renames: [String: String] {
+        var pairs: [String: String] = [:]
+        for change in units {
+            if case .reidentified(let from, let to, _) = change { pairs[from.rawValue] = to.rawValue }
+        }
+        for (old, new) in dutiesReidentified { pairs[old.rawValue] = new.rawValue }
+        return pairs
+    }
 
     /// Compares `old` with `new`; duties without a common id are matched by text at `textThreshold`.
     public init(old oldChart: OrgChart, new newChart: OrgChart, analyzer: Analyzer, textThreshold: Double = 0.9) {
@@ -92,7 +105,10 @@ public struct ChartComparison: Sendable {
                     let score = vectors.similarity(offset, unmatchedOld.count + index)
                     if score >= textThreshold, score > (best?.1 ?? 0) { best = (index, score) }
                 }
-                if let best { location[duty.id] = candidates[best.0].unit }
+                if let best {
+                    location[duty.id] = candidates[best.0].unit
+                    if candidates[best.0].id != duty.id { dutiesReidentified[duty.id] = candidates[best.0].id }
+                }
             }
         }
         duties = oldDuties.compactMap { duty in

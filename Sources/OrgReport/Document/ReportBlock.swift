@@ -17,6 +17,37 @@ public enum ReportBlock: Hashable, Sendable {
     case table(ReportTable)
     /// An annex: on its own page (landscape in Word), with its number, title and the "Kèm theo …" line.
     case annex(ReportAnnex)
+    /// A series over time: a chart (SVG) above its table in HTML, the table elsewhere.
+    case trend(ReportTrend)
+}
+
+/// A series of counts over time (open findings per review): drawn as bars in HTML, its table everywhere.
+public struct ReportTrend: Hashable, Sendable {
+    /// One bar: its label under it (a date) and its value.
+    public struct Point: Hashable, Sendable {
+        public var label: String
+        public var value: Int
+
+        /// A point.
+        public init(label: String, value: Int) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// What the chart shows, for screen readers and the figure's caption.
+    public var caption: String
+    /// The bars, in order.
+    public var points: [Point]
+    /// The same figures as a table (with any other columns).
+    public var table: ReportTable
+
+    /// A trend.
+    public init(caption: String, points: [Point], table: ReportTable) {
+        self.caption = caption
+        self.points = points
+        self.table = table
+    }
 }
 
 /// A table with typed columns; reporters add the "STT" column when ``numbered``.
@@ -86,13 +117,28 @@ public struct ReportAnnex: Hashable, Sendable {
 public enum ReportBlockText {
     /// The blocks as Markdown (`markdown`) or plain text, one line per paragraph, ending with a newline.
     public static func render(_ blocks: [ReportBlock], markdown: Bool, language: Language) -> String {
+        var figures: [String]?
+        return render(blocks, markdown: markdown, language: language, figures: &figures)
+    }
+
+    /// The blocks as a self-contained HTML page titled `title`: Markdown turned into HTML, each trend
+    /// drawn as an SVG chart above its table.
+    static func html(_ blocks: [ReportBlock], title: String, language: Language, timestamp: String?) -> String {
+        var figures: [String]? = []
+        let markdown = Timestamp.stamp(render(blocks, markdown: true, language: language, figures: &figures), timestamp, language)
+        return HTMLDocument.render(markdown: markdown, title: title, language: language, figures: figures ?? [])
+    }
+
+    /// With `figures` non-nil, each trend is a marker line (`<!--figure:N-->`) whose SVG is appended to it.
+    private static func render(_ blocks: [ReportBlock], markdown: Bool, language: Language, figures: inout [String]?) -> String {
         var lines: [String] = []
-        append(blocks, to: &lines, markdown: markdown, language: language)
+        append(blocks, to: &lines, markdown: markdown, language: language, figures: &figures)
         while lines.last == "" { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func append(_ blocks: [ReportBlock], to lines: inout [String], markdown: Bool, language: Language) {
+    private static func append(_ blocks: [ReportBlock], to lines: inout [String], markdown: Bool, language: Language,
+                               figures: inout [String]?) {
         func escape(_ text: String) -> String { markdown ? MarkdownReporter.escape(text) : text }
         for block in blocks {
             switch block {
@@ -120,7 +166,15 @@ public enum ReportBlockText {
                     lines.append(markdown ? "*(" + escape(attached) + ")*" : "(" + attached + ")")
                     lines.append("")
                 }
-                append(annex.blocks, to: &lines, markdown: markdown, language: language)
+                append(annex.blocks, to: &lines, markdown: markdown, language: language, figures: &figures)
+            case .trend(let trend):
+                if figures != nil {
+                    lines.append(HTMLDocument.figureMarker(figures?.count ?? 0))
+                    lines.append("")
+                    figures?.append(TrendChart.svg(trend))
+                }
+                lines.append(contentsOf: self.table(trend.table, markdown: markdown, language: language))
+                lines.append("")
             }
         }
     }

@@ -123,6 +123,7 @@ struct OfficialDocument {
                 out.append(.paragraph(WordParagraph(.heading2, language.text(vi: "Phụ lục ", en: "Annex ") + annex.number
                     + ". " + annex.title)))
                 out.append(contentsOf: self.blocks(annex.blocks, language: language))
+            case .trend(let trend): out.append(contentsOf: self.table(trend.table, language: language))
             }
         }
         return out
