@@ -94,6 +94,7 @@ extension RegisterStore {
                                                     finding.message.vi, finding.message.en, evidence, Self.kind(of: finding),
                                                     Self.department(of: finding, in: result.graph), deadline])
                 }
+                Self.pauseForTests()
                 func sorted(_ set: Set<String>) -> [FindingFingerprint] { set.sorted().map(FindingFingerprint.init(canonical:)) }
                 return Recorded(review: review, new: sorted(now.subtracting(known)), persisting: sorted(now.intersection(before)),
                                 reopened: sorted(now.intersection(known).subtracting(before)), resolved: sorted(before.subtracting(now)),
@@ -102,6 +103,14 @@ extension RegisterStore {
         } catch {
             throw Failure(description: "cannot record the review in \(path): \(error); the register is as it was")
         }
+    }
+
+    /// A failpoint for the tests that kill a recording process (`ORGSCOPE_TEST_PAUSE_BEFORE_COMMIT=SECONDS`):
+    /// every row is written, the transaction not yet committed; says so on standard error, then waits.
+    private static func pauseForTests() {
+        guard let text = ProcessInfo.processInfo.environment["ORGSCOPE_TEST_PAUSE_BEFORE_COMMIT"], let seconds = Double(text) else { return }
+        FileHandle.standardError.write(Data("orgscope: paused before commit\n".utf8))
+        Thread.sleep(forTimeInterval: seconds)
     }
 
     /// Rewrites the fingerprints of the register's findings whose ids `renames` changes, keeping the old
