@@ -1,5 +1,6 @@
 import OrgAnalysis
 import OrgModel
+import OrgRegister
 
 /// CSV for Excel: UTF-8 with a byte-order mark and CRLF line ends, so that Excel opens Vietnamese text
 /// correctly; one row per finding, and a second table of staffing per unit and category.
@@ -16,7 +17,9 @@ public enum CSVReporter {
             language.text(vi: "Căn cứ pháp lý", en: "Legal basis"), language.text(vi: "Vị trí", en: "Location"),
             language.text(vi: "Mức độ tin cậy", en: "Confidence"), language.text(vi: "Áp dụng từ ngày", en: "Effective from"),
         ]
-        var rows = [header]
+        let register = input.history != nil
+        var rows = [header + (register ? [language.text(vi: "Mã theo dõi", en: "Tracking code"),
+                                          language.text(vi: "Sổ theo dõi", en: "Register")] : [])]
         for finding in input.result.findings {
             let description = RuleCatalog.rule(code: finding.code)?.description
             rows.append([
@@ -29,7 +32,7 @@ public enum CSVReporter {
                 finding.confidence == .confirmed ? language.text(vi: "đã xác định", en: "confirmed")
                     : language.text(vi: "cần xác minh", en: "to verify"),
                 finding.effectiveFrom.map(language.date) ?? "",
-            ])
+            ] + (register ? [FindingFingerprint(finding).short, input.historyText(finding) ?? ""] : []))
         }
         return table(rows)
     }
@@ -45,7 +48,9 @@ public enum CSVReporter {
             language.text(vi: "Tỉ lệ sử dụng (%)", en: "Use rate (%)"), language.text(vi: "Cấp phó", en: "Deputies"),
             language.text(vi: "Đơn vị trực thuộc", en: "Direct sub-units"),
         ]
-        var rows = [header]
+        let register = input.history != nil
+        var rows = [header + (register ? [language.text(vi: "Mã theo dõi", en: "Tracking code"),
+                                          language.text(vi: "Sổ theo dõi", en: "Register")] : [])]
         let graph = input.result.graph
         for row in input.result.staffing.units {
             guard let unit = graph.unit(row.unit) else { continue }

@@ -86,6 +86,9 @@ extension HTMLReporter {
         if let location = finding.location {
             details.append((labels.location, "<code>" + escape(location.description) + "</code>"))
         }
+        if let note = page.input.historyText(finding) {
+            details.append((page.input.language.text(vi: "Sổ theo dõi", en: "Register"), escape(note)))
+        }
         if let citations = rule?.citations, !citations.isEmpty {
             details.append((labels.legalBasis, "<ul class=\"citations\">" + citations.map { citation in
                 "<li>" + escape(citation.reference)

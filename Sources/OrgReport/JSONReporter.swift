@@ -117,7 +117,7 @@ public enum JSONReporter {
             ("rules", .value(.array(input.result.rulesRun.map(JSONValue.string)))),
             ("norms", .value(norms(input.result.norms, upcoming: input.result.upcomingSettings?.norms, language: input.language))),
             ("textEngine", .value(textEngine(input.result))),
-            ("findings", .elements(count: findings.count) { finding(for: findings[$0], language: input.language) }),
+            ("findings", .elements(count: findings.count) { finding(for: findings[$0], language: input.language, register: input.historyJSON(findings[$0])) }),
             ("inferredMandates", .elements(count: inferred.count) {
                 inferredAssignment(inferred[$0].key, inferred[$0].value, input.result)
             }),
@@ -215,7 +215,7 @@ public enum JSONReporter {
         ])
     }
 
-    private static func finding(for finding: Finding, language: Language) -> JSONValue {
+    private static func finding(for finding: Finding, language: Language, register: JSONValue?) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("code", .string(finding.code)),
             ("severity", .string(finding.severity.rawValue)),
@@ -232,6 +232,7 @@ public enum JSONReporter {
                 ("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column)),
             ])))
         }
+        if let register { members.append(("register", register)) }
         return .object(members)
     }
 

@@ -65,6 +65,7 @@ public enum MarkdownReporter {
                     if !finding.evidence.isEmpty {
                         details.append(escape(EvidenceNames.list(finding.evidence, input.language, separator: "; ")))
                     }
+                    if let note = input.historyNote(finding) { details.append(escape(note)) }
                     if !details.isEmpty { lines.append("  <br>" + details.joined(separator: " · ")) }
                 }
             }

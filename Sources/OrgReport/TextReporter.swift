@@ -42,6 +42,7 @@ public enum TextReporter {
                     details.append(labels.evidence + ": " + EvidenceNames.list(finding.evidence, input.language, separator: "; "))
                 }
                 if !details.isEmpty { lines.append("      " + details.joined(separator: "; ")) }
+                if let note = input.historyNote(finding) { lines.append("      " + note) }
             }
             lines.append("")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OrgAnalysis
+import OrgRegister
 import OrgReport
 
 /// `orgscope analyze FILE...`: import, run the rule catalogue, write the report(s).
@@ -15,13 +16,20 @@ struct AnalyzeCommand: ParsableCommand {
     /// When a finding makes the run fail.
     enum FailOn: String, ExpressibleByArgument, CaseIterable {
         case error, warning, never
+        /// A finding (error or warning, counted) the register given with --store has never seen.
+        case new
     }
 
     @OptionGroup var input: InputOptions
     @OptionGroup(title: "Report") var report: ReportOptions
 
-    @Option(help: "Exit 1 when a finding of this severity or worse exists: error, warning or never.")
+    @Option(help: ArgumentHelp("Exit 1 when a finding of this severity or worse exists: error, warning or never; or new: "
+        + "a counted error or warning the register (--store) has never seen."))
     var failOn: FailOn = .error
+
+    @Option(help: ArgumentHelp("A findings register (orgscope track): annotate each finding with its history there "
+        + "(read only; `track record` records).", valueName: "file"))
+    var store: String?
 
     @Flag(help: "Print how long each phase took to standard error (timing: PHASE SECONDS).")
     var timings = false
@@ -29,7 +37,12 @@ struct AnalyzeCommand: ParsableCommand {
     @OptionGroup(title: "Rules, dates and thresholds")
     var analysis: AnalysisOptions
 
+    func validate() throws {
+        if failOn == .new, store == nil { throw ValidationError("--fail-on new needs --store FILE: new against which register?") }
+    }
+
     func run() throws {
+        let register = try store.map { try StoreOptions.open($0, create: false) }
         let configuration = try analysis.configuration(maxErrors: input.maxErrors)
         let profile = try report.documentProfile(maxErrors: input.maxErrors)
         var clock = PhaseClock()
@@ -46,8 +59,13 @@ struct AnalyzeCommand: ParsableCommand {
         Progress.shared.phase("report")
         let colour = report.destination.output == nil && report.formats == [.text] && isatty(STDOUT_FILENO) == 1
             && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let document = ReportInput(result: result, language: report.lang, colour: colour, timestamp: report.stamp,
+        var document = ReportInput(result: result, language: report.lang, colour: colour, timestamp: report.stamp,
                                    profile: profile)
+        if let register {
+            document.history = try StoreOptions.run { () throws(RegisterStore.Failure) in
+                try register.history(of: result.findings, asOf: result.settings.norms.asOf ?? chart.asOf)
+            }
+        }
         try report.write(document, stem: fileStem(input.files.first ?? "report"))
         clock.lap("report")
         Progress.shared.finish()
@@ -57,11 +75,15 @@ struct AnalyzeCommand: ParsableCommand {
                 .joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\n").utf8))
         }
-        if failing(result) { throw ExitCode(ExitStatus.findings) }
+        if failing(result, history: document.history) { throw ExitCode(ExitStatus.findings) }
     }
 
-    private func failing(_ result: AnalysisResult) -> Bool {
+    private func failing(_ result: AnalysisResult, history: [FindingFingerprint: FindingHistory]?) -> Bool {
         switch failOn {
+        case .new:
+            result.findings.contains { finding in
+                finding.isCountable && finding.severity <= .warning && history?[FindingFingerprint(finding)]?.status == .new
+            }
         case .never: false
         case .error: result.findings.contains { $0.isCountable && $0.severity == .error }
         case .warning: result.findings.contains { $0.isCountable && $0.severity <= .warning }
