@@ -109,6 +109,11 @@ struct Words {
 
     func date(_ date: ChartDate?) -> String { date.map { language.date($0) } ?? "…" }
 
+    /// A recorded file: its name and the start of its SHA-256.
+    func file(_ file: RegisterStore.InputFile) -> String {
+        (file.path.split(separator: "/").last.map(String.init) ?? file.path) + (file.sha256.map { " (" + $0.prefix(12) + "…)" } ?? "")
+    }
+
     func department(_ entry: FollowUp.Entry) -> String { entry.department ?? province }
 
     func review(_ review: FollowUp.Review) -> String {
