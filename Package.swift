@@ -53,7 +53,7 @@ let package = Package(
         ),
         .executableTarget(name: "orgscope-eval", dependencies: ["OrgAnalysis", "OrgImport", "OrgModel"]),
         // libFuzzer targets over the importers (scripts/fuzz); an ordinary build replays saved inputs.
-        .executableTarget(name: "orgscope-fuzz", dependencies: ["OrgAnalysis", "OrgImport", "OrgInterop", "OrgModel", "OrgReport"]),
+        .executableTarget(name: "orgscope-fuzz", dependencies: ["OrgAnalysis", "OrgImport", "OrgInterop", "OrgModel", "OrgRegister", "OrgReport"]),
         .testTarget(name: "OrgModelTests", dependencies: ["OrgModel"]),
         .testTarget(
             name: "OrgImportTests",

@@ -38,9 +38,15 @@ public final class RegisterStore: @unchecked Sendable {
         configuration.busyMode = .timeout(10)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            let (superseded, problems) = try pool.read { db in
-                (try RegisterSchema.migrator.hasBeenSuperseded(db),
+            let (identifier, empty, superseded, problems) = try pool.read { db in
+                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0,
+                 try RegisterSchema.migrator.hasBeenSuperseded(db),
                  try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" })
+            }
+            // A database in WAL mode may hold its newest first page in the WAL: checked here, through SQLite.
+            if !empty, identifier != RegisterSchema.applicationID {
+                throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")
             }
             if !problems.isEmpty {
                 throw Failure(description: "\(path) is damaged (\(problems.joined(separator: "; "))); it was left untouched: "
@@ -70,8 +76,8 @@ public final class RegisterStore: @unchecked Sendable {
         }
     }
 
-    /// Refuses a file that is not an SQLite database, or one whose `application_id` (bytes 68–71 of the
-    /// header, big-endian) is not orgscope's, reading the header only.
+    /// Refuses a file that is not an SQLite database, or a database in rollback mode whose `application_id`
+    /// (bytes 68–71 of the header, big-endian) is not orgscope's, reading the header only.
     private static func checkHeader(_ path: String) throws(Failure) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
@@ -81,6 +87,10 @@ public final class RegisterStore: @unchecked Sendable {
         guard header.count == 100, header.prefix(16).elementsEqual(Array("SQLite format 3\0".utf8)) else {
             throw Failure(description: "\(path) is not a findings register (not an SQLite file); it was left untouched")
         }
+        // Bytes 18 and 19 are 2 in WAL mode: the first page may be newer in the WAL (a store another process
+        // has just created), so the mark is checked through SQLite, which opens such a file without changing it.
+        // In rollback mode, SQLite would switch the file to WAL on opening: its mark is checked here first.
+        guard header[18] != 2 || header[19] != 2 else { return }
         let identifier = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         guard Int32(bitPattern: identifier) == RegisterSchema.applicationID else {
             throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")

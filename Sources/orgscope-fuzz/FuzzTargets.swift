@@ -3,6 +3,7 @@ import OrgAnalysis
 import OrgImport
 import OrgInterop
 import OrgModel
+import OrgRegister
 import OrgReport
 
 /// The importer entry points under fuzzing. Each takes arbitrary bytes and must return, never crash,
@@ -28,10 +29,26 @@ enum FuzzTarget: String, CaseIterable {
     /// The bytes as a decision (a Word package when they start with a ZIP signature, else text), read
     /// into a chart and written as OrgChart XML.
     case decision
+    /// The bytes as a renames file (`track record --renames`).
+    case renames
+    /// The bytes as a findings register (an SQLite file): opened, and its follow-up report and a chart's
+    /// history read from it.
+    case register
 
     /// Runs the target on one input.
     func run(_ bytes: UnsafeBufferPointer<UInt8>) {
         switch self {
+        case .renames:
+            _ = try? RenamesFile.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.tsv")
+        case .register:
+            withFile(bytes, name: "register.sqlite") { path in
+                defer { for suffix in ["-wal", "-shm", ".lock"] { unlink(path + suffix) } }
+                guard let store = try? RegisterStore(path: path) else { return }
+                if let followUp = try? store.followUp() {
+                    _ = FollowUpReporter.render(followUp, language: .vi, format: .json)
+                }
+                _ = try? store.history(of: Self.smallResult?.findings ?? [], asOf: nil)
+            }
         case .thesaurus:
             let text = String(decoding: bytes, as: UTF8.self)
             if let thesaurus = try? Thesaurus.parse(text, file: "fuzz.tsv") {
@@ -120,6 +137,9 @@ enum FuzzTarget: String, CaseIterable {
         var copy = text
         copy.withUTF8 { withFile($0, name: name, body) }
     }
+
+    /// The analysis of ``smallChart``, made once: whose findings the register target looks up.
+    nonisolated(unsafe) static let smallResult = baseChart.map { Analyzer().analyze($0) }
 
     /// One importer for every input: it compiles the schema once (as a long-running caller would).
     nonisolated(unsafe) static let importer = OrgChartImporter()

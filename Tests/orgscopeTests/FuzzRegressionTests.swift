@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Every input the fuzzers saved (and the seeds written for them) goes through the command line as the
-/// kind of file its name says (`chart-`, `catalog-`, `proposal-`, `rules-`, `archimate-`, `staffing-`, `decision-`): the run must end with one of
+/// kind of file its name says (`chart-`, `catalog-`, `proposal-`, `rules-`, `archimate-`, `staffing-`, `decision-`, `renames-`, `register-`): the run must end with one of
 /// the contract's statuses (0, 1, 2), never a crash or a signal. scripts/fuzz explains how a finding
 /// becomes a file here.
 @Suite("Fuzzing regressions, end to end")
@@ -27,11 +27,25 @@ struct FuzzRegressionTests {
         case "staffing": arguments = ["analyze", base, "--staffing", path, "--format", "json"]
         case "archimate": arguments = ["convert", "archimate", path]
         case "decision": arguments = ["extract", path]
+        case "renames":
+            let store = try Self.scratch().appendingPathComponent("register.sqlite").path
+            arguments = ["track", "record", base, "--store", store, "--renames", path, "--recorded-on", "2026-01-01"]
+        case "register":
+            // A copy: opening a store may migrate it, and the fixture must stay as it was saved.
+            let store = try Self.scratch().appendingPathComponent("register.sqlite")
+            try FileManager.default.copyItem(at: Orgscope.root.appendingPathComponent(path), to: store)
+            arguments = ["track", "report", "--store", store.path, "--format", "json"]
         default: arguments = ["analyze", path, "--format", "json"]
         }
         let outcome = try Orgscope.run(arguments)
         #expect([0, 1, 2].contains(outcome.status), "\(name): status \(outcome.status)\n\(outcome.stderr.prefix(2000))")
         #expect(!outcome.stderr.contains("Fatal error"), "\(name)")
+    }
+
+    static func scratch() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-fuzz-replay-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
     }
 
     @Test("There are inputs to replay")
