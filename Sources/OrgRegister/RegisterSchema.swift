@@ -58,7 +58,8 @@ enum RegisterSchema {
 
     /// The chart's name, whether its figures are illustrative and the day of recording on reviews; what kind of finding each observation was,
     /// its department and the norm's deadline; who set a finding's deadline; each finding's current run of
-    /// reviews (kept at record time, so that statuses never scan the history); ids renamed (aliases).
+    /// reviews (kept at record time, so that statuses never scan the history); ids renamed (aliases); what
+    /// findings say, stored once (`statement`).
     private static func version2(_ db: Database) throws {
         try db.alter(table: "review") { table in
             table.add(column: "chart_name", .text)
@@ -75,6 +76,18 @@ enum RegisterSchema {
             table.add(column: "deadline_document", .text)
             table.add(column: "run_start", .integer).references("review")   // first review of the current run
             table.add(column: "times_seen", .integer).notNull().defaults(to: 0)
+        }
+        // What findings say, stored once: a finding that says the same thing in every review (most do)
+        // costs one row of text, not one per review (20 reviews of a national chart: megabytes, not hundreds).
+        try db.create(table: "statement") { table in
+            table.autoIncrementedPrimaryKey("id")
+            table.column("digest", .text).notNull().unique()   // SHA-256 of the three texts
+            table.column("message_vi", .text).notNull()
+            table.column("message_en", .text).notNull()
+            table.column("evidence", .text).notNull()
+        }
+        try db.alter(table: "observation") { table in
+            table.add(column: "statement", .integer).references("statement")  // v1 rows keep their texts in place
         }
         try db.create(index: "observation_fingerprint", on: "observation", columns: ["fingerprint"])
         try db.create(table: "alias") { table in

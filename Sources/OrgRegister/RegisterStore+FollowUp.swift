@@ -45,9 +45,10 @@ extension RegisterStore {
                                      evidence: row[4], afterReview: row[5])
         }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT o.review, o.fingerprint, f.code, o.kind, o.severity, o.department, o.message_vi, o.message_en, o.evidence,
+            SELECT o.review, o.fingerprint, f.code, o.kind, o.severity, o.department, coalesce(s.message_vi, o.message_vi),
+                   coalesce(s.message_en, o.message_en), coalesce(s.evidence, o.evidence),
                    f.first_review, f.run_start, f.last_review, f.deadline, f.deadline_document, o.deadline
-            FROM observation o JOIN finding f ON f.fingerprint = o.fingerprint
+            FROM observation o JOIN finding f ON f.fingerprint = o.fingerprint LEFT JOIN statement s ON s.id = o.statement
             WHERE o.review = ?1 OR (o.review IS ?2 AND f.last_review <> ?1)
             """, arguments: [latest, previous])
         while let row = try rows.next() {

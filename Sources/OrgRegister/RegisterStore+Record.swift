@@ -78,9 +78,13 @@ extension RegisterStore {
                     ON CONFLICT(fingerprint) DO UPDATE SET last_review = ?3, times_seen = finding.times_seen + 1,
                         run_start = CASE WHEN finding.last_review IS ?4 THEN coalesce(finding.run_start, ?3) ELSE ?3 END
                     """)
+                let state = try db.cachedStatement(sql: """
+                    INSERT INTO statement (digest, message_vi, message_en, evidence) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(digest) DO UPDATE SET digest = excluded.digest RETURNING id
+                    """)
                 let observe = try db.cachedStatement(sql: """
                     INSERT INTO observation (review, fingerprint, severity, confidence, message_vi, message_en, evidence, kind,
-                        department, deadline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        department, deadline, statement) VALUES (?, ?, ?, ?, '', '', '', ?, ?, ?, ?)
                     """)
                 var now = Set<String>()
                 for finding in result.findings {
@@ -90,9 +94,12 @@ extension RegisterStore {
                     let evidence = String(decoding: try encoder.encode(finding.evidence), as: UTF8.self)
                     var deadline: String?
                     if case .text(let text)? = finding.evidence["deadline"], ChartDate(iso: text) != nil { deadline = text }
+                    var texts = [finding.message.vi, finding.message.en, evidence].joined(separator: "\u{0}")
+                    let digest = texts.withUTF8 { FileDigest.sha256(bytes: UnsafeRawBufferPointer($0)) }
+                    let statement = try Int64.fetchOne(state, arguments: [digest, finding.message.vi, finding.message.en, evidence])
                     try observe.execute(arguments: [review, fingerprint, finding.severity.rawValue, finding.confidence.rawValue,
-                                                    finding.message.vi, finding.message.en, evidence, Self.kind(of: finding),
-                                                    Self.department(of: finding, in: result.graph), deadline])
+                                                    Self.kind(of: finding), Self.department(of: finding, in: result.graph), deadline,
+                                                    statement])
                 }
                 Self.pauseForTests()
                 func sorted(_ set: Set<String>) -> [FindingFingerprint] { set.sorted().map(FindingFingerprint.init(canonical:)) }

@@ -63,7 +63,10 @@ extension RegisterStore {
     public func waive(_ fingerprint: FindingFingerprint, reason: String, document: String, until: ChartDate?) throws(Failure) -> Waiver {
         try writing { db throws -> Waiver in
             guard let latest = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review"),
-                  let evidence = try String.fetchOne(db, sql: "SELECT evidence FROM observation WHERE review = ? AND fingerprint = ?",
+                  let evidence = try String.fetchOne(db, sql: """
+                      SELECT coalesce(s.evidence, o.evidence) FROM observation o LEFT JOIN statement s ON s.id = o.statement
+                      WHERE o.review = ? AND o.fingerprint = ?
+                      """,
                                                      arguments: [latest, fingerprint.canonical]) else {
                 throw Failure(description: "the finding \(fingerprint.short) is not open in the latest review of \(path): "
                     + "there is nothing to waive")
