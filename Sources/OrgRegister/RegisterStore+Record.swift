@@ -54,13 +54,27 @@ extension RegisterStore {
     /// Records `result` as a new review, in one transaction: the ids of earlier findings renamed by
     /// `renames` (old id → new id) first, then the review, every finding under its fingerprint, what each
     /// finding said this time; nothing is written when any part fails.
+    /// A review must be of the chart the register follows (its id), unless `otherChart`, and not dated
+    /// before the latest review (statuses are reckoned in order).
     public func record(_ result: AnalysisResult, label: String?, files: [InputFile], settings: String,
-                       renames: [String: String] = [:], recordedOn: ChartDate) throws(Failure) -> Recorded {
+                       renames: [String: String] = [:], recordedOn: ChartDate, otherChart: Bool = false) throws(Failure) -> Recorded {
         let chart = result.graph.chart
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
             return try pool.write { db -> Recorded in
+                if let last = try Row.fetchOne(db, sql: "SELECT chart_id, coalesce(chart_date, recorded_on) FROM review ORDER BY id DESC LIMIT 1") {
+                    let lastID: String = last[0]
+                    if lastID != chart.id, !otherChart {
+                        throw Failure(description: "\(path) follows the chart '\(lastID)', not '\(chart.id)': record into another register, "
+                            + "or give --other-chart if the organisation's chart id really changed; nothing was recorded")
+                    }
+                    let date = chart.asOf ?? recordedOn
+                    if let lastDate = (last[1] as String?).flatMap(ChartDate.init(iso:)), date < lastDate {
+                        throw Failure(description: "the chart is dated \(date), before the latest review of \(path) (\(lastDate)): "
+                            + "reviews are recorded in order; nothing was recorded")
+                    }
+                }
                 let renamed = try Self.applyRenames(renames, in: db)
                 let previous = try Int64.fetchOne(db, sql: "SELECT max(id) FROM review")
                 let fileList = String(decoding: try encoder.encode(files), as: UTF8.self)
@@ -107,6 +121,8 @@ extension RegisterStore {
                                 reopened: sorted(now.intersection(known).subtracting(before)), resolved: sorted(before.subtracting(now)),
                                 renamed: renamed)
             }
+        } catch let failure as Failure {
+            throw failure
         } catch {
             throw Failure(description: "cannot record the review in \(path): \(error); the register is as it was")
         }

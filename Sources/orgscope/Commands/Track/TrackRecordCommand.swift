@@ -33,6 +33,9 @@ struct TrackRecordCommand: ParsableCommand {
         + "has no asOf.", valueName: "date"))
     var recordedOn: String?
 
+    @Flag(help: "Record although the chart's id differs from the register's (the organisation's chart id changed).")
+    var otherChart = false
+
     @OptionGroup var language: LanguageOption
 
     @OptionGroup(title: "Rules, dates and thresholds")
@@ -63,7 +66,9 @@ struct TrackRecordCommand: ParsableCommand {
         let result = Analyzer(configuration: configuration).analyze(DutyGraph(chart: chart))
         try DiagnosticPrinter.checkLimits([result], maxCandidates: configuration.maxCandidates)
         var files: [RegisterStore.InputFile] = []
-        for path in input.files + input.importing.catalogs + [input.importing.staffing].compactMap({ $0 }) {
+        let read = input.files + input.importing.catalogs + [input.importing.staffing, analysis.rules].compactMap { $0 }
+            + analysis.thesaurus + [renames].compactMap { $0 }
+        for path in read {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             files.append(RegisterStore.InputFile(path: path, bytes: size, sha256: FileDigest.sha256(path: path)))
         }
@@ -71,7 +76,7 @@ struct TrackRecordCommand: ParsableCommand {
         let settings = SettingsReporter.json(configuration: configuration, settings: configuration.settings(for: chart))
         let recorded = try StoreOptions.run { () throws(RegisterStore.Failure) in
             try register.record(result, label: label, files: files, settings: settings, renames: mapping,
-                                recordedOn: day)
+                                recordedOn: day, otherChart: otherChart)
         }
         let lang = language.lang
         let line = lang.text(
