@@ -35,6 +35,20 @@ extension RegisterStore {
             self.bytes = bytes
             self.sha256 = sha256
         }
+
+        private enum CodingKeys: String, CodingKey { case path, bytes, sha256 }
+
+        /// Reads a file as either schema version wrote it: version 1 wrote the size as a string.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            path = try container.decode(String.self, forKey: .path)
+            if let size = try? container.decode(Int.self, forKey: .bytes) {
+                bytes = size
+            } else {
+                bytes = Int(try container.decode(String.self, forKey: .bytes)) ?? 0
+            }
+            sha256 = try container.decodeIfPresent(String.self, forKey: .sha256)
+        }
     }
 
     /// How a finding counts in a review: confirmed and in force, to verify, or under a regime to come.
@@ -42,10 +56,11 @@ extension RegisterStore {
         finding.isUpcoming ? "upcoming" : finding.isToVerify ? "to-verify" : "counted"
     }
 
-    /// The department a finding is charged to: that of its first unit (or responsible unit) below the
-    /// province; nil for the province as a whole.
+    /// The department a finding is charged to: that of its first responsible unit (the one that must act:
+    /// for a duty left with supporting units only, the unit whose functions hold it), else of its first
+    /// unit, below the province; nil for the province as a whole.
     static func department(of finding: Finding, in graph: DutyGraph) -> String? {
-        for id in finding.units + finding.responsibleUnits {
+        for id in finding.responsibleUnits + finding.units {
             if let index = graph.index[id], let department = graph.department(of: index) { return graph.unit(department).name }
         }
         return nil

@@ -19,44 +19,35 @@ public final class RegisterStore: @unchecked Sendable {
     /// Where it is.
     public let path: String
 
-    /// Opens (creating when missing) the store at `path`, migrated to the current schema. The file's
-    /// header is read before SQLite opens it, so that a foreign database is refused before anything is
-    /// written to it; a store is checked (`PRAGMA quick_check`) before it is used.
+    /// Opens (creating when missing) the store at `path`, migrated to the current schema. Under the lock
+    /// file: the header is read before SQLite opens the file (a database in rollback mode that is not
+    /// orgscope's is refused before SQLite could switch it to WAL), then an existing file is checked
+    /// through a read-only connection (orgscope's mark, the schema not ahead of this orgscope's, `PRAGMA
+    /// quick_check`), so that a refused file is never written to; only then is it opened for writing and
+    /// migrated, and the WAL checkpointed into the file, so that its header carries the mark.
     public init(path: String) throws(Failure) {
         self.path = path
-        var status = stat()
-        if stat(path, &status) == 0 {
-            if (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "\(path) is a directory, not a findings register") }
-            if status.st_size > 0 { try Self.checkHeader(path) }
-        }
+        // First without the lock, so that a text file or a foreign database gets no lock file beside it.
+        var before = stat()
+        if stat(path, &before) == 0, (before.st_mode & S_IFMT) != S_IFDIR, before.st_size > 0 { try Self.checkHeader(path) }
         let lock = open(path + ".lock", O_CREAT | O_RDWR, 0o644)
         guard lock >= 0 else { throw Failure(description: "cannot create \(path).lock: \(String(cString: strerror(errno)))") }
         defer { close(lock) }
         flock(lock, LOCK_EX)
         defer { flock(lock, LOCK_UN) }
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        if exists, (status.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "\(path) is a directory, not a findings register") }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         do {
+            if exists, status.st_size > 0 {
+                try Self.checkHeader(path)
+                try Self.probe(path, configuration: configuration)
+            }
             let pool = try DatabasePool(path: path, configuration: configuration)
-            let (identifier, empty, superseded, problems) = try pool.read { db in
-                (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0,
-                 try RegisterSchema.migrator.hasBeenSuperseded(db),
-                 try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" })
-            }
-            // A database in WAL mode may hold its newest first page in the WAL: checked here, through SQLite.
-            if !empty, identifier != RegisterSchema.applicationID {
-                throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")
-            }
-            if !problems.isEmpty {
-                throw Failure(description: "\(path) is damaged (\(problems.joined(separator: "; "))); it was left untouched: "
-                    + "restore it from a backup")
-            }
-            if superseded {
-                throw Failure(description: "\(path) was written by a newer orgscope (its schema is ahead of this one); "
-                    + "it was left untouched: use the newer orgscope")
-            }
             try RegisterSchema.migrator.migrate(pool)
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             self.pool = pool
         } catch let failure as Failure {
             throw failure
@@ -64,6 +55,30 @@ public final class RegisterStore: @unchecked Sendable {
             throw Failure(description: "\(path) is damaged (\(error.message ?? "\(error)")); it was left untouched: restore it from a backup")
         } catch {
             throw Failure(description: "cannot open the findings register \(path): \(error)")
+        }
+    }
+
+    /// Checks an existing file through a read-only connection: a database in WAL mode may hold its newest
+    /// first page in the WAL, which only SQLite reads.
+    private static func probe(_ path: String, configuration: Configuration) throws {
+        var readOnly = configuration
+        readOnly.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: readOnly)
+        let (identifier, empty, superseded, problems) = try queue.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0,
+             try RegisterSchema.migrator.hasBeenSuperseded(db),
+             try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" })
+        }
+        if !empty, identifier != RegisterSchema.applicationID {
+            throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")
+        }
+        if !problems.isEmpty {
+            throw Failure(description: "\(path) is damaged (\(problems.joined(separator: "; "))); it was left untouched: restore it from a backup")
+        }
+        if superseded {
+            throw Failure(description: "\(path) was written by a newer orgscope (its schema is ahead of this one); "
+                + "it was left untouched: use the newer orgscope")
         }
     }
 

@@ -85,7 +85,7 @@ struct TrackCommandTests {
         let third = try Orgscope.run(Self.recordArguments(Self.charts[2], store: store, label: "2026-10", on: "2026-10-02",
                                                           extra: ["--renames", Self.renames]))
         #expect(third.status == 0, "\(third.stderr)")
-        #expect(third.stdout == "Recorded review 3 in \(store): 1 new, 50 persisting, 2 reopened, 1 resolved; "
+        #expect(third.stdout == "Recorded review 3 in \(store): 1 new, 49 persisting, 2 reopened, 2 resolved; "
             + "1 findings under renamed ids.\n")
 
         let (outcome, json) = try Self.report(store)
@@ -100,8 +100,8 @@ struct TrackCommandTests {
         #expect(Set(statuses).isSuperset(of: ["new", "persisting", "reopened", "resolved"]))
         #expect(statuses.filter { $0 == "reopened" }.count == 2)
         #expect(statuses.filter { $0 == "new" }.count == 1)
-        #expect(statuses.filter { $0 == "persisting" }.count == 50)
-        #expect(statuses.filter { $0 == "resolved" }.count == 1)
+        #expect(statuses.filter { $0 == "persisting" }.count == 49)
+        #expect(statuses.filter { $0 == "resolved" }.count == 2)
         // The overlap re-added under snnmt.cctl.4 is reopened (thanks to the renames), with its run from review 3.
         let overlap = findings.first { ($0["fingerprint"] as? String)?.contains("snnmt.cctl.4") == true && $0["code"] as? String == "OVL002" }
         #expect(overlap?["status"] as? String == "reopened")
@@ -122,8 +122,7 @@ struct TrackCommandTests {
         #expect(docx.count > 1000 && docx.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]), "a ZIP package")
     }
 
-    @Test("Two processes recording into one new store at once both succeed (5 times)",
-          .disabled("bug: RegisterStore.init (RegisterStore.swift:27-31) checks the header before taking the lock, from the main file only; the first process's migration v1 sets application_id in the WAL (not checkpointed until it closes), so the second reads application_id 0 and refuses the new store as 'an SQLite file but not an orgscope findings register' (exit 2, every round here)"))
+    @Test("Two processes recording into one new store at once both succeed (5 times)")
     func concurrentNew() throws {
         for round in 1...5 {
             let directory = try Orgscope.scratch()
@@ -143,7 +142,9 @@ struct TrackCommandTests {
         let directory = try Orgscope.scratch()
         let store = directory.appendingPathComponent("register.sqlite").path
         #expect(try Orgscope.run(Self.recordArguments(Self.charts[0], store: store)).status == 0)
-        let processes = try [Self.charts[1], Self.charts[2]].map { try Self.start(Self.recordArguments($0, store: store), in: directory) }
+        // The same chart twice: two charts of different dates could be refused in one order (reviews are
+        // recorded in date order), which is not what this test is about.
+        let processes = try [Self.charts[1], Self.charts[1]].map { try Self.start(Self.recordArguments($0, store: store), in: directory) }
         let outcomes = try processes.map { try $0.wait() }
         for outcome in outcomes {
             #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -196,8 +197,7 @@ struct TrackCommandTests {
         #expect(try Self.reviewCount(store) == 2)
     }
 
-    @Test("The first record of a new store killed before its commit leaves an empty store that can be recorded into",
-          .disabled("bug: the new store's application_id is set by migration v1 in the WAL only (RegisterSchema.swift:23, never checkpointed before the kill); RegisterStore.checkHeader (RegisterStore.swift:75-88) reads the main file's header alone, sees application_id 0 and refuses the store for good as 'an SQLite file but not an orgscope findings register'"))
+    @Test("The first record of a new store killed before its commit leaves an empty store that can be recorded into")
     func killedFirst() throws {
         let directory = try Orgscope.scratch()
         let store = directory.appendingPathComponent("register.sqlite").path
