@@ -46,15 +46,15 @@ extension ReportInput {
         case .new:
             note = language.text(vi: "chưa có trong sổ (phát sinh mới)", en: "not in the register (new)")
         case .persisting:
-            note = language.text(vi: "chưa khắc phục từ ngày \(date(history.sinceDate)) (lần rà soát \(history.since ?? 0)), đã ghi nhận "
-                                     + "\(history.timesSeen) lần; mã theo dõi \(history.fingerprint.short)",
+            note = language.text(vi: "tồn tại từ ngày \(date(history.sinceDate)) (lần rà soát thứ \(history.since ?? 0)), đã ghi nhận "
+                                     + "\(Figures.count(history.timesSeen)) lần (mã theo dõi: \(history.fingerprint.short))",
                                  en: "open since \(date(history.sinceDate)) (review \(history.since ?? 0)), seen \(history.timesSeen) "
-                                     + "time\(history.timesSeen == 1 ? "" : "s"); tracking code \(history.fingerprint.short)")
+                                     + "time\(history.timesSeen == 1 ? "" : "s") (tracking code \(history.fingerprint.short))")
         case .reopened:
-            note = language.text(vi: "tái phát (ghi nhận lần cuối ngày \(date(history.sinceDate)), lần rà soát \(history.since ?? 0)); "
-                                     + "mã theo dõi \(history.fingerprint.short)",
-                                 en: "reopened (last seen \(date(history.sinceDate)), review \(history.since ?? 0)); "
-                                     + "tracking code \(history.fingerprint.short)")
+            note = language.text(vi: "tái phát (ghi nhận lần cuối ngày \(date(history.sinceDate)), lần rà soát thứ \(history.since ?? 0)) "
+                                     + "(mã theo dõi: \(history.fingerprint.short))",
+                                 en: "reopened (last seen \(date(history.sinceDate)), review \(history.since ?? 0)) "
+                                     + "(tracking code \(history.fingerprint.short))")
         }
         if let waiver = history.waiver {
             note += language.text(vi: "; được chấp thuận giữ nguyên theo \(waiver.document)", en: "; waived by \(waiver.document)")

@@ -86,7 +86,7 @@ struct TrackCommandTests {
                                                           extra: ["--renames", Self.renames]))
         #expect(third.status == 0, "\(third.stderr)")
         #expect(third.stdout == "Recorded review 3 in \(store): 1 new, 49 persisting, 2 reopened, 2 resolved; "
-            + "1 findings under renamed ids.\n")
+            + "1 finding under renamed ids.\n")
 
         let (outcome, json) = try Self.report(store)
         #expect(outcome.status == 0, "\(outcome.stderr)")

@@ -9,15 +9,16 @@ public enum FollowUpReporter {
     /// The report to write: one file per format, rendered when written.
     public static func report(_ followUp: FollowUp, language: Language, timestamp: String? = nil,
                               profile: DocumentProfile = DocumentProfile()) -> OneFileReport {
-        OneFileReport(render: { format in render(followUp, language: language, format: format, timestamp: timestamp) },
+        OneFileReport(render: { format in render(followUp, language: language, format: format, timestamp: timestamp, profile: profile) },
                       word: { () throws(ReportFile.Failure) in
                           try word(followUp, language: language, timestamp: timestamp, profile: profile).bytes()
                       })
     }
 
     /// The report in `format` (the Word document is made by ``report(_:language:timestamp:profile:)``).
-    public static func render(_ followUp: FollowUp, language: Language, format: OutputFormat, timestamp: String? = nil) -> String {
-        let blocks = blocks(followUp, language: language)
+    public static func render(_ followUp: FollowUp, language: Language, format: OutputFormat, timestamp: String? = nil,
+                              profile: DocumentProfile = DocumentProfile()) -> String {
+        let blocks = blocks(followUp, language: language, profile: profile)
         return switch format {
         case .json: Timestamp.stamp(json(followUp, language), timestamp).serialized()
         case .csv: CSVReporter.table(rows(followUp, language))
@@ -29,16 +30,18 @@ public enum FollowUpReporter {
 
     /// The report's title.
     static func title(_ language: Language) -> String {
-        language.text(vi: "Báo cáo theo dõi, đôn đốc khắc phục kết quả rà soát chức năng, nhiệm vụ, tổ chức bộ máy",
-                      en: "Follow-up of the review of functions, duties and organisation")
+        language.text(vi: "Báo cáo kết quả theo dõi, đôn đốc khắc phục tồn tại, hạn chế qua rà soát chức năng, nhiệm vụ, quyền hạn, "
+                          + "tổ chức bộ máy và biên chế",
+                      en: "Follow-up of the review of functions, duties, organisation and staffing")
     }
 
     /// The Word report, laid out as every administrative document.
     static func word(_ followUp: FollowUp, language: Language, timestamp: String?, profile: DocumentProfile) -> OfficialDocument {
         let name = followUp.reviews.last?.chartName ?? followUp.reviews.last?.chartID ?? "…"
-        let subject = language.text(vi: "Kết quả theo dõi, đôn đốc khắc phục chồng chéo, bỏ sót chức năng, nhiệm vụ và biên chế của \(name)",
-                                    en: "Follow-up of overlapping and omitted duties and staffing of \(name)")
-        return OfficialDocument(blocks: blocks(followUp, language: language), subject: subject, profile: profile, language: language,
+        let subject = language.text(vi: "Kết quả theo dõi, đôn đốc khắc phục tồn tại, hạn chế qua rà soát chức năng, nhiệm vụ, quyền hạn, "
+                                        + "tổ chức bộ máy và biên chế của các cơ quan, đơn vị thuộc \(name)",
+                                    en: "Follow-up of the review of functions, duties, organisation and staffing of the bodies of \(name)")
+        return OfficialDocument(blocks: blocks(followUp, language: language, profile: profile), subject: subject, profile: profile, language: language,
                                 illustrative: followUp.reviews.contains(where: \.illustrative), timestamp: timestamp)
     }
 
@@ -52,13 +55,15 @@ public enum FollowUpReporter {
                       language.text(vi: "Phát hiện từ", en: "First seen"), language.text(vi: "Từ lần rà soát", en: "Since"),
                       language.text(vi: "Số lần rà soát", en: "Reviews"), language.text(vi: "Thời hạn", en: "Deadline"),
                       language.text(vi: "Số ngày quá hạn", en: "Days late"), language.text(vi: "Chấp thuận", en: "Waiver"),
-                      language.text(vi: "Dấu vân tay", en: "Fingerprint")]
+                      language.text(vi: "Tính vào số chưa khắc phục", en: "Counted as open"),
+                      language.text(vi: "Mã nhận dạng đầy đủ", en: "Fingerprint")]
         return [header] + followUp.entries.map { entry in
             [entry.fingerprint.short, entry.code, words.status(entry.status), words.kind(entry.kind), words.department(entry),
              entry.message.text(language), words.date(followUp.review(entry.firstSeen)?.date),
              words.date(followUp.review(entry.since)?.date), String(entry.reviews), entry.deadline.map { words.date($0) } ?? "",
              entry.daysOverdue.map(String.init) ?? "",
-             entry.waiver.map { "\($0.document): \(words.waiverState(entry.waiverState))" } ?? "", entry.fingerprint.canonical]
+             entry.waiver.map { "\($0.document): \(words.waiverState(entry.waiverState))" } ?? "",
+             entry.isOpen ? language.text(vi: "Có", en: "Yes") : language.text(vi: "Không", en: "No"), entry.fingerprint.canonical]
         }
     }
 
@@ -93,71 +98,5 @@ public enum FollowUpReporter {
         }
         return .object([("schemaVersion", .int(1)), ("asOf", date(followUp.asOf)), ("reviews", .array(reviews)),
                         ("findings", .array(findings))])
-    }
-}
-
-/// The words of the follow-up report in one language.
-struct Words {
-    let language: Language
-
-    var none: String { language.text(vi: "Không có.", en: "None.") }
-    var province: String { language.text(vi: "Toàn tỉnh", en: "Province as a whole") }
-    var noEnd: String { language.text(vi: "Không thời hạn", en: "No end") }
-    var departmentColumn: ReportTable.Column { .init(language.text(vi: "Sở, ngành", en: "Department"), weight: 2) }
-    var contentColumn: ReportTable.Column { .init(language.text(vi: "Nội dung", en: "Finding"), weight: 5) }
-    var codeColumn: ReportTable.Column { .init(language.text(vi: "Mã theo dõi", en: "Tracking code"), alignment: .center, weight: 1.5) }
-
-    func date(_ date: ChartDate?) -> String { date.map { language.date($0) } ?? "…" }
-
-    /// A recorded file: its name and the start of its SHA-256.
-    func file(_ file: RegisterStore.InputFile) -> String {
-        (file.path.split(separator: "/").last.map(String.init) ?? file.path) + (file.sha256.map { " (" + $0.prefix(12) + "…)" } ?? "")
-    }
-
-    func department(_ entry: FollowUp.Entry) -> String { entry.department ?? province }
-
-    func review(_ review: FollowUp.Review) -> String {
-        language.text(vi: "lần \(review.number)", en: "no. \(review.number)") + " (" + date(review.date)
-            + (review.label.map { ", " + $0 } ?? "") + ")"
-    }
-
-    func status(_ status: FollowUp.Status) -> String {
-        switch status {
-        case .new: language.text(vi: "Phát sinh mới", en: "New")
-        case .persisting: language.text(vi: "Chưa khắc phục", en: "Persisting")
-        case .reopened: language.text(vi: "Tái phát", en: "Reopened")
-        case .resolved: language.text(vi: "Đã khắc phục", en: "Resolved")
-        }
-    }
-
-    func kind(_ kind: String) -> String {
-        switch kind {
-        case "to-verify": language.text(vi: "Cần xác minh", en: "To verify")
-        case "upcoming": language.text(vi: "Sắp có hiệu lực", en: "Regime to come")
-        default: language.text(vi: "Đã xác định", en: "Confirmed")
-        }
-    }
-
-    func deadline(_ entry: FollowUp.Entry) -> String {
-        guard let deadline = entry.deadline else { return "" }
-        return date(deadline) + (entry.deadlineSource == .user
-            ? (entry.deadlineDocument.map { " (" + $0 + ")" } ?? "")
-            : language.text(vi: " (theo quy định)", en: " (by law)"))
-    }
-
-    func waiverState(_ state: FollowUp.WaiverState?) -> String {
-        switch state {
-        case .active?: language.text(vi: "Còn hiệu lực", en: "In force")
-        case .expired?: language.text(vi: "Hết hạn, đã đưa trở lại theo dõi", en: "Expired: followed up again")
-        case .evidenceChanged?: language.text(vi: "Số liệu đã thay đổi, đã đưa trở lại theo dõi", en: "Evidence changed: followed up again")
-        case nil: ""
-        }
-    }
-
-    /// Said after a finding that is open again although it was waived.
-    func waiverNote(_ entry: FollowUp.Entry) -> String {
-        guard let waiver = entry.waiver, entry.waiverState != .active else { return "" }
-        return language.text(vi: " (đã được chấp thuận theo \(waiver.document); ", en: " (waived by \(waiver.document); ")
-            + waiverState(entry.waiverState).lowercased() + ")"
     }
 }

@@ -120,7 +120,11 @@ struct ReviewReport {
     }
 
     /// The directive, with its number and date when the profile gives them.
-    var directiveName: String {
+    var directiveName: String { Self.directiveName(profile: profile, language: language) }
+
+    /// The directive, with its number and date when `profile` gives them.
+    static func directiveName(profile: DocumentProfile, language: Language) -> String {
+        func longDate(_ date: ChartDate) -> String { OfficialWording.longDate(date).text(language) }
         let title = "của Chủ tịch Ủy ban nhân dân tỉnh Cao Bằng năm 2022 về tăng cường kỷ luật, kỷ cương và đẩy mạnh cải cách hành chính"
         guard let directive = profile.directive else {
             return language.text(vi: "Chỉ thị " + title, en: "the 2022 directive of the Chairman of Cao Bằng on discipline and administrative reform")

@@ -45,7 +45,7 @@ struct TrackWaiveCommand: ParsableCommand {
         }
         let lang = language.lang
         let until = last.map { lang.text(vi: " đến ngày ", en: " until ") + lang.date($0) } ?? ""
-        FileHandle.standardOutput.write(Data((lang.text(vi: "Đã ghi chấp thuận giữ nguyên nội dung \(finding.short)\(until) theo \(document).",
+        FileHandle.standardOutput.write(Data((lang.text(vi: "Đã ghi chấp thuận giữ nguyên nội dung có mã theo dõi \(finding.short)\(until) theo \(document).",
                                                         en: "Waived \(finding.short)\(until) by \(document).") + "\n").utf8))
     }
 }
@@ -84,10 +84,11 @@ struct TrackDeadlineCommand: ParsableCommand {
         let finding = try StoreOptions.run { () throws(RegisterStore.Failure) in try register.resolve(fingerprint) }
         try StoreOptions.run { () throws(RegisterStore.Failure) in try register.setDeadline(finding, to: day, document: document) }
         let lang = language.lang
-        let text = day.map { lang.text(vi: "Đã đặt thời hạn khắc phục nội dung \(finding.short): \(lang.date($0)).",
-                                       en: "Deadline of \(finding.short) set to \(lang.date($0)).") }
-            ?? lang.text(vi: "Đã bỏ thời hạn do người dùng đặt cho nội dung \(finding.short).",
-                         en: "Deadline set for \(finding.short) cleared.")
+        let source = document.map { lang.text(vi: " (theo \($0))", en: " (\($0))") } ?? ""
+        let text = day.map { lang.text(vi: "Đã đặt thời hạn khắc phục nội dung có mã theo dõi \(finding.short): ngày \(lang.date($0))\(source).",
+                                       en: "Deadline of \(finding.short) set to \(lang.date($0))\(source).") }
+            ?? lang.text(vi: "Đã hủy thời hạn đã đặt cho nội dung có mã theo dõi \(finding.short); áp dụng thời hạn theo quy định (nếu có).",
+                         en: "Deadline set for \(finding.short) cleared; the norm's applies, if any.")
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 }

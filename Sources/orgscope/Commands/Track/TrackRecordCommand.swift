@@ -79,14 +79,16 @@ struct TrackRecordCommand: ParsableCommand {
                                 recordedOn: day, otherChart: otherChart)
         }
         let lang = language.lang
+        func count(_ value: Int) -> String { value == 0 ? "0" : OfficialWording.count(value) }
+        let renamed = recorded.renamed
         let line = lang.text(
-            vi: "Đã ghi lần rà soát \(recorded.review) vào \(store.store): \(recorded.new.count) phát sinh mới, "
-                + "\(recorded.persisting.count) chưa khắc phục, \(recorded.reopened.count) tái phát, "
-                + "\(recorded.resolved.count) đã khắc phục"
-                + (recorded.renamed > 0 ? "; \(recorded.renamed) nội dung theo mã mới" : "") + ".",
+            vi: "Đã ghi lần rà soát thứ \(recorded.review) vào sổ theo dõi (\(store.store)): \(count(recorded.new.count)) nội dung phát sinh mới, "
+                + "\(count(recorded.persisting.count)) nội dung tồn tại từ lần trước, \(count(recorded.reopened.count)) nội dung tái phát, "
+                + "\(count(recorded.resolved.count)) nội dung đã khắc phục"
+                + (renamed > 0 ? "; \(count(renamed)) nội dung theo mã đơn vị, nhiệm vụ mới" : "") + ".",
             en: "Recorded review \(recorded.review) in \(store.store): \(recorded.new.count) new, \(recorded.persisting.count) "
                 + "persisting, \(recorded.reopened.count) reopened, \(recorded.resolved.count) resolved"
-                + (recorded.renamed > 0 ? "; \(recorded.renamed) findings under renamed ids" : "") + ".")
+                + (renamed > 0 ? "; \(renamed) finding\(renamed == 1 ? "" : "s") under renamed ids" : "") + ".")
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 }
