@@ -65,6 +65,10 @@ enum RegisterSchema {
             table.add(column: "chart_name", .text)
             table.add(column: "recorded_on", .text)
             table.add(column: "illustrative", .boolean).notNull().defaults(to: false)
+            // What the review observed, counted when it was recorded (a report never scans the observations).
+            table.add(column: "counted", .integer).notNull().defaults(to: 0)
+            table.add(column: "to_verify", .integer).notNull().defaults(to: 0)
+            table.add(column: "upcoming", .integer).notNull().defaults(to: 0)
         }
         try db.alter(table: "observation") { table in
             table.add(column: "kind", .text).notNull().defaults(to: "counted")  // counted | to-verify | upcoming
@@ -72,6 +76,11 @@ enum RegisterSchema {
             table.add(column: "deadline", .text)                                // the norm's, when it gives one
         }
         try db.execute(sql: "UPDATE observation SET kind = 'to-verify' WHERE confidence <> 'confirmed'")
+        try db.execute(sql: """
+            UPDATE review SET
+                counted = (SELECT count(*) FROM observation o WHERE o.review = review.id AND o.kind = 'counted'),
+                to_verify = (SELECT count(*) FROM observation o WHERE o.review = review.id AND o.kind = 'to-verify')
+            """)
         try db.alter(table: "finding") { table in
             table.add(column: "deadline_document", .text)
             table.add(column: "run_start", .integer).references("review")   // first review of the current run

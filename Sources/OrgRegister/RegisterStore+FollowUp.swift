@@ -13,24 +13,20 @@ extension RegisterStore {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "cannot read \(path): \(error)")
+            throw Failure.reading(path, error)
         }
     }
 
     private static func followUp(_ db: Database, asOf: ChartDate?) throws -> FollowUp {
         let decoder = JSONDecoder()
-        var counts: [Int64: [String: Int]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT review, kind, count(*) FROM observation GROUP BY review, kind") {
-            counts[row[0], default: [:]][row[1]] = row[2]
-        }
         let reviews = try Row.fetchAll(db, sql: """
-            SELECT id, chart_id, chart_name, coalesce(chart_date, recorded_on), label, files, illustrative FROM review ORDER BY id
+            SELECT id, chart_id, chart_name, coalesce(chart_date, recorded_on), label, files, illustrative, counted, to_verify, upcoming
+            FROM review ORDER BY id
             """).map { row -> FollowUp.Review in
             let number: Int64 = row[0], files: String = row[5]
             let list = (try? decoder.decode([InputFile].self, from: Data(files.utf8))) ?? []
             return FollowUp.Review(number: number, chartID: row[1], chartName: row[2], date: (row[3] as String?).flatMap(ChartDate.init(iso:)),
-                                   label: row[4], illustrative: row[6], files: list, counted: counts[number]?["counted"] ?? 0,
-                                   toVerify: counts[number]?["to-verify"] ?? 0, upcoming: counts[number]?["upcoming"] ?? 0)
+                                   label: row[4], illustrative: row[6], files: list, counted: row[7], toVerify: row[8], upcoming: row[9])
         }
         let day = asOf ?? reviews.last?.date
         var followUp = FollowUp(asOf: day, reviews: reviews, entries: [])

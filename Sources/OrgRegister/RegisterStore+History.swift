@@ -77,7 +77,7 @@ extension RegisterStore {
                 return result
             }
         } catch {
-            throw Failure(description: "cannot read \(path): \(error)")
+            throw Failure.reading(path, error)
         }
     }
 }

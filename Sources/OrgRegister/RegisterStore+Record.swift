@@ -130,6 +130,10 @@ extension RegisterStore {
                                                     Self.kind(of: finding), Self.department(of: finding, in: result.graph), deadline,
                                                     statement])
                 }
+                var kinds: [String: Int] = [:]
+                for finding in result.findings { kinds[Self.kind(of: finding), default: 0] += 1 }
+                try db.execute(sql: "UPDATE review SET counted = ?, to_verify = ?, upcoming = ? WHERE id = ?",
+                               arguments: [kinds["counted"] ?? 0, kinds["to-verify"] ?? 0, kinds["upcoming"] ?? 0, review])
                 Self.pauseForTests()
                 func sorted(_ set: Set<String>) -> [FindingFingerprint] { set.sorted().map(FindingFingerprint.init(canonical:)) }
                 return Recorded(review: review, new: sorted(now.subtracting(known)), persisting: sorted(now.intersection(before)),

@@ -54,7 +54,7 @@ extension RegisterStore {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure(description: "cannot read \(path): \(error)")
+            throw Failure.reading(path, error)
         }
     }
 

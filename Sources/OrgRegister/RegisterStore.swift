@@ -12,6 +12,14 @@ public final class RegisterStore: @unchecked Sendable {
     public struct Failure: Error, CustomStringConvertible, Sendable {
         /// What went wrong, naming the path.
         public let description: String
+
+        /// A read of `path` that failed: damage met while reading (a reader skips the whole-file check) says so.
+        static func reading(_ path: String, _ error: any Error) -> Failure {
+            if let error = error as? DatabaseError, [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+                return Failure(description: "\(path) is damaged (\(error.message ?? "\(error)")); it was left untouched: restore it from a backup")
+            }
+            return Failure(description: "cannot read \(path): \(error)")
+        }
     }
 
     /// The database.
@@ -25,7 +33,11 @@ public final class RegisterStore: @unchecked Sendable {
     /// through a read-only connection (orgscope's mark, the schema not ahead of this orgscope's, `PRAGMA
     /// quick_check`), so that a refused file is never written to; only then is it opened for writing and
     /// migrated, and the WAL checkpointed into the file, so that its header carries the mark.
-    public init(path: String) throws(Failure) {
+    ///
+    /// `forReading`: the caller only reads (a report): the whole-file `quick_check` (half a second on a
+    /// register of 20 national reviews) is left to writers and to a store that must first be migrated;
+    /// damage met while reading is still an error naming the file.
+    public init(path: String, forReading: Bool = false) throws(Failure) {
         self.path = path
         // First without the lock, so that a text file or a foreign database gets no lock file beside it.
         var before = stat()
@@ -43,7 +55,7 @@ public final class RegisterStore: @unchecked Sendable {
         do {
             if exists, status.st_size > 0 {
                 try Self.checkHeader(path)
-                try Self.probe(path, configuration: configuration)
+                try Self.probe(path, configuration: configuration, check: !forReading)
             }
             let pool = try DatabasePool(path: path, configuration: configuration)
             try RegisterSchema.migrator.migrate(pool)
@@ -60,7 +72,7 @@ public final class RegisterStore: @unchecked Sendable {
 
     /// Checks an existing file through a read-only connection: a database in WAL mode may hold its newest
     /// first page in the WAL, which only SQLite reads.
-    private static func probe(_ path: String, configuration: Configuration) throws {
+    private static func probe(_ path: String, configuration: Configuration, check: Bool) throws {
         var readOnly = configuration
         readOnly.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: readOnly)
@@ -68,7 +80,8 @@ public final class RegisterStore: @unchecked Sendable {
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0,
              try RegisterSchema.migrator.hasBeenSuperseded(db),
-             try String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" })
+             try (check || !RegisterSchema.migrator.hasCompletedMigrations(db))
+                ? String.fetchAll(db, sql: "PRAGMA quick_check(5)").filter { $0 != "ok" } : [])
         }
         if !empty, identifier != RegisterSchema.applicationID {
             throw Failure(description: "\(path) is an SQLite file but not an orgscope findings register; it was left untouched")
@@ -87,7 +100,7 @@ public final class RegisterStore: @unchecked Sendable {
         do {
             return try pool.read { db in try RegisterSchema.migrator.appliedIdentifiers(db) }.sorted()
         } catch {
-            throw Failure(description: "cannot read \(path): \(error)")
+            throw Failure.reading(path, error)
         }
     }
 

@@ -42,7 +42,7 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let register = try store.map { try StoreOptions.open($0, create: false) }
+        let register = try store.map { try StoreOptions.open($0, create: false, forReading: true) }
         let configuration = try analysis.configuration(maxErrors: input.maxErrors)
         let profile = try report.documentProfile(maxErrors: input.maxErrors)
         var clock = PhaseClock()

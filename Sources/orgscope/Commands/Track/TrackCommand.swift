@@ -21,18 +21,18 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the register; with `create` false a missing file is an error (nothing is created). A failure
     /// is printed and ends the run with exit 2.
-    func open(create: Bool) throws -> RegisterStore {
-        try Self.open(store, create: create)
+    func open(create: Bool, forReading: Bool = false) throws -> RegisterStore {
+        try Self.open(store, create: create, forReading: forReading)
     }
 
     /// Opens the register at `store` (see ``open(create:)``).
-    static func open(_ store: String, create: Bool) throws -> RegisterStore {
+    static func open(_ store: String, create: Bool, forReading: Bool = false) throws -> RegisterStore {
         if !create, !FileManager.default.fileExists(atPath: store) {
             DiagnosticPrinter.fail("\(store): no findings register there; record a review first with "
                 + "`orgscope track record CHART --store \(store)`")
             throw ExitCode(ExitStatus.badInput)
         }
-        return try run { () throws(RegisterStore.Failure) in try RegisterStore(path: store) }
+        return try run { () throws(RegisterStore.Failure) in try RegisterStore(path: store, forReading: forReading) }
     }
 
     /// Runs a register operation; its failure is printed and ends the run with exit 2.

@@ -25,7 +25,7 @@ struct TrackReportCommand: ParsableCommand {
 
     func run() throws {
         let profile = try report.documentProfile()
-        let register = try store.open(create: false)
+        let register = try store.open(create: false, forReading: true)
         let day = try parseDate(asOf, option: "--as-of")
         let followUp = try StoreOptions.run { () throws(RegisterStore.Failure) in try register.followUp(asOf: day) }
         try report.write(FollowUpReporter.report(followUp, language: report.lang, timestamp: report.stamp, profile: profile),
