@@ -80,4 +80,13 @@ extension RegisterStore {
             throw Failure.reading(path, error)
         }
     }
+
+    /// The id of the chart the register follows (its latest review's), nil for an empty register.
+    public func followedChart() throws(Failure) -> String? {
+        do {
+            return try pool.read { db in try String.fetchOne(db, sql: "SELECT chart_id FROM review ORDER BY id DESC LIMIT 1") }
+        } catch {
+            throw Failure.reading(path, error)
+        }
+    }
 }

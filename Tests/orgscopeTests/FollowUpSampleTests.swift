@@ -63,4 +63,44 @@ struct FollowUpSampleTests {
         let html = try String(contentsOf: directory.appendingPathComponent("cao-bang.follow-up.vi.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("<rect") && html.contains("Phụ lục I"))
     }
+
+    @Test("analyze --store annotates each finding with its history; --fail-on new fails only on what the register has not seen")
+    func analyzeWithStore() throws {
+        let directory = try Orgscope.scratch()
+        #expect(try Self.story(into: directory).status == 0)
+        let store = directory.appendingPathComponent("cao-bang.sqlite").path
+        let chart = "orgdata/history/cao-bang-2026-10.xml", catalog = "orgdata/mandates/vn-province-2025.xml"
+        let known = try Orgscope.run(["analyze", chart, "--mandates", catalog, "--store", store, "--fail-on", "new", "--format", "json",
+                                      "--lang", "en"])
+        #expect(known.status == 0, "every finding of the latest review is in the register: \(known.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(known.stdout.utf8)) as? [String: Any])
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        let registers = findings.compactMap { $0["register"] as? [String: Any] }
+        #expect(registers.count == findings.count && registers.allSatisfy { $0["status"] as? String == "persisting" })
+        let waived = registers.first { $0["trackingCode"] as? String == "3b71a226bb67" }
+        #expect((waived?["waiver"] as? [String: Any])?["document"] as? String == "Công văn số 1521/UBND-NC ngày 05/5/2026")
+        let text = try Orgscope.run(["analyze", chart, "--mandates", catalog, "--store", store, "--fail-on", "never"])
+        #expect(text.stdout.contains("Sổ theo dõi: tồn tại từ ngày 01/10/2025 (lần rà soát thứ 1), đã ghi nhận 03 lần"))
+
+        // Two more deputies in two divisions: one whose excess was resolved at review 3 (reopened), one that
+        // never had any (new: the only kind of finding --fail-on new fails on).
+        let changed = directory.appendingPathComponent("changed.xml")
+        var source = try String(contentsOf: Orgscope.root.appendingPathComponent(chart), encoding: .utf8)
+        for id in ["sngv.bg", "sngv.ls"] {
+            let unit = try #require(source.range(of: "<unit id=\"\(id)\""))
+            let deputies = try #require(source[unit.upperBound...].range(of: "deputies=\"1\""))
+            source.replaceSubrange(deputies, with: "deputies=\"3\"")
+        }
+        try source.write(to: changed, atomically: true, encoding: .utf8)
+        let regression = try Orgscope.run(["analyze", changed.path, "--mandates", catalog, "--store", store, "--fail-on", "new",
+                                           "--format", "json"])
+        #expect(regression.status == 1, "\(regression.stderr)")
+        let fresh = try #require(try JSONSerialization.jsonObject(with: Data(regression.stdout.utf8)) as? [String: Any])
+        func status(_ unit: String) -> String? {
+            (fresh["findings"] as? [[String: Any]] ?? []).first { $0["code"] as? String == "STF004" && ($0["units"] as? [String]) == [unit] }
+                .flatMap { ($0["register"] as? [String: Any])?["status"] as? String }
+        }
+        #expect(status("sngv.bg") == "reopened" && status("sngv.ls") == "new")
+        #expect(try Orgscope.run(["analyze", chart, "--mandates", catalog, "--fail-on", "new"]).status == 2, "--fail-on new needs --store")
+    }
 }

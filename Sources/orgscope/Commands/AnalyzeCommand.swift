@@ -62,6 +62,11 @@ struct AnalyzeCommand: ParsableCommand {
         var document = ReportInput(result: result, language: report.lang, colour: colour, timestamp: report.stamp,
                                    profile: profile)
         if let register {
+            let followed = try StoreOptions.run { () throws(RegisterStore.Failure) in try register.followedChart() }
+            if let followed, followed != chart.id {
+                FileHandle.standardError.write(Data(("orgscope: warning: \(register.path) follows the chart '\(followed)', not '\(chart.id)': "
+                    + "its findings cannot be matched, and every finding shows as new\n").utf8))
+            }
             document.history = try StoreOptions.run { () throws(RegisterStore.Failure) in
                 try register.history(of: result.findings, asOf: result.settings.norms.asOf ?? chart.asOf)
             }
