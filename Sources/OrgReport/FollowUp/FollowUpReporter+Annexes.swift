@@ -61,12 +61,13 @@ extension FollowUpReporter {
             byDepartment.append(.table(ReportTable(columns: [
                 words.contentColumn, .init(language.text(vi: "Tình trạng", en: "Status"), alignment: .center, weight: 1.2),
                 .init(language.text(vi: "Phát hiện lần đầu", en: "First seen"), alignment: .center, weight: 1.3),
-                .init(language.text(vi: "Tồn tại từ ngày", en: "Open since"), alignment: .center, weight: 1.3),
+                .init(language.text(vi: "Tồn tại từ ngày (số ngày)", en: "Open since (days)"), alignment: .center, weight: 1.4),
                 .init(language.text(vi: "Số lần rà soát liên tiếp chưa khắc phục", en: "Reviews in a row"), alignment: .right, weight: 1.2),
                 .init(language.text(vi: "Thời hạn", en: "Deadline"), alignment: .center, weight: 1.4), words.codeColumn,
             ], rows: list.map { entry in
                 [entry.message.text(language) + words.waiverNote(entry), words.status(entry.status),
-                 words.date(followUp.review(entry.firstSeen)?.date), words.date(followUp.review(entry.since)?.date),
+                 words.date(followUp.review(entry.firstSeen)?.date),
+                 words.date(followUp.review(entry.since)?.date) + (followUp.age(since: entry.since).map { " (\(words.days($0)))" } ?? ""),
                  words.count(entry.reviews), entry.deadline == nil ? words.noDeadline : words.deadline(entry), entry.fingerprint.short]
             })))
         }

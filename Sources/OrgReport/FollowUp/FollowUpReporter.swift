@@ -85,7 +85,8 @@ public enum FollowUpReporter {
                 ("code", .string(entry.code)), ("status", .string(entry.status.rawValue)), ("kind", .string(entry.kind)),
                 ("severity", .string(entry.severity.rawValue)), ("open", .bool(entry.isOpen)), ("department", optional(entry.department)),
                 ("message", .string(entry.message.text(language))), ("firstSeen", .int(Int(entry.firstSeen))),
-                ("since", .int(Int(entry.since))), ("reviews", .int(entry.reviews)), ("deadline", date(entry.deadline)),
+                ("since", .int(Int(entry.since))), ("ageDays", followUp.age(since: entry.since).map(JSONValue.int) ?? .null),
+                ("reviews", .int(entry.reviews)), ("deadline", date(entry.deadline)),
                 ("deadlineSource", optional(entry.deadlineSource?.rawValue)), ("deadlineDocument", optional(entry.deadlineDocument)),
                 ("daysOverdue", entry.daysOverdue.map(JSONValue.int) ?? .null),
             ]

@@ -12,6 +12,11 @@ struct Words {
     /// A count: two digits from 1 to 9 in Vietnamese ("01"), 0 as "0".
     func count(_ value: Int) -> String { value == 0 ? "0" : Figures.count(value, language) }
 
+    /// A number of days: "365 ngày", "1 day".
+    func days(_ value: Int) -> String {
+        language.text(vi: "\(value) ngày", en: "\(value) day\(value == 1 ? "" : "s")")
+    }
+
     /// "ngày 01 tháng 10 năm 2026" in running text; "…" for no date.
     func longDate(_ date: ChartDate?) -> String {
         date.map { OfficialWording.longDate($0).text(language) } ?? "…"
