@@ -98,6 +98,7 @@ public final class OrgChartImporter {
         let collector = DiagnosticCollector(limit: options.maxDiagnostics)
         let builder = OrgDocumentBuilder(file: file, diagnostics: collector)
         builder.maxTextLength = options.maxTextLength
+        builder.reportsForeignRoot = schema != nil
         let handler: any XMLEventHandler = schema == nil
             ? ChartSchemaCheck(next: builder, file: file, diagnostics: collector) : builder
         let wellFormed: Bool

@@ -99,7 +99,10 @@ final class ChartSchemaCheck: XMLEventHandler {
             if isOurs, kind == nil {
                 error(position, "element '\(tag.name)': not an OrgChart XML v1 root; a file starts with "
                     + "<orgChart> or <mandateCatalog>")
-            }  // (a root in another namespace is reported by the builder)
+            } else if !isOurs {
+                OrgDocumentBuilder.reportForeignRoot(diagnostics: diagnostics, name: tag.name, namespace: tag.namespace,
+                    location: SourceLocation(file: file, line: position.line, column: position.column))
+            }
             frames.append(Frame(kind: kind, name: tag.name, position: position))
             if let kind { checkAttributes(tag, kind, at: position) }
             return

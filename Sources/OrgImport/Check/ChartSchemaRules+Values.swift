@@ -9,7 +9,9 @@ extension ChartSchemaRules {
         case .name: return collapsedLength(value, limit: 1000) != nil
         case .text: return !trimmed(value).isEmpty
         case .count: return isCount(trimmed(value))
-        case .date: return isDate(trimmed(value))
+        // libxml2 2.9 does not collapse white space before it parses a date attribute (XSD 1.0 says it
+        // should): " 2025-01-01 " is rejected, and so it is here.
+        case .date: return isDate(value)
         case .boolean: return isOneOf(trimmed(value), ["true", "false", "1", "0"])
         case .language: return isLanguage(trimmed(value))
         case .enumeration(_, let values): return isOneOf(trimmed(value), values)

@@ -157,6 +157,7 @@ struct SplitFileImport: @unchecked Sendable {
         let collector = DiagnosticCollector(limit: options.maxDiagnostics)
         let builder = OrgDocumentBuilder(file: path, diagnostics: collector, syntheticElements: part.syntheticElements)
         builder.maxTextLength = options.maxTextLength
+        builder.reportsForeignRoot = schema != nil
         let check = schema == nil
             ? ChartSchemaCheck(next: builder, file: path, diagnostics: collector, syntheticElements: part.syntheticElements)
             : nil
