@@ -20,8 +20,11 @@ final class ChartSchemaCheck: XMLEventHandler {
     private struct Frame {
         /// The declared kind; nil for an element not declared here (its content is not checked).
         var kind: Rules.Kind?
-        var name: String
+        /// The name, as declared (no `String` is made for every element) or as found.
+        var knownName: StaticString?
+        var otherName: String?
         var position: TagPosition
+        var name: String { knownName.map { "\($0)" } ?? otherName ?? "" }
         /// Index of the particle the last child matched, and how many children matched it.
         var particle = -1
         var count = 0
@@ -103,27 +106,36 @@ final class ChartSchemaCheck: XMLEventHandler {
                 OrgDocumentBuilder.reportForeignRoot(diagnostics: diagnostics, name: tag.name, namespace: tag.namespace,
                     location: SourceLocation(file: file, line: position.line, column: position.column))
             }
-            frames.append(Frame(kind: kind, name: tag.name, position: position))
+            frames.append(Frame(kind: kind, otherName: tag.name, position: position))
             if let kind { checkAttributes(tag, kind, at: position) }
             return
         }
         guard let parentKind = frames[parentIndex].kind else {
-            frames.append(Frame(kind: nil, name: tag.name, position: position))
+            frames.append(Frame(kind: nil, otherName: tag.name, position: position))
             return
         }
-        let name = tag.name
-        let kind = isOurs ? Rules.child(name, of: parentKind) : nil
-        let what = isOurs ? "'\(name)'"
-            : "'\(name)' (\(tag.namespace.map { "in namespace '\($0)'" } ?? "in no namespace"))"
-        placeChild(name, what: what, known: kind != nil, in: parentIndex, at: position)
-        frames.append(Frame(kind: kind, name: name, position: position))
-        if let kind { checkAttributes(tag, kind, at: position) }
+        let match = isOurs ? Rules.match(tag.localName, in: parentKind) : nil
+        placeChild(tag, isOurs: isOurs, match: match?.index, in: parentIndex, at: position)
+        if let match {
+            frames.append(Frame(kind: match.kind, knownName: Rules.children[parentKind.rawValue][match.index].name,
+                                position: position))
+            checkAttributes(tag, match.kind, at: position)
+        } else {
+            frames.append(Frame(kind: nil, otherName: tag.name, position: position))
+        }
     }
 
-    /// Moves the parent's content model on by the child `name`, reporting a child out of place.
-    private func placeChild(_ name: String, what: String, known: Bool, in parentIndex: Int, at position: TagPosition) {
+    /// Moves the parent's content model on by the child `tag` (at particle `target`, nil when the parent
+    /// declares no such child), reporting a child out of place.
+    private func placeChild(_ tag: XMLStartTag, isOurs: Bool, match target: Int?, in parentIndex: Int,
+                            at position: TagPosition) {
         let parent = frames[parentIndex]
         guard let parentKind = parent.kind, !parent.reportedChild else { return }
+        var name: String { tag.name }
+        var what: String {
+            isOurs ? "'\(tag.name)'"
+                : "'\(tag.name)' (\(tag.namespace.map { "in namespace '\($0)'" } ?? "in no namespace"))"
+        }
         switch Rules.content[parentKind.rawValue] {
         case .empty:
             frames[parentIndex].reportedChild = true
@@ -132,8 +144,8 @@ final class ChartSchemaCheck: XMLEventHandler {
             frames[parentIndex].reportedChild = true
             contentError(parent, "holds text only, and it holds element \(what)", at: position)
         case .elements(let particles):
-            let order = Rules.childNames[parentKind.rawValue].joined(separator: ", ")
-            guard known, let target = Rules.childNames[parentKind.rawValue].firstIndex(of: name) else {
+            var order: String { Rules.childNames[parentKind.rawValue].joined(separator: ", ") }
+            guard let target else {
                 frames[parentIndex].reportedChild = true
                 contentError(parent, "element \(what) is not allowed here (allowed: \(order))", at: position)
                 return
@@ -179,7 +191,7 @@ final class ChartSchemaCheck: XMLEventHandler {
             }
         case .elements(let particles):
             guard !frame.reportedChild, !frame.reportedText else { return }
-            let order = particles.map { "\($0.name)" }.joined(separator: ", ")
+            var order: String { particles.map { "\($0.name)" }.joined(separator: ", ") }
             for index in particles.indices where index >= frame.particle {
                 let had = index == frame.particle ? frame.count : 0
                 if had < particles[index].min {
@@ -194,7 +206,7 @@ final class ChartSchemaCheck: XMLEventHandler {
     private func checkAttributes(_ tag: XMLStartTag, _ kind: Rules.Kind, at position: TagPosition) {
         let declared = Rules.attributes[kind.rawValue]
         var seen: UInt32 = 0
-        let elementName = frames.last?.name ?? ""
+        var elementName: String { frames.last?.name ?? "" }
         tag.forEachQualifiedAttribute { name, namespace, value in
             if let namespace {
                 checkForeignAttribute(tag, kind, name: name, namespace: namespace, value: value, at: position)

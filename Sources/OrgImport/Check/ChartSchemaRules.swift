@@ -1,3 +1,5 @@
+import Glibc
+
 /// OrgChart XML v1 as `orgdata/schema/orgchart-1.xsd` declares it, written out for ``ChartSchemaCheck``:
 /// every element's content model and attributes, every simple type. The XSD stays the published
 /// contract; `ChartSchemaRulesTests` reads it and fails when this table and the XSD part ways, and
@@ -122,6 +124,26 @@ enum ChartSchemaRules {
     static let childNames: [[String]] = content.map { content in
         guard case .elements(let particles) = content else { return [] }
         return particles.map { "\($0.name)" }
+    }
+
+    /// The declared children of a `parent` element, in order: name and kind (empty: no element content).
+    static let children: [[(name: StaticString, kind: Kind)]] = content.indices.map { index in
+        guard case .elements(let particles) = content[index] else { return [] }
+        return particles.map { particle in
+            (particle.name, child("\(particle.name)", of: Kind(rawValue: index)!)!)
+        }
+    }
+
+    /// The position in its parent's content model and the kind of the child whose local name is
+    /// `localName` (NUL-terminated UTF-8), nil when `parent` declares no such child.
+    @inline(__always)
+    static func match(_ localName: UnsafePointer<UInt8>, in parent: Kind) -> (index: Int, kind: Kind)? {
+        let declared = children[parent.rawValue]
+        for index in declared.indices where strcmp(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self),
+            UnsafeRawPointer(declared[index].name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
+            return (index, declared[index].kind)
+        }
+        return nil
     }
 
     static let attributes: [[Attribute]] = Kind.allCases.map { kind in
