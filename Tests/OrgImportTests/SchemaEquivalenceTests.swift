@@ -37,8 +37,9 @@ struct SchemaEquivalenceTests {
     }
 
     /// Errors of a whole import (the builder's and the references' checks included).
-    static func importErrors(_ files: [String], catalogs: [String] = [], mode: ImportOptions.SchemaCheckMode) -> [String] {
-        var options = ImportOptions(fileSplitting: .off)
+    static func importErrors(_ files: [String], catalogs: [String] = [], mode: ImportOptions.SchemaCheckMode,
+                             backend: ImportOptions.Backend = .sax) -> [String] {
+        var options = ImportOptions(backend: backend, fileSplitting: .off)
         options.schemaCheck = mode
         return diagnostics(files: files, catalogs: catalogs, options: options)
             .filter { $0.severity == .error }.map(\.description)
@@ -61,6 +62,10 @@ struct SchemaEquivalenceTests {
             if codeImport.isEmpty != xsdImport.isEmpty {
                 found.append("\(label) (import): code \(codeImport)\n  xsd: \(xsdImport)")
             }
+            let readerImport = importErrors([path], mode: .code, backend: .reader)
+            if readerImport.isEmpty != xsdImport.isEmpty {
+                found.append("\(label) (import, text reader): code \(readerImport)\n  xsd: \(xsdImport)")
+            }
         }
         return found
     }
@@ -77,6 +82,14 @@ struct SchemaEquivalenceTests {
                 let file = (name as NSString).lastPathComponent
                 if fuzz, !(file.hasPrefix("chart-") || file.hasPrefix("catalog-")) { continue }
                 files.append(("\(target)/Fixtures/\(name)", fixtures.appendingPathComponent(name).path))
+            }
+        }
+        // A fuzzing corpus of charts and catalogues, when scripts/fuzz has made one on this machine.
+        let work = ProcessInfo.processInfo.environment["ORGSCOPE_FUZZ_WORK"] ?? "/tmp/orgscope-fuzz"
+        for target in ["chart", "catalog"] {
+            let corpus = "\(work)/\(target)/corpus"
+            for name in ((try? manager.contentsOfDirectory(atPath: corpus)) ?? []).sorted().prefix(2000) {
+                files.append(("fuzz corpus \(target)/\(name)", "\(corpus)/\(name)"))
             }
         }
         let orgdata = root.appendingPathComponent("orgdata")
@@ -114,6 +127,28 @@ struct SchemaEquivalenceTests {
         // The mutations must exercise both verdicts.
         let rejected = files.filter { !Self.schemaErrors($0.path, mode: .code, schema: nil).isEmpty }.count
         #expect(rejected > 200 && rejected < files.count - 30, "rejected \(rejected) of \(files.count)")
+    }
+
+    @Test("Byte-level mutations of the fixtures (a fuzzer's moves, seeded) get the same verdict from both paths")
+    func byteMutations() throws {
+        let sources = [SchemaMutations.base, SchemaMutations.catalog,
+                       try String(contentsOfFile: TestFiles.fixture("valid-chart.xml"), encoding: .utf8),
+                       try String(contentsOfFile: TestFiles.fixture("valid-catalog.xml"), encoding: .utf8)]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [(label: String, path: String)] = []
+        var random = SchemaMutations.SeededRandom(seed: 20)
+        for index in 0..<400 {
+            let (label, bytes) = SchemaMutations.byteMutation(of: Array(sources[index % sources.count].utf8), using: &random)
+            let path = directory.appendingPathComponent("b\(index).xml").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            files.append(("bytes \(index) (source \(index % sources.count)): \(label)", path))
+        }
+        let found = Self.disagreements(files)
+        #expect(found.isEmpty, "\(found.count) disagreements:\n\(found.joined(separator: "\n"))")
+        let accepted = files.filter { Self.schemaErrors($0.path, mode: .code, schema: nil).isEmpty }.count
+        #expect(accepted > 20, "accepted \(accepted) of \(files.count)")
     }
 
     @Test("xmllint --schema agrees with the XSD path on the fixture files")

@@ -176,4 +176,61 @@ enum SchemaMutations {
         }
         return mutations
     }
+
+    /// SplitMix64: the same numbers on every machine.
+    struct SeededRandom: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// One or two of a fuzzer's moves on `bytes`: swap two lines, duplicate or drop a line, drop or copy a
+    /// span, put an interesting byte somewhere.
+    static func byteMutation(of bytes: [UInt8], using random: inout SeededRandom) -> (String, [UInt8]) {
+        var bytes = bytes
+        var moves: [String] = []
+        for _ in 0..<Int.random(in: 1...2, using: &random) {
+            var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            let a = Int.random(in: 1..<max(2, lines.count), using: &random)
+            let b = Int.random(in: 1..<max(2, lines.count), using: &random)
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0:
+                lines.swapAt(min(a, lines.count - 1), min(b, lines.count - 1))
+                moves.append("swap lines \(a + 1) and \(b + 1)")
+                bytes = Array(lines.joined(separator: [0x0A]))
+            case 1:
+                lines.insert(lines[min(a, lines.count - 1)], at: min(b, lines.count - 1))
+                moves.append("copy line \(a + 1) before line \(b + 1)")
+                bytes = Array(lines.joined(separator: [0x0A]))
+            case 2:
+                lines.remove(at: min(a, lines.count - 1))
+                moves.append("drop line \(a + 1)")
+                bytes = Array(lines.joined(separator: [0x0A]))
+            case 3:
+                let start = Int.random(in: 0..<bytes.count, using: &random)
+                let end = min(bytes.count, start + Int.random(in: 1...12, using: &random))
+                moves.append("drop bytes \(start)..<\(end)")
+                bytes.removeSubrange(start..<end)
+            case 4:
+                let start = Int.random(in: 0..<bytes.count, using: &random)
+                let end = min(bytes.count, start + Int.random(in: 1...40, using: &random))
+                let at = Int.random(in: 0...bytes.count, using: &random)
+                moves.append("copy bytes \(start)..<\(end) to \(at)")
+                bytes.insert(contentsOf: bytes[start..<end], at: at)
+            default:
+                let interesting = Array(" \t\n-+0159aZ\"=/&;<>:x".utf8)
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                let byte = interesting[Int.random(in: 0..<interesting.count, using: &random)]
+                moves.append("byte \(at) to \(byte)")
+                bytes[at] = byte
+            }
+        }
+        return (moves.joined(separator: ", "), bytes)
+    }
 }
