@@ -43,6 +43,16 @@ public struct ImportOptions: Sendable {
         }
     }
 
+    /// How a chart is checked against OrgChart XML v1 (`orgdata/schema/orgchart-1.xsd`).
+    public enum SchemaCheckMode: String, Sendable, CaseIterable {
+        /// In code, on the events the builder already receives (``ChartSchemaCheck``): the XSD is neither
+        /// compiled nor run. The differential test (`SchemaEquivalenceTests`) holds it to the same verdicts
+        /// as libxml2's validator.
+        case code
+        /// libxml2's XSD validator with the shipped schema, for audit: the published contract itself.
+        case xsd
+    }
+
     /// Largest input file accepted, in bytes (default 2 GiB).
     public var maxFileSize: Int
     /// Deepest element nesting accepted (default 64; a real chart is under 10 deep).
@@ -55,6 +65,8 @@ public struct ImportOptions: Sendable {
     public var maxTextLength: Int = 10_000
     /// The libxml2 interface used.
     public var backend: Backend
+    /// How the schema is checked (default ``SchemaCheckMode/code``).
+    public var schemaCheck: SchemaCheckMode = .code
     /// Whether large files are split across the cores (SAX2 backend only).
     public var fileSplitting: FileSplitting
     /// Smallest file that ``FileSplitting/automatic`` splits (default 4 MiB): below it, threads cost

@@ -11,7 +11,8 @@ public struct ImportResult: Sendable {
 
 /// Reads OrgChart XML v1 files (charts and mandate catalogues) into one ``OrgChart``.
 ///
-/// Every file is validated against the shipped schema while it streams; then the importer checks what
+/// Every file is checked against OrgChart XML v1 while it streams (in code by ``ChartSchemaCheck``, or
+/// by libxml2's validator with the shipped schema when ``ImportOptions/schemaCheck`` is `.xsd`); then the importer checks what
 /// the schema cannot: ids unique across all files (units, duties, mandates), `parent` and `mandate`
 /// references that resolve, `parent` only on top-level units, and no cycle of `parent`. All problems
 /// of all files are collected; if there is any error, nothing is returned.
@@ -29,8 +30,13 @@ public final class OrgChartImporter {
     public func load(files: [String], catalogs: [String] = []) throws(ImportError) -> ImportResult {
         let diagnostics = DiagnosticCollector(limit: options.maxDiagnostics)
         let order = files + catalogs
-        if schema == nil { schema = CompiledSchema.orgChart(diagnostics: diagnostics) }
-        guard let schema else { throw .rejected(diagnostics: diagnostics.sorted(fileOrder: order), truncated: false) }
+        // In code mode (the default) the XSD is neither compiled nor run: ChartSchemaCheck does its work.
+        if options.schemaCheck == .xsd {
+            if schema == nil { schema = CompiledSchema.orgChart(diagnostics: diagnostics) }
+            guard schema != nil else {
+                throw .rejected(diagnostics: diagnostics.sorted(fileOrder: order), truncated: false)
+            }
+        }
 
         // Files are parsed on every core, each with its own collector (libxml2 keeps its error state per
         // thread, and a compiled schema may be shared); results are gathered in the order given, so the
@@ -64,7 +70,7 @@ public final class OrgChartImporter {
     /// measurements: the result is the same either way).
     private(set) var readings: [FileReading] = []
 
-    private func parseAll(_ files: [String], schema: CompiledSchema) -> [ParsedFile] {
+    private func parseAll(_ files: [String], schema: CompiledSchema?) -> [ParsedFile] {
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<ParsedFile?>.allocate(capacity: files.count)
         results.initialize(repeating: nil)
         defer {
@@ -83,7 +89,7 @@ public final class OrgChartImporter {
 
     /// One file: split across the cores when it is large and the split can reproduce a single pass
     /// exactly (``SplitFileImport``), else in one pass.
-    private static func parse(file: String, schema: CompiledSchema, options: ImportOptions) -> ParsedFile {
+    private static func parse(file: String, schema: CompiledSchema?, options: ImportOptions) -> ParsedFile {
         let refusal: SplitRefusal
         switch SplitFileImport(path: file, schema: schema, options: options).run() {
         case .success(let parsed): return parsed
@@ -92,15 +98,18 @@ public final class OrgChartImporter {
         let collector = DiagnosticCollector(limit: options.maxDiagnostics)
         let builder = OrgDocumentBuilder(file: file, diagnostics: collector)
         builder.maxTextLength = options.maxTextLength
+        builder.reportsForeignRoot = schema != nil
+        let handler: any XMLEventHandler = schema == nil
+            ? ChartSchemaCheck(next: builder, file: file, diagnostics: collector) : builder
         let wellFormed: Bool
         switch options.backend {
         case .sax:
             let parser = SAXDocumentParser(path: file, file: file, options: options, diagnostics: collector,
-                                           handler: builder)
+                                           handler: handler)
             wellFormed = parser.parse(schema: schema)
         case .reader:
             let parser = ReaderDocumentParser(path: file, file: file, options: options, diagnostics: collector,
-                                              handler: builder)
+                                              handler: handler)
             wellFormed = parser.parse(schema: schema)
         }
         return ParsedFile(document: builder.document, diagnostics: collector.items,

@@ -74,8 +74,11 @@ struct ImportOutcome: Equatable {
     var truncated: Bool
     var reading: FileReading?
 
-    init(path: String, splitting: ImportOptions.FileSplitting, maxDiagnostics: Int = 10_000) {
-        let importer = OrgChartImporter(options: ImportOptions(maxDiagnostics: maxDiagnostics, fileSplitting: splitting))
+    init(path: String, splitting: ImportOptions.FileSplitting, maxDiagnostics: Int = 10_000,
+         schemaCheck: ImportOptions.SchemaCheckMode = .code) {
+        var options = ImportOptions(maxDiagnostics: maxDiagnostics, fileSplitting: splitting)
+        options.schemaCheck = schemaCheck
+        let importer = OrgChartImporter(options: options)
         do {
             let result = try importer.load(files: [path])
             chart = result.chart
@@ -125,8 +128,9 @@ struct SplitImportTests {
         #expect(chart.units.first { $0.id == "p24" }?.parent == (layout == .wrapped ? "all" : nil))
     }
 
-    @Test("Errors in a later part carry the file's own line and column", arguments: GeneratedChart.Layout.allCases)
-    func errorsInLaterParts(layout: GeneratedChart.Layout) throws {
+    @Test("Errors in a later part carry the file's own line and column, schema checked in code or by the XSD",
+          arguments: GeneratedChart.Layout.allCases, ImportOptions.SchemaCheckMode.allCases)
+    func errorsInLaterParts(layout: GeneratedChart.Layout, mode: ImportOptions.SchemaCheckMode) throws {
         let generator = GeneratedChart(layout: layout)
         let text = generator.text { province, department, block in
             guard province == 23, department == 2 else { return block }
@@ -135,8 +139,8 @@ struct SplitImportTests {
                 .replacingOccurrences(of: "id=\"p23.d2\"", with: "id=\"p3.d1\" parent=\"p1\"")
         }
         let path = try TestFiles.write(text)
-        let single = ImportOutcome(path: path, splitting: .off)
-        let split = ImportOutcome(path: path, splitting: .forced(parts: 3))
+        let single = ImportOutcome(path: path, splitting: .off, schemaCheck: mode)
+        let split = ImportOutcome(path: path, splitting: .forced(parts: 3), schemaCheck: mode)
         #expect(isSplit(split), "read as \(String(describing: split.reading))")
         #expect(split.sameResult(as: single))
         #expect(split.diagnostics.count == 4)
@@ -159,8 +163,9 @@ struct SplitImportTests {
         #expect(duplicate.location.line > bad.location.line || layout == .oneLine)
     }
 
-    @Test("A file that the split cannot reproduce is read in one pass, with the same outcome")
-    func fallbacks() throws {
+    @Test("A file that the split cannot reproduce is read in one pass, with the same outcome",
+          arguments: ImportOptions.SchemaCheckMode.allCases)
+    func fallbacks(mode: ImportOptions.SchemaCheckMode) throws {
         let chart = GeneratedChart()
         var cases: [(String, String, (SplitRefusal) -> Bool)] = []
         cases.append(("DOCTYPE", chart.text().replacingOccurrences(
@@ -187,8 +192,8 @@ struct SplitImportTests {
             of: "encoding=\"UTF-8\"", with: "encoding=\"windows-1258\""), { if case .encoding = $0 { true } else { false } }))
         for (name, text, expected) in cases {
             let path = try TestFiles.write(text)
-            let single = ImportOutcome(path: path, splitting: .off)
-            let split = ImportOutcome(path: path, splitting: .forced(parts: 3))
+            let single = ImportOutcome(path: path, splitting: .off, schemaCheck: mode)
+            let split = ImportOutcome(path: path, splitting: .forced(parts: 3), schemaCheck: mode)
             #expect(split.sameResult(as: single), "\(name)")
             let reason = try #require(refusal(split), "\(name) was split")
             #expect(expected(reason), "\(name): \(reason)")

@@ -70,6 +70,10 @@ final class OrgDocumentBuilder: XMLEventHandler {
     /// same pointer comes back element after element).
     @exclusivity(unchecked) private var lastNamespace: (pointer: UnsafePointer<UInt8>, isOurs: Bool)?
 
+    /// Whether this builder reports a root element in another namespace (false when a
+    /// ``ChartSchemaCheck`` in front of it does).
+    var reportsForeignRoot = true
+
     /// Longest text or attribute value accepted, in characters (``ImportOptions/maxTextLength``).
     var maxTextLength = Int.max
 
@@ -98,8 +102,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
             diagnostics.error(location(position), TextLengthLimit.message(long, limit: maxTextLength))
         }
         guard isOurNamespace(tag.namespaceURI) else {
-            if frames.isEmpty {
-                reportForeignRoot(name: tag.name, namespace: tag.namespace, location: location(position))
+            if frames.isEmpty, reportsForeignRoot {
+                Self.reportForeignRoot(diagnostics: diagnostics, name: tag.name, namespace: tag.namespace,
+                                       location: location(position))
             }
             frames.append(.other)
             return
@@ -207,7 +212,8 @@ final class OrgDocumentBuilder: XMLEventHandler {
         frames.append(.root)
     }
 
-    private func reportForeignRoot(name: String, namespace: String?, location: SourceLocation) {
+    static func reportForeignRoot(diagnostics: DiagnosticCollector, name: String, namespace: String?,
+                                  location: SourceLocation) {
         let found = namespace.map { "'\(name)' in namespace '\($0)'" } ?? "'\(name)' in no namespace"
         diagnostics.error(location, "the root element is \(found); an OrgChart XML v1 file starts with "
             + "<orgChart xmlns=\"\(Self.namespace)\"> or <mandateCatalog xmlns=\"\(Self.namespace)\">")

@@ -47,7 +47,8 @@ struct SplitFileImport: @unchecked Sendable {
     private static let minimumPartSize = 512 << 10
 
     let path: String
-    let schema: CompiledSchema
+    /// The compiled XSD in `.xsd` mode; nil in `.code` mode (every part then has a ``ChartSchemaCheck``).
+    let schema: CompiledSchema?
     let options: ImportOptions
 
     /// The parsed file, or why it must be read in one pass.
@@ -156,13 +157,17 @@ struct SplitFileImport: @unchecked Sendable {
         let collector = DiagnosticCollector(limit: options.maxDiagnostics)
         let builder = OrgDocumentBuilder(file: path, diagnostics: collector, syntheticElements: part.syntheticElements)
         builder.maxTextLength = options.maxTextLength
+        builder.reportsForeignRoot = schema != nil
+        let check = schema == nil
+            ? ChartSchemaCheck(next: builder, file: path, diagnostics: collector, syntheticElements: part.syntheticElements)
+            : nil
         let parser = SAXDocumentParser(path: path, file: path, options: options, diagnostics: collector,
-                                       handler: builder)
+                                       handler: check ?? builder)
         let wellFormed = parser.parse(source: source, lines: part.lines, schema: schema)
         return PartResult(
             document: builder.document, synthetic: builder.synthetic, diagnostics: collector.items,
             truncated: collector.truncated, wellFormed: wellFormed, stopped: parser.wasStopped,
-            trouble: parser.partTrouble)
+            trouble: parser.partTrouble ?? check?.partTrouble)
     }
 
     /// Joins the parts in file order, or refuses when any part's result cannot stand for the file's.

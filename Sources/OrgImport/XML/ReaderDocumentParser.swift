@@ -86,7 +86,10 @@ final class ReaderDocumentParser {
             case 15:
                 depth -= 1
                 handler.endElement()
-            case 3, 4, 13, 14:
+            case 4:
+                guard let value = xmlTextReaderConstValue(reader) else { break }
+                handler.cdata(UnsafeBufferPointer(start: value, count: strlen(value)))
+            case 3, 13, 14:
                 guard handler.wantsCharacters, let value = xmlTextReaderConstValue(reader) else { break }
                 handler.characters(UnsafeBufferPointer(start: value, count: strlen(value)))
             case 10:

@@ -11,7 +11,7 @@ enum SAXCallbacks {
         handler.startElementNs = startElement
         handler.endElementNs = endElement
         handler.characters = characters
-        handler.cdataBlock = characters
+        handler.cdataBlock = cdataBlock
         handler.ignorableWhitespace = characters
         handler.internalSubset = internalSubset
         handler.externalSubset = internalSubset
@@ -59,6 +59,11 @@ enum SAXCallbacks {
     private static let characters: charactersSAXFunc = { context, bytes, length in
         guard let bytes, length > 0 else { return }
         withSession(context) { $0.text(UnsafeBufferPointer(start: bytes, count: Int(length))) }
+    }
+
+    private static let cdataBlock: cdataBlockSAXFunc = { context, bytes, length in
+        guard let bytes, length >= 0 else { return }
+        withSession(context) { $0.cdata(UnsafeBufferPointer(start: bytes, count: Int(length))) }
     }
 
     private static let internalSubset: internalSubsetSAXFunc = { context, _, _, _ in

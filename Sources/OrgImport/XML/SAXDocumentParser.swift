@@ -261,6 +261,11 @@ final class SAXDocumentParser {
         handler.characters(bytes)
     }
 
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !stopped else { return }
+        handler.cdata(bytes)
+    }
+
     func rejectDocumentType() {
         diagnostics.error(location(currentTagPosition()), "a DOCTYPE is not allowed: OrgChart XML needs no DTD, "
             + "and orgscope never loads DTDs or entities (remove the <!DOCTYPE ...> declaration)")

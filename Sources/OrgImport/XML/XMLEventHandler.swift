@@ -130,6 +130,41 @@ struct XMLStartTag {
         }
     }
 
+    /// Calls `body` with the local name, the namespace URI (nil for none; NUL-terminated) and the raw
+    /// value bytes of every attribute, qualified or not, in document order.
+    func forEachQualifiedAttribute(
+        _ body: (UnsafePointer<UInt8>, UnsafePointer<UInt8>?, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        switch storage {
+        case .list(let list):
+            for attribute in list {
+                let name: [UInt8] = Array(attribute.name.utf8) + [0]
+                let namespace: [UInt8] = attribute.namespace.map { Array($0.utf8) + [0] } ?? []
+                var value = attribute.value
+                name.withUnsafeBufferPointer { name in
+                    namespace.withUnsafeBufferPointer { uri in
+                        value.withUTF8 { body(name.baseAddress!, uri.isEmpty ? nil : uri.baseAddress, $0) }
+                    }
+                }
+            }
+        case .libxml(let pointers, let count):
+            guard let pointers else { return }
+            for index in 0..<count {
+                let base = pointers + index * 5
+                guard let name = base[0], let value = Self.value(base) else { continue }
+                body(name, base[2], value)
+            }
+        }
+    }
+
+    /// Whether raw attribute bytes hold libxml2's `&#38;` for `&` (the text then differs from the bytes).
+    func needsDecoding(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch storage {
+        case .list: false
+        case .libxml: Self.containsAmpersand(value)
+        }
+    }
+
     /// The text of raw attribute bytes from ``forEachAttribute(_:)`` (libxml2's `&#38;` back to `&`).
     /// The reader's values are already text, and never contain `&#38;` for `&`.
     func text(of value: UnsafeBufferPointer<UInt8>) -> String {
@@ -196,6 +231,14 @@ protocol XMLEventHandler: AnyObject {
     func endElement()
     /// Character data (UTF-8) inside the current element, possibly in several pieces.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// The content of a CDATA section inside the current element (by default, character data).
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Whether `characters` is wanted at all now (saves copying white space between elements).
     var wantsCharacters: Bool { get }
+}
+
+extension XMLEventHandler {
+    func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if wantsCharacters { characters(bytes) }
+    }
 }

@@ -26,6 +26,11 @@ struct ImportingOptions: ParsableArguments {
     @Option(help: "Longest text (a duty, function, power or mandate) or attribute value, in characters.")
     var maxTextLength: Int = 10_000
 
+    @Option(help: ArgumentHelp("How charts are checked against OrgChart XML v1: 'code' (the default, fast) or "
+        + "'xsd' (libxml2's validator with the published schema orgchart-1.xsd, for audit; both give the same "
+        + "verdicts).", valueName: "code|xsd"))
+    var schemaCheck: ImportOptions.SchemaCheckMode = .code
+
     @Option(help: .hidden)
     var xmlBackend: ImportOptions.Backend = .sax
 
@@ -39,6 +44,7 @@ struct ImportingOptions: ParsableArguments {
     var importOptions: ImportOptions {
         var options = ImportOptions(maxFileSize: maxFileSize << 20, maxDepth: maxDepth, backend: xmlBackend)
         options.maxTextLength = maxTextLength
+        options.schemaCheck = schemaCheck
         options.progress = Progress.shared.importHandler
         return options
     }
@@ -74,3 +80,4 @@ struct ImportingOptions: ParsableArguments {
 }
 
 extension ImportOptions.Backend: ExpressibleByArgument {}
+extension ImportOptions.SchemaCheckMode: ExpressibleByArgument {}
