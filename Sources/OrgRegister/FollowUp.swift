@@ -94,6 +94,22 @@ public struct FollowUp: Sendable {
     /// department, code and fingerprint.
     public var entries: [Entry]
 
+    /// The departments of `entries`, each once, in report order: by name, the province as a whole last.
+    public static func departments(of entries: [Entry]) -> [String?] {
+        var seen = Set<String?>(), list: [String?] = []
+        for entry in entries where seen.insert(entry.department).inserted { list.append(entry.department) }
+        return list.sorted(by: departmentOrder)
+    }
+
+    /// Report order of departments: by name, nil (the province as a whole) last.
+    public static func departmentOrder(_ lhs: String?, _ rhs: String?) -> Bool {
+        switch (lhs, rhs) {
+        case let (lhs?, rhs?): lhs < rhs
+        case (_?, nil): true
+        default: false
+        }
+    }
+
     /// The review numbered `number`.
     public func review(_ number: Int64) -> Review? { reviews.first { $0.number == number } }
 

@@ -74,7 +74,7 @@ extension RegisterStore {
         }
         followUp.entries.sort { lhs, rhs in
             if (lhs.daysOverdue != nil) != (rhs.daysOverdue != nil) { return lhs.daysOverdue != nil }
-            if lhs.department != rhs.department { return (lhs.department ?? "\u{10FFFF}") < (rhs.department ?? "\u{10FFFF}") }
+            if lhs.department != rhs.department { return FollowUp.departmentOrder(lhs.department, rhs.department) }
             if lhs.code != rhs.code { return lhs.code < rhs.code }
             return lhs.fingerprint < rhs.fingerprint
         }

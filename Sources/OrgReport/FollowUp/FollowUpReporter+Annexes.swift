@@ -52,10 +52,7 @@ extension FollowUpReporter {
         let language = words.language
         var byDepartment: [ReportBlock] = []
         if open.isEmpty { byDepartment.append(.paragraph(words.none)) }
-        var departments: [String?] = []
-        for entry in open where !departments.contains(entry.department) { departments.append(entry.department) }
-        departments.sort { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }
-        for (offset, department) in departments.enumerated() {
+        for (offset, department) in FollowUp.departments(of: open).enumerated() {
             let list = open.filter { $0.department == department }
             byDepartment.append(.heading("\(offset + 1). \(department ?? words.province) (\(words.count(list.count)))", level: 2))
             byDepartment.append(.table(ReportTable(columns: [

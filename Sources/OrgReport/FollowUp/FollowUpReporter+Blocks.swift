@@ -93,9 +93,7 @@ extension FollowUpReporter {
     static func departmentTable(open: [FollowUp.Entry], overdue: [FollowUp.Entry], resolved: [FollowUp.Entry],
                                 active: [FollowUp.Entry], _ words: Words) -> ReportTable {
         let language = words.language
-        var departments: [String?] = []
-        for entry in open + resolved + active where !departments.contains(entry.department) { departments.append(entry.department) }
-        departments.sort { ($0 ?? "\u{10FFFF}") < ($1 ?? "\u{10FFFF}") }
+        let departments = FollowUp.departments(of: open + resolved + active)
         return ReportTable(columns: [.init(language.text(vi: "Sở, ngành", en: "Department"), weight: 3),
                                      .init(language.text(vi: "Chưa khắc phục", en: "Open"), alignment: .right),
                                      .init(language.text(vi: "Trong đó quá hạn", en: "Overdue"), alignment: .right),

@@ -57,13 +57,16 @@ struct TrackRecordCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.badInput)
             }
         }
+        // The comparison analyses the chart too: its analysis is the one recorded (a national chart's takes minutes).
+        var compared: AnalysisResult?
         if let renamesFrom {
             let old = try input.importing.loadChart(files: [renamesFrom])
-            let detected = ChartComparison(old: old, new: chart, analyzer: Analyzer(configuration: configuration)).renames
-            mapping.merge(detected) { given, _ in given }
+            let comparison = ChartComparison(old: old, new: chart, analyzer: Analyzer(configuration: configuration))
+            mapping.merge(comparison.renames) { given, _ in given }
+            compared = comparison.new
         }
         let register = try store.open(create: true)
-        let result = Analyzer(configuration: configuration).analyze(DutyGraph(chart: chart))
+        let result = compared ?? Analyzer(configuration: configuration).analyze(DutyGraph(chart: chart))
         try DiagnosticPrinter.checkLimits([result], maxCandidates: configuration.maxCandidates)
         var files: [RegisterStore.InputFile] = []
         let read = input.files + input.importing.catalogs + [input.importing.staffing, analysis.rules].compactMap { $0 }
