@@ -11,15 +11,21 @@ extension TextAnalysis {
     static func scoredPairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors, joined: [SimilarityJoin.Pair],
                             assignments: [MandateID: [MandateAssignment]]) -> [SimilarPair] {
         let duties = graph.duties
-        // The mandate each duty is assigned to and how firmly (1 when written in the file).
-        var carried = [(mandate: MandateID, score: Double)?](repeating: nil, count: duties.count)
-        for (mandate, list) in assignments {
-            for assignment in list { carried[assignment.duty] = (mandate, assignment.inferredScore ?? 1) }
+        // The mandate each duty is assigned to (by its place in `mandateIDs`, -1 for none) and how firmly
+        // (1 when written in the file): 12 bytes a duty.
+        let mandateIDs = assignments.keys.sorted(by: { $0.rawValue < $1.rawValue })
+        var carriedMandate = [Int32](repeating: -1, count: duties.count)
+        var carriedScore = [Double](repeating: 0, count: duties.count)
+        for (position, mandate) in mandateIDs.enumerated() {
+            for assignment in assignments[mandate] ?? [] {
+                carriedMandate[assignment.duty] = Int32(position)
+                carriedScore[assignment.duty] = assignment.inferredScore ?? 1
+            }
         }
         // Pairs the catalogue proposes: per mandate, firm carriers in different, unnested units of one
         // jurisdiction and level. Two explicit carriers are the lead-conflict rule's (OVL001) and are left out.
         var catalogue: [SimilarityJoin.Pair] = []
-        for mandate in assignments.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+        for mandate in mandateIDs {
             let firm = (assignments[mandate] ?? []).filter {
                 $0.isFirm(settings.conflictThreshold) && !vectors.isExcludedFromOverlap($0.duty)
             }
@@ -46,19 +52,28 @@ extension TextAnalysis {
         guard !candidates.isEmpty else { return [] }
 
         // Each duty's actions and object, read once, on every core; objects are compared with document
-        // frequencies over every duty's object, as the calibration measured them.
+        // frequencies over every duty's object, as the calibration measured them. Actions are kept as one
+        // byte a duty and objects in one arena per chunk, not as a set and a `String` each (a million duties).
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let chunkSize = (duties.count + chunks - 1) / chunks
-        nonisolated(unsafe) let readings = UnsafeMutableBufferPointer<(actions: Set<ActionClass>, object: String)>.allocate(
-            capacity: duties.count)
-        readings.initialize(repeating: ([], ""))
-        defer { readings.deallocate() }
+        nonisolated(unsafe) let actions = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: duties.count)
+        nonisolated(unsafe) let objectSlices = UnsafeMutableBufferPointer<TextSlice>.allocate(capacity: duties.count)
+        defer {
+            actions.deallocate()
+            objectSlices.deallocate()
+        }
+        let arenas = (0..<chunks).map { _ in TextArena() }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             var reader = ActionClass.Reader()
-            for position in range { readings[position] = reader.read(graph.duty(duties[position]).text) }
+            for position in range {
+                let reading = reader.read(graph.duty(duties[position]).text)
+                actions[position] = ActionClass.mask(reading.actions)
+                objectSlices.baseAddress!.advanced(by: position).initialize(to: arenas[chunk].append(reading.object))
+            }
         }
-        let objects = TextVectors(texts: readings.map(\.object), thesaurus: settings.thesaurus)
+        let objects = TextVectors(count: duties.count, text: { arenas[$0 / chunkSize].string(objectSlices[$0]) },
+                                  thesaurus: settings.thesaurus)
 
         let scorer = settings.model.shifted(to: settings.overlapThreshold)
         var result: [SimilarPair] = []
@@ -67,12 +82,12 @@ extension TextAnalysis {
             guard !vectors.isExcludedFromOverlap(a), !vectors.isExcludedFromOverlap(b) else { continue }
             var shared: MandateID?
             var sharedScore = 0.0
-            if let first = carried[a], let second = carried[b], first.mandate == second.mandate {
-                shared = first.mandate
-                sharedScore = min(first.score, second.score)
+            if carriedMandate[a] >= 0, carriedMandate[a] == carriedMandate[b] {
+                shared = mandateIDs[Int(carriedMandate[a])]
+                sharedScore = min(carriedScore[a], carriedScore[b])
             }
             let features = OverlapFeatures(cosine: pair.score, sharedMandate: sharedScore, object: objects.similarity(a, b),
-                                           action: ActionClass.agreement(readings[a].actions, readings[b].actions))
+                                           action: ActionClass.agreement(actions[a], actions[b]))
             guard OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { continue }
             let verdict = scorer.judge(features)
             guard verdict.reported else { continue }

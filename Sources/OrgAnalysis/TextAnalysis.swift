@@ -52,9 +52,11 @@ public struct TextAnalysis: Sendable {
         self.settings = settings
         let duties = graph.duties
         let mandates = graph.chart.mandates
-        let texts = duties.map { graph.duty($0).text } + mandates.map(\.text)
         var clock = PhaseClock()
-        var vectors = TextVectors(texts: texts, thesaurus: settings.thesaurus)
+        // Texts read from the model one at a time (a duty's text lives in its import's arena).
+        var vectors = TextVectors(count: duties.count + mandates.count, text: { index in
+            index < duties.count ? graph.duty(duties[index]).text : mandates[index - duties.count].text
+        }, thesaurus: settings.thesaurus)
         for (index, reference) in duties.enumerated() where graph.duty(reference).isCatchAll { vectors.markCatchAll(index) }
         self.vectors = vectors
         clock.lap("text vectors")

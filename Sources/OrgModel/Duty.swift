@@ -1,23 +1,52 @@
 /// One duty (nhiệm vụ) of a unit.
+///
+/// Its id, text and source are kept as slices of a ``TextArena`` (the import puts every duty of a file in
+/// one), not as a `String` each: a million duties are a million heap buffers fewer. The properties read
+/// and write `String`s as before; writing one copies the duty's strings into an arena of its own.
+/// Equality compares the strings' bytes (the import has normalised them to NFC).
 public struct Duty: Hashable, Sendable, Codable {
-    /// The duty's id: as written, or derived from the unit id and position (see ``isIDDerived``).
-    public var id: DutyID
+    private var arena: TextArena
+    private var idSlice: TextSlice
+    private var textSlice: TextSlice
+    private var sourceSlice: TextSlice
     /// True when the file gave no id and orgscope derived `UNIT#N` (N = 1-based position in the unit).
     public var isIDDerived: Bool
-    /// The unit that carries the duty.
-    public var unit: UnitID
-    /// The text, NFC-normalised with white space collapsed.
-    public var text: String
-    /// The mandate it discharges, when the file says so.
-    public var mandate: MandateID?
     /// Lead (chủ trì, the default) or support (phối hợp).
     public var role: DutyRole
-    /// Where the duty is written in the unit's decision (`source`: "điểm b khoản 5 Điều 2 Quyết định số …").
-    public var source: String?
     /// The catch-all clause ("các nhiệm vụ khác do … giao"), marked by `catchAll="true"`.
     public var isCatchAll: Bool
+    /// The unit that carries the duty.
+    public var unit: UnitID
+    /// The mandate it discharges, when the file says so.
+    public var mandate: MandateID?
     /// Where the `duty` element starts.
     public var location: SourceLocation
+
+    /// The duty's id: as written, or derived from the unit id and position (see ``isIDDerived``).
+    public var id: DutyID {
+        get { DutyID(arena.string(idSlice)) }
+        set { restore(id: newValue.rawValue, text: text, source: source) }
+    }
+
+    /// The text, NFC-normalised with white space collapsed.
+    public var text: String {
+        get { arena.string(textSlice) }
+        set { restore(id: id.rawValue, text: newValue, source: source) }
+    }
+
+    /// Where the duty is written in the unit's decision (`source`: "điểm b khoản 5 Điều 2 Quyết định số …").
+    public var source: String? {
+        get { sourceSlice.isAbsent ? nil : arena.string(sourceSlice) }
+        set { restore(id: id.rawValue, text: text, source: newValue) }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
+    public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try arena.withBytes(textSlice, body)
+    }
+
+    /// The length of the text in UTF-8 bytes.
+    public var textByteCount: Int { Int(textSlice.count) }
 
     /// A duty as read from a file.
     public init(
@@ -25,19 +54,98 @@ public struct Duty: Hashable, Sendable, Codable {
         mandate: MandateID? = nil, role: DutyRole = .lead, source: String? = nil, isCatchAll: Bool = false,
         location: SourceLocation
     ) {
-        self.id = id
+        let (arena, slices) = TextArena.holding([id.rawValue, text, source])
+        self.init(arena: arena, id: slices[0], text: slices[1], source: slices[2], isIDDerived: isIDDerived,
+                  unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll, location: location)
+    }
+
+    /// A duty whose id, text and source are appended to `arena` (by the import, which owns it).
+    public init(
+        appendingTo arena: TextArena, id: String, isIDDerived: Bool, unit: UnitID, text: String,
+        mandate: MandateID?, role: DutyRole, source: String?, isCatchAll: Bool, location: SourceLocation
+    ) {
+        self.init(arena: arena, id: arena.append(id), text: arena.append(text), source: source.map { arena.append($0) } ?? .absent,
+                  isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
+                  location: location)
+    }
+
+    private init(
+        arena: TextArena, id: TextSlice, text: TextSlice, source: TextSlice, isIDDerived: Bool, unit: UnitID,
+        mandate: MandateID?, role: DutyRole, isCatchAll: Bool, location: SourceLocation
+    ) {
+        self.arena = arena
+        idSlice = id
+        textSlice = text
+        sourceSlice = source
         self.isIDDerived = isIDDerived
-        self.unit = unit
-        self.text = text
-        self.mandate = mandate
         self.role = role
-        self.source = source
         self.isCatchAll = isCatchAll
+        self.unit = unit
+        self.mandate = mandate
         self.location = location
+    }
+
+    private mutating func restore(id: String, text: String, source: String?) {
+        let (arena, slices) = TextArena.holding([id, text, source])
+        self.arena = arena
+        idSlice = slices[0]
+        textSlice = slices[1]
+        sourceSlice = slices[2]
     }
 
     /// The id orgscope gives the `position`-th (1-based) duty of `unit` when the file gives none.
     public static func derivedID(unit: UnitID, position: Int) -> DutyID {
         DutyID("\(unit.rawValue)#\(position)")
+    }
+
+    public static func == (lhs: Duty, rhs: Duty) -> Bool {
+        lhs.isIDDerived == rhs.isIDDerived && lhs.role == rhs.role && lhs.isCatchAll == rhs.isCatchAll
+            && lhs.unit == rhs.unit && lhs.mandate == rhs.mandate && lhs.location == rhs.location
+            && lhs.arena.equals(lhs.idSlice, rhs.arena, rhs.idSlice)
+            && lhs.arena.equals(lhs.textSlice, rhs.arena, rhs.textSlice)
+            && lhs.arena.equals(lhs.sourceSlice, rhs.arena, rhs.sourceSlice)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        arena.hash(idSlice, into: &hasher)
+        arena.hash(textSlice, into: &hasher)
+        arena.hash(sourceSlice, into: &hasher)
+        hasher.combine(isIDDerived)
+        hasher.combine(role)
+        hasher.combine(isCatchAll)
+        hasher.combine(unit)
+        hasher.combine(mandate)
+        hasher.combine(location)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, isIDDerived, unit, text, mandate, role, source, isCatchAll, location
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(DutyID.self, forKey: .id),
+            isIDDerived: try container.decode(Bool.self, forKey: .isIDDerived),
+            unit: try container.decode(UnitID.self, forKey: .unit),
+            text: try container.decode(String.self, forKey: .text),
+            mandate: try container.decodeIfPresent(MandateID.self, forKey: .mandate),
+            role: try container.decode(DutyRole.self, forKey: .role),
+            source: try container.decodeIfPresent(String.self, forKey: .source),
+            isCatchAll: try container.decode(Bool.self, forKey: .isCatchAll),
+            location: try container.decode(SourceLocation.self, forKey: .location))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(isIDDerived, forKey: .isIDDerived)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(mandate, forKey: .mandate)
+        try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encode(isCatchAll, forKey: .isCatchAll)
+        try container.encode(location, forKey: .location)
     }
 }

@@ -172,10 +172,24 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
     /// action on it (a general statement beside a specific one: often delegation, not duplication); 0 when
     /// their concrete actions differ.
     public static func agreement(_ a: Set<ActionClass>, _ b: Set<ActionClass>) -> Double {
-        let concreteA = a.subtracting([.management]), concreteB = b.subtracting([.management])
-        if concreteA.isEmpty && concreteB.isEmpty { return 1 }
-        if concreteA.isEmpty || concreteB.isEmpty { return a.contains(.management) || b.contains(.management) ? 0.5 : 1 }
-        if !concreteA.isDisjoint(with: concreteB) { return 1 }
-        return a.contains(.management) || b.contains(.management) ? 0.5 : 0
+        agreement(mask(a), mask(b))
+    }
+
+    /// ``agreement(_:_:)`` on masks (``mask(_:)``): one byte per duty instead of a set.
+    static func agreement(_ a: UInt8, _ b: UInt8) -> Double {
+        let management = bit(.management)
+        let concreteA = a & ~management, concreteB = b & ~management
+        let eitherManages = (a | b) & management != 0
+        if concreteA == 0 && concreteB == 0 { return 1 }
+        if concreteA == 0 || concreteB == 0 { return eitherManages ? 0.5 : 1 }
+        if concreteA & concreteB != 0 { return 1 }
+        return eitherManages ? 0.5 : 0
+    }
+
+    /// The classes of `set` as bits (one per case, in declaration order).
+    static func mask(_ set: Set<ActionClass>) -> UInt8 { set.reduce(0) { $0 | bit($1) } }
+
+    private static func bit(_ action: ActionClass) -> UInt8 {
+        UInt8(1) << UInt8(allCases.firstIndex(of: action) ?? 0)
     }
 }

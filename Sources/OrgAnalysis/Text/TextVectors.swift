@@ -47,15 +47,23 @@ public struct TextVectors: Sendable {
     /// is the same as on one core. `workers` overrides the number of chunks (for tests).
     public init(texts: [String], stopPhrases: [String] = StopPhrases.shipped, workers: Int? = nil,
                 thesaurus: Thesaurus = Thesaurus()) {
+        self.init(count: texts.count, text: { texts[$0] }, stopPhrases: stopPhrases, workers: workers, thesaurus: thesaurus)
+    }
+
+    /// Builds the vectors of `count` texts read one at a time by `text(index)` (called once per index, on
+    /// the worker that tokenises it): a million duty texts kept in the model's arenas are never all held
+    /// as `String`s at once.
+    public init(count textCount: Int, text: @Sendable (Int) -> String, stopPhrases: [String] = StopPhrases.shipped,
+                workers: Int? = nil, thesaurus: Thesaurus = Thesaurus()) {
         let expansions = thesaurus.isEmpty ? nil : thesaurus.expansions()
-        let workers = max(1, workers ?? (texts.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1))
-        let chunk = (texts.count + workers - 1) / workers
+        let workers = max(1, workers ?? (textCount >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1))
+        let chunk = (textCount + workers - 1) / workers
         nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Builder?>.allocate(capacity: workers)
         parts.initialize(repeating: nil)
         defer { parts.deallocate() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var builder = Builder(stopPhrases: stopPhrases, expansions: expansions)
-            for index in min(texts.count, worker * chunk)..<min(texts.count, (worker + 1) * chunk) { builder.add(texts[index]) }
+            for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) { builder.add(text(index)) }
             parts[worker] = builder
         }
         var builder = parts[0] ?? Builder(stopPhrases: stopPhrases, expansions: expansions)
@@ -66,21 +74,21 @@ public struct TextVectors: Sendable {
             builder.merge(part)
         }
         builder.renumberCanonically(workers: workers)
-        count = texts.count
+        count = textCount
         offsets = builder.offsets
         features = builder.features
         flags = builder.flags
         plainFeature = builder.plainFeature
         documentFrequency = builder.frequency
-        let total = Double(max(texts.count, 1))
+        let total = Double(max(textCount, 1))
         // Bigrams at half weight: they reward shared word order without letting a shared two-word frame
         // ("kiểm tra việc") outweigh the subject (measured: scripts/eval-similarity).
         var idf = builder.frequency.map { Float(log(1 + total / Double(max($0, 1)))) }
         for (id, isBigram) in builder.bigram.enumerated() where isBigram { idf[id] *= 0.5 }
         self.idf = idf
         let weights = idf
-        nonisolated(unsafe) let markedNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: texts.count)
-        nonisolated(unsafe) let plainNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: texts.count)
+        nonisolated(unsafe) let markedNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: textCount)
+        nonisolated(unsafe) let plainNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: textCount)
         defer {
             markedNorms.deallocate()
             plainNorms.deallocate()
@@ -88,7 +96,7 @@ public struct TextVectors: Sendable {
         let (offsets, features, plainFeature) = (builder.offsets, builder.features, builder.plainFeature)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var plain: [Int32] = []
-            for index in min(texts.count, worker * chunk)..<min(texts.count, (worker + 1) * chunk) {
+            for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
                 let range = offsets[index]..<offsets[index + 1]
                 markedNorms[index] = range.reduce(Float(0)) { $0 + weights[Int(features[$1])] * weights[Int(features[$1])] }
                     .squareRoot()

@@ -15,6 +15,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
     static let namespace = "urn:orgscope:orgchart:1"
 
     @exclusivity(unchecked) private(set) var document: ParsedDocument
+    /// Where the duties' ids, texts and sources go: one arena for the file (or part), replaced by a new
+    /// one only after 4 GiB.
+    private var arena = TextArena()
     private let diagnostics: DiagnosticCollector
     private let file: String
 
@@ -340,9 +343,13 @@ final class OrgDocumentBuilder: XMLEventHandler {
             let id = entry.id.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position)
             let mandate = entry.mandate.map { MandateID($0) }
             document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
+            if !arena.hasRoom(for: id.rawValue.utf8.count + content.utf8.count + (entry.source?.utf8.count ?? 0)) {
+                arena = TextArena()
+            }
             document.units[index].duties.append(Duty(
-                id: id, isIDDerived: entry.id == nil, unit: unit, text: content, mandate: mandate,
-                role: entry.role, source: entry.source, isCatchAll: entry.catchAll, location: entry.location))
+                appendingTo: arena, id: id.rawValue, isIDDerived: entry.id == nil, unit: unit, text: content,
+                mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
+                location: entry.location))
         }
     }
 }

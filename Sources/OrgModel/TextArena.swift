@@ -1,0 +1,106 @@
+/// Where a string lies in a ``TextArena``: 8 bytes instead of a `String` and its heap buffer.
+public struct TextSlice: Hashable, Sendable {
+    /// The chunk (high 12 bits) and the offset in it (low 20 bits).
+    let start: UInt32
+    /// The length in UTF-8 bytes.
+    let count: UInt32
+
+    /// No string (an absent optional such as a duty's `source`).
+    static let absent = TextSlice(start: .max, count: .max)
+
+    /// True for ``absent``.
+    var isAbsent: Bool { start == .max && count == .max }
+}
+
+/// UTF-8 storage shared by the strings of one imported file: duty texts and ids are appended one after
+/// another into chunks of 1 MiB that never move, and the model keeps a ``TextSlice`` (8 bytes) instead of a
+/// `String` per text (16 bytes, plus a heap buffer of 32 bytes of header and malloc's rounding each).
+///
+/// An arena is appended to by the one builder that made it, on one thread, before the values that point
+/// into it are shared; afterwards it is only read. Values built from strings outside an import (tests,
+/// proposals, Word decisions) get an arena of their own, sized to them. That is what makes it `Sendable`.
+public final class TextArena: @unchecked Sendable {
+    /// Bytes per chunk; a string of more than an eighth of it gets a chunk of its own.
+    static let chunkCapacity = 1 << 20
+    private static let offsetBits: UInt32 = 20
+    private static let maxChunks = 1 << 12
+
+    private var chunks: [UnsafeMutablePointer<UInt8>] = []
+    private var used = 0
+    private var capacity = 0
+    private let chunkCapacity: Int
+
+    /// An empty arena for an import: chunks of 1 MiB, allocated as they fill.
+    public init() { chunkCapacity = Self.chunkCapacity }
+
+    /// An arena holding exactly `strings`, one chunk sized to them; their slices in order.
+    static func holding(_ strings: [String?]) -> (TextArena, [TextSlice]) {
+        let total = strings.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
+        let arena = TextArena(chunkCapacity: min(max(total, 1), chunkCapacity))
+        return (arena, strings.map { $0.map { arena.append($0) } ?? .absent })
+    }
+
+    private init(chunkCapacity: Int) { self.chunkCapacity = chunkCapacity }
+
+    deinit { for chunk in chunks { chunk.deallocate() } }
+
+    /// True when `byteCount` more bytes fit without opening a thirteenth bit of chunks: when false, the
+    /// builder starts another arena (after 4 GiB).
+    public func hasRoom(for byteCount: Int) -> Bool {
+        chunks.count < Self.maxChunks - 1 || (chunks.count < Self.maxChunks && used + byteCount <= capacity)
+    }
+
+    /// Appends `string` (by its builder, before sharing; see the type's note) and returns where it lies.
+    public func append(_ string: String) -> TextSlice {
+        var string = string
+        return string.withUTF8 { append($0) }
+    }
+
+    /// Appends UTF-8 bytes (valid UTF-8: they are read back as a `String`).
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextSlice {
+        let count = bytes.count
+        if count > chunkCapacity / 8 || count + used > capacity {
+            let size = count > chunkCapacity / 8 ? max(count, 1) : chunkCapacity
+            precondition(chunks.count < Self.maxChunks, "a text arena holds at most 4 GiB (check hasRoom(for:))")
+            chunks.append(.allocate(capacity: size))
+            used = 0
+            capacity = count > chunkCapacity / 8 ? 0 : size
+            if count > chunkCapacity / 8 {
+                if let base = bytes.baseAddress { chunks[chunks.count - 1].initialize(from: base, count: count) }
+                return TextSlice(start: UInt32(chunks.count - 1) << Self.offsetBits, count: UInt32(count))
+            }
+        }
+        let chunk = chunks.count - 1
+        if let base = bytes.baseAddress { (chunks[chunk] + used).initialize(from: base, count: count) }
+        let slice = TextSlice(start: UInt32(chunk) << Self.offsetBits | UInt32(used), count: UInt32(count))
+        used += count
+        return slice
+    }
+
+    /// The bytes of `slice` (valid until the arena goes).
+    func withBytes<R>(_ slice: TextSlice, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let chunk = Int(slice.start >> Self.offsetBits), offset = Int(slice.start & ((1 << Self.offsetBits) - 1))
+        return try body(UnsafeBufferPointer(start: chunks[chunk] + offset, count: Int(slice.count)))
+    }
+
+    /// The string at `slice`.
+    public func string(_ slice: TextSlice) -> String {
+        withBytes(slice) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// True when the strings at `a` (here) and `b` (in `other`) are the same bytes.
+    func equals(_ a: TextSlice, _ other: TextArena, _ b: TextSlice) -> Bool {
+        if a.isAbsent || b.isAbsent { return a.isAbsent && b.isAbsent }
+        guard a.count == b.count else { return false }
+        if self === other && a.start == b.start { return true }
+        return withBytes(a) { x in other.withBytes(b) { y in x.elementsEqual(y) } }
+    }
+
+    /// Feeds the bytes of `slice` (or its absence) to `hasher`.
+    func hash(_ slice: TextSlice, into hasher: inout Hasher) {
+        guard !slice.isAbsent else { return hasher.combine(0 as UInt8) }
+        hasher.combine(1 as UInt8)
+        withBytes(slice) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(slice.count)
+    }
+}
