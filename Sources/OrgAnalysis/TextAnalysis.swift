@@ -94,9 +94,11 @@ public struct TextAnalysis: Sendable {
         defer { natureBuffer.deallocate() }
         DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
             let range = min(duties.count, chunk * natureChunkSize)..<min(duties.count, (chunk + 1) * natureChunkSize)
+            var cache = VietnameseText.SyllableCache()
             for position in range {
                 let reference = duties[position]
-                natureBuffer[position] = DutyNature.classify(graph.duty(reference).text, unitKind: graph.unit(reference.unit).kind)
+                natureBuffer[position] = DutyNature.classify(graph.duty(reference).text, unitKind: graph.unit(reference.unit).kind,
+                                                             cache: &cache)
             }
         }
         let natures = Array(natureBuffer)

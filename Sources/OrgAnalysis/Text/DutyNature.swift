@@ -43,9 +43,21 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
     ///    định, trên địa bàn, của tỉnh, phong trào, các cơ quan, tổ chức, cá nhân, cộng đồng): internal.
     /// 6. Otherwise state management.
     public static func classify(_ text: String, unitKind: UnitKind) -> DutyNature {
-        let syllables = VietnameseText.syllables(text)
+        var cache = VietnameseText.SyllableCache()
+        return classify(text, unitKind: unitKind, cache: &cache)
+    }
+
+    /// ``classify(_:unitKind:)`` with the words' syllables remembered in `cache` (one per thread).
+    static func classify(_ text: String, unitKind: UnitKind, cache: inout VietnameseText.SyllableCache) -> DutyNature {
+        let syllables = cache.syllables(text)
         // Matched on bytes: Foundation's substring search was most of the cost of a national chart.
-        let plain = Array((" " + syllables.map(\.plain).joined(separator: " ") + " ").utf8)
+        var plain: [UInt8] = [0x20]
+        plain.reserveCapacity(text.utf8.count + 2)
+        for syllable in syllables {
+            plain.append(contentsOf: syllable.plain.utf8)
+            plain.append(0x20)
+        }
+        if syllables.isEmpty { plain.append(0x20) }
         let has = { (cues: [[UInt8]]) in cues.contains { Self.occurs($0, in: plain) } }
         if has(Padded.stateManagement) { return .stateManagement }
         let serviceUnit = unitKind == .publicServiceUnit

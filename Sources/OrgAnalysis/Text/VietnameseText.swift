@@ -29,6 +29,28 @@ public enum VietnameseText {
         return result
     }
 
+    /// ``syllables(_:)`` remembering the syllables of each word it has seen: duty texts repeat a small
+    /// vocabulary, and decomposing a word into syllables (with a `String` per key) was most of the cost of
+    /// classifying a national chart's duties. One per thread; at most 65,536 words are remembered.
+    struct SyllableCache {
+        private var words: [String: [Syllable]] = [:]
+
+        /// The syllables of `text`, as ``VietnameseText/syllables(_:)`` gives them.
+        mutating func syllables(_ text: String) -> [Syllable] {
+            var result: [Syllable] = []
+            result.reserveCapacity(text.utf8.count / 4)
+            forEachWordBytes(text) { bytes in
+                // Words of up to 15 bytes (nearly all Vietnamese syllables) make a `String` without allocating.
+                let word = String(decoding: bytes, as: UTF8.self)
+                if let known = words[word] { return result.append(contentsOf: known) }
+                let computed = VietnameseText.syllables(ofWord: word)
+                if words.count < 1 << 16 { words[word] = computed }
+                result.append(contentsOf: computed)
+            }
+            return result
+        }
+    }
+
     /// Calls `body` with each word of `text` (letters and digits; everything else separates), as written.
     /// Decomposed input is composed first.
     static func forEachWord(_ text: String, _ body: (String) -> Void) {
