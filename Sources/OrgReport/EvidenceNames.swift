@@ -44,14 +44,19 @@ enum EvidenceNames {
             if translated != word { return token[...sign] + translated }
         }
         guard language == .vi else { return token }
+        // Most tokens (ids, names) hold neither a channel name nor a score: nothing to rewrite.
+        guard token.utf8.contains(where: { $0 == 0x3A || $0 == 0x28 || $0 == 0x2C }) else { return token }
         var token = token
         // The channels of an overlap score (OVL002's `channels`).
         for (english, vietnamese) in channelWords { token = token.replacing(english, with: vietnamese) }
         // A score after ": " or "(" is a number, never part of an id: write it with a decimal comma.
-        return token.replacing(#/(?<lead>[:(] ?)(?<whole>[0-9]+)\.(?<fraction>[0-9]+)/#) { match in
+        return token.replacing(decimal) { match in
             "\(match.output.lead)\(match.output.whole),\(match.output.fraction)"
         }
     }
+
+    /// A score after ": " or "(" (built once: a regex literal is parsed again at every evaluation).
+    nonisolated(unsafe) private static let decimal = #/(?<lead>[:(] ?)(?<whole>[0-9]+)\.(?<fraction>[0-9]+)/#
 
     /// The channel names in OVL002's `channels` evidence, with their Vietnamese.
     private static let channelWords: [(String, String)] = [

@@ -8,8 +8,9 @@ struct ThesaurusExpander {
 
     /// Terms by their syllable ids → the tokens added after them, for marked and for unmarked text.
     private var marked: [[Int32]: [Token]] = [:], plain: [[Int32]: [Token]] = [:]
-    /// The first syllable of every term: other positions are passed over at once.
-    private var firstsMarked = Set<Int32>(), firstsPlain = Set<Int32>()
+    /// The first syllable of every term, with the lengths (in syllables, as bits) of the terms it opens:
+    /// other positions are passed over at once, and only those lengths are looked up.
+    private var firstsMarked: [Int32: UInt64] = [:], firstsPlain: [Int32: UInt64] = [:]
     /// The longest term, in syllables.
     private var longest = 0
     // Scratch, reused for every text.
@@ -23,16 +24,20 @@ struct ThesaurusExpander {
         for (term, adds) in expansions.marked {
             let ids = term.map(id)
             marked[ids] = adds.map { (id($0.key), id("~" + $0.plain), $0.marked) }
-            firstsMarked.insert(ids[0])
+            firstsMarked[ids[0], default: 0] |= Self.lengthBit(ids.count)
             longest = max(longest, ids.count)
         }
         for (term, adds) in expansions.plain {
             let ids = term.map { id("~" + $0) }
             plain[ids] = adds.map { (id($0.plain), id("~" + $0.plain), false) }
-            firstsPlain.insert(ids[0])
+            firstsPlain[ids[0], default: 0] |= Self.lengthBit(ids.count)
             longest = max(longest, ids.count)
         }
     }
+
+    /// The bit of a term of `length` syllables (terms of 64 syllables or more share the last bit, and are
+    /// looked up at every length from 63 on).
+    private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 
     /// True when it adds nothing.
     var isEmpty: Bool { longest == 0 }
@@ -42,7 +47,7 @@ struct ThesaurusExpander {
         let plainly = tokensMarked.count >= 4 && !hasMark.contains(true)
         let sequence = plainly ? tokensPlain : tokensMarked
         let firsts = plainly ? firstsPlain : firstsMarked
-        guard sequence.contains(where: firsts.contains) else { return }
+        guard sequence.contains(where: { firsts[$0] != nil }) else { return }
         outMarked.removeAll(keepingCapacity: true)
         outPlain.removeAll(keepingCapacity: true)
         outHasMark.removeAll(keepingCapacity: true)
@@ -50,8 +55,9 @@ struct ThesaurusExpander {
         while index < sequence.count {
             var length = 1
             var adds: [Token] = []
-            if firsts.contains(sequence[index]) {
-                for candidate in stride(from: min(longest, sequence.count - index), through: 1, by: -1) {
+            if let lengths = firsts[sequence[index]] {
+                for candidate in stride(from: min(longest, sequence.count - index), through: 1, by: -1)
+                where lengths & Self.lengthBit(candidate) != 0 {
                     guard let found = (plainly ? plain : marked)[Array(sequence[index..<index + candidate])] else { continue }
                     length = candidate
                     adds = found

@@ -80,7 +80,7 @@ struct GapResponsibility {
         var started = false
         for part in parts {
             var words = plain(String(part))
-            let filler = plain("công tác")
+            let filler = Self.filler
             if words.starts(with: filler), words.count > filler.count + 1 { words.removeFirst(filler.count) }
             let text = words.joined(separator: " ")
             if !started, let range = text.range(of: Self.stateManagement + " " + Self.about) {
@@ -98,14 +98,18 @@ struct GapResponsibility {
     /// then without a leading "công tác" ("công tác lãnh sự" is the subject "lãnh sự").
     static func stripManagement(_ text: String) -> String {
         var words = plain(text)[...]
-        for prefix in ["quản lý nhà nước về", "quản lý", "thực hiện"].map(plain) where words.starts(with: prefix) {
+        for prefix in managementPrefixes where words.starts(with: prefix) {
             words = words.dropFirst(prefix.count)
             break
         }
-        let filler = plain("công tác")
+        let filler = Self.filler
         if words.starts(with: filler), words.count > filler.count { words = words.dropFirst(filler.count) }
         return words.joined(separator: " ")
     }
+
+    /// "công tác" and the openings a mandate's subject is stripped of, in plain form (made once).
+    static let filler = plain("công tác")
+    static let managementPrefixes = ["quản lý nhà nước về", "quản lý", "thực hiện"].map(plain)
 
     /// "quản lý nhà nước" and "về" in plain form.
     static let stateManagement = plain("quản lý nhà nước").joined(separator: " ")
