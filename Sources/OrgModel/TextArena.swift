@@ -29,9 +29,14 @@ public final class TextArena: @unchecked Sendable {
     private var used = 0
     private var capacity = 0
     private let chunkCapacity: Int
+    /// Strings longer than this get a chunk of their own.
+    private let largeString: Int
 
     /// An empty arena for an import: chunks of 1 MiB, allocated as they fill.
-    public init() { chunkCapacity = Self.chunkCapacity }
+    public init() {
+        chunkCapacity = Self.chunkCapacity
+        largeString = Self.chunkCapacity / 8
+    }
 
     /// An arena holding exactly `strings`, one chunk sized to them; their slices in order.
     static func holding(_ strings: [String?]) -> (TextArena, [TextSlice]) {
@@ -40,15 +45,16 @@ public final class TextArena: @unchecked Sendable {
         return (arena, strings.map { $0.map { arena.append($0) } ?? .absent })
     }
 
-    private init(chunkCapacity: Int) { self.chunkCapacity = chunkCapacity }
+    private init(chunkCapacity: Int) {
+        self.chunkCapacity = chunkCapacity
+        largeString = chunkCapacity < Self.chunkCapacity ? chunkCapacity : chunkCapacity / 8
+    }
 
     deinit { for chunk in chunks { chunk.deallocate() } }
 
-    /// True when `byteCount` more bytes fit without opening a thirteenth bit of chunks: when false, the
+    /// True when a duty's strings (up to three, each of which may open a chunk) still fit: when false, the
     /// builder starts another arena (after 4 GiB).
-    public func hasRoom(for byteCount: Int) -> Bool {
-        chunks.count < Self.maxChunks - 1 || (chunks.count < Self.maxChunks && used + byteCount <= capacity)
-    }
+    public var hasRoomForDuty: Bool { chunks.count + 3 < Self.maxChunks }
 
     /// Appends `string` (by its builder, before sharing; see the type's note) and returns where it lies.
     public func append(_ string: String) -> TextSlice {
@@ -59,13 +65,15 @@ public final class TextArena: @unchecked Sendable {
     /// Appends UTF-8 bytes (valid UTF-8: they are read back as a `String`).
     func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextSlice {
         let count = bytes.count
-        if count > chunkCapacity / 8 || count + used > capacity {
-            let size = count > chunkCapacity / 8 ? max(count, 1) : chunkCapacity
+        // The empty string needs no bytes (and an offset at the very end of a full chunk would not fit).
+        if count == 0 { return TextSlice(start: 0, count: 0) }
+        if chunks.isEmpty || count > largeString || count + used > capacity {
+            let size = count > largeString ? max(count, 1) : chunkCapacity
             precondition(chunks.count < Self.maxChunks, "a text arena holds at most 4 GiB (check hasRoom(for:))")
             chunks.append(.allocate(capacity: size))
             used = 0
-            capacity = count > chunkCapacity / 8 ? 0 : size
-            if count > chunkCapacity / 8 {
+            capacity = count > largeString ? 0 : size
+            if count > largeString {
                 if let base = bytes.baseAddress { chunks[chunks.count - 1].initialize(from: base, count: count) }
                 return TextSlice(start: UInt32(chunks.count - 1) << Self.offsetBits, count: UInt32(count))
             }
@@ -79,6 +87,7 @@ public final class TextArena: @unchecked Sendable {
 
     /// The bytes of `slice` (valid until the arena goes).
     func withBytes<R>(_ slice: TextSlice, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if slice.count == 0 { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         let chunk = Int(slice.start >> Self.offsetBits), offset = Int(slice.start & ((1 << Self.offsetBits) - 1))
         return try body(UnsafeBufferPointer(start: chunks[chunk] + offset, count: Int(slice.count)))
     }

@@ -343,9 +343,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             let id = entry.id.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position)
             let mandate = entry.mandate.map { MandateID($0) }
             document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
-            if !arena.hasRoom(for: id.rawValue.utf8.count + content.utf8.count + (entry.source?.utf8.count ?? 0)) {
-                arena = TextArena()
-            }
+            if !arena.hasRoomForDuty { arena = TextArena() }
             document.units[index].duties.append(Duty(
                 appendingTo: arena, id: id.rawValue, isIDDerived: entry.id == nil, unit: unit, text: content,
                 mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,

@@ -19,12 +19,18 @@ final class PartSource: @unchecked Sendable {
     /// Bytes handed out so far, prefix, body and suffix together.
     private var delivered = 0
     private let progress: (Int) -> Void
+    /// The mapping whose pages are given back once read (none for bytes that are not a mapped file).
+    private let mapping: MappedFile?
+    /// Body bytes (file offsets) up to which pages have been given back.
+    private var released: Int
 
     /// A part whose extent is known: `prefix`, then `body` of `file`, then `suffix`.
-    init(prefix: [UInt8], file: UnsafeRawBufferPointer, body: Range<Int>, suffix: [UInt8],
+    init(prefix: [UInt8], file: UnsafeRawBufferPointer, body: Range<Int>, suffix: [UInt8], mapping: MappedFile? = nil,
          progress: @escaping (Int) -> Void) {
         self.prefix = prefix
         self.file = file
+        self.mapping = mapping
+        released = body.lowerBound
         bodyStart = body.lowerBound
         readableEnd = body.upperBound
         bodyEnd = body.upperBound
@@ -33,9 +39,12 @@ final class PartSource: @unchecked Sendable {
     }
 
     /// The first part of `file`, readable up to `readableEnd` until the plan says where it ends.
-    init(firstPartOf file: UnsafeRawBufferPointer, readableEnd: Int, progress: @escaping (Int) -> Void) {
+    init(firstPartOf file: UnsafeRawBufferPointer, readableEnd: Int, mapping: MappedFile? = nil,
+         progress: @escaping (Int) -> Void) {
         prefix = []
         self.file = file
+        self.mapping = mapping
+        released = 0
         bodyStart = 0
         self.readableEnd = min(readableEnd, file.count)
         self.progress = progress
@@ -96,6 +105,12 @@ final class PartSource: @unchecked Sendable {
                 (buffer + written).copyMemory(from: base + bodyStart + bodyOffset, byteCount: count)
                 written += count
                 delivered += count
+                // libxml2 keeps its own copy: the pages read are given back every few MiB.
+                let readTo = bodyStart + bodyOffset + count
+                if let mapping, readTo - released >= MappedFile.releaseStep {
+                    mapping.release(released..<readTo)
+                    released = readTo
+                }
             } else if let bodyEnd {
                 let suffixOffset = delivered - prefix.count - (bodyEnd - bodyStart)
                 guard suffixOffset < suffix.count else { break }

@@ -70,9 +70,10 @@ struct SplitFileImport: @unchecked Sendable {
             threads = cores
         }
         guard !targets.offsets.isEmpty, size <= options.maxFileSize,
-              let scanner = ChartLayoutScanner(bytes: mapped.bytes, maxDepth: options.maxDepth) else {
+              var scanner = ChartLayoutScanner(bytes: mapped.bytes, maxDepth: options.maxDepth) else {
             return .failure(.notWorthSplitting)
         }
+        scanner.releaseBehind = { mapped.release($0) }
         let root: ChartLayoutScanner.Root
         switch scanner.root() {
         case .success(let found): root = found
@@ -106,12 +107,13 @@ struct SplitFileImport: @unchecked Sendable {
         }
         nonisolated(unsafe) let scanner = scanner
         let tally = ProgressTally(file: path, size: mapped.bytes.count, report: options.progress)
-        let first = PartSource(firstPartOf: mapped.bytes, readableEnd: targets.firstPartSafeEnd, progress: tally.add)
+        let first = PartSource(firstPartOf: mapped.bytes, readableEnd: targets.firstPartSafeEnd, mapping: mapped,
+                               progress: tally.add)
         let queue = PartQueue()
         let takeParts = { @Sendable in
             while let (index, part) = queue.next() {
                 let source = PartSource(prefix: part.prefix, file: mapped.bytes, body: part.body, suffix: part.suffix,
-                                        progress: tally.add)
+                                        mapping: mapped, progress: tally.add)
                 results[index] = parse(source, part)
             }
         }
