@@ -28,6 +28,7 @@ enum ExitStatus {
 @main
 enum Main {
     static func main() {
+        MemoryPolicy.mapLargeBlocks()
         TruncatedFileNotice.current = TruncatedFileNotice(exitStatus: ExitStatus.badInput) { path in
             "\(path): error: the file was truncated by another program while orgscope was reading it; run again once "
                 + "it is complete\norgscope: 1 error; nothing was analysed and no report was written\n"

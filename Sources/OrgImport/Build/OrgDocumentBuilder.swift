@@ -157,7 +157,11 @@ final class OrgDocumentBuilder: XMLEventHandler {
         guard let frame = frames.popLast() else { return }
         switch frame {
         case .unit:
-            openUnits.removeLast()
+            // The unit's duties are complete: give back the slack of the array's doubling (a third of a
+            // national chart's duty storage otherwise).
+            if let index = openUnits.popLast(), document.units[index].duties.capacity > document.units[index].duties.count {
+                document.units[index].duties.trimCapacity()
+            }
         case .text:
             let content = text.withUnsafeBufferPointer { TextCleaner.clean($0) }
             text.removeAll(keepingCapacity: true)
@@ -348,6 +352,19 @@ final class OrgDocumentBuilder: XMLEventHandler {
                 appendingTo: arena, id: id.rawValue, isIDDerived: entry.id == nil, unit: unit, text: content,
                 mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
                 location: entry.location))
+        }
+    }
+}
+
+extension Array {
+    /// Moves the elements to storage of exactly their count (as malloc rounds it).
+    mutating func trimCapacity() {
+        let count = self.count
+        self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            self.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, let target = buffer.baseAddress { target.initialize(from: base, count: count) }
+            }
+            initialized = count
         }
     }
 }
