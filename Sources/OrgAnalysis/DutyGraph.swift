@@ -183,12 +183,29 @@ public struct DutyGraph: Sendable {
     }
 }
 
-/// Where a duty is: the unit's index in the chart and the duty's position in the unit.
+/// Where a duty is: the unit's index in the chart and the duty's position in the unit (kept as two 32-bit
+/// numbers: the graph holds one per duty).
 public struct DutyReference: Hashable, Sendable {
+    private var storedUnit: Int32
+    private var storedOffset: Int32
+
     /// Index of the unit.
-    public var unit: Int
+    public var unit: Int {
+        get { Int(storedUnit) }
+        set { storedUnit = Int32(newValue) }
+    }
+
     /// Position of the duty within the unit.
-    public var offset: Int
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = Int32(newValue) }
+    }
+
+    /// The `offset`-th duty of the unit at `unit`.
+    public init(unit: Int, offset: Int) {
+        storedUnit = Int32(unit)
+        storedOffset = Int32(offset)
+    }
 }
 
 /// One duty that cites a mandate.

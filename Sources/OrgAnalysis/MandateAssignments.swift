@@ -1,15 +1,36 @@
 import OrgModel
 
 /// A duty's link to a mandate: written in the file, or inferred from the text with a score.
+///
+/// Kept in 32 bytes (a national chart has a million): the duty index as 32 bits, the score with
+/// -infinity for "none".
 public struct MandateAssignment: Hashable, Sendable {
-    /// Index of the duty in `DutyGraph.duties`.
-    public var duty: Int
     /// The mandate.
     public var mandate: MandateID
+    private var storedScore: Double
+    private var storedDuty: Int32
     /// The duty's role.
     public var role: DutyRole
+
+    /// Index of the duty in `DutyGraph.duties`.
+    public var duty: Int {
+        get { Int(storedDuty) }
+        set { storedDuty = Int32(newValue) }
+    }
+
     /// The similarity score when inferred; nil when the file says so.
-    public var inferredScore: Double?
+    public var inferredScore: Double? {
+        get { storedScore == -.infinity ? nil : storedScore }
+        set { storedScore = newValue ?? -.infinity }
+    }
+
+    /// The assignment of the duty at `duty` to `mandate`, inferred with `inferredScore` (nil: written in the file).
+    public init(duty: Int, mandate: MandateID, role: DutyRole, inferredScore: Double?) {
+        self.mandate = mandate
+        storedScore = inferredScore ?? -.infinity
+        storedDuty = Int32(duty)
+        self.role = role
+    }
 
     /// True when orgscope inferred it.
     public var isInferred: Bool { inferredScore != nil }

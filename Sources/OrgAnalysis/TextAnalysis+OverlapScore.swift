@@ -8,7 +8,9 @@ import OrgModel
 /// whatever their words), each scored by ``OverlapModel`` on its channels; those reaching
 /// `overlapThreshold` are the near-duplicates OVL002 reports.
 extension TextAnalysis {
-    static func scoredPairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors, joined: [SimilarityJoin.Pair],
+    /// Scores `candidates` (the join's pairs; emptied on return) and the pairs the catalogue proposes.
+    static func scoredPairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors,
+                            candidates: inout [SimilarityJoin.Pair],
                             assignments: [MandateID: [MandateAssignment]]) -> [SimilarPair] {
         let duties = graph.duties
         // The mandate each duty is assigned to (by its place in `mandateIDs`, -1 for none) and how firmly
@@ -22,59 +24,21 @@ extension TextAnalysis {
                 carriedScore[assignment.duty] = assignment.inferredScore ?? 1
             }
         }
-        // Pairs the catalogue proposes: per mandate, firm carriers in different, unnested units of one
-        // jurisdiction and level. Two explicit carriers are the lead-conflict rule's (OVL001) and are left out.
-        var catalogue: [SimilarityJoin.Pair] = []
-        for mandate in mandateIDs {
-            let firm = (assignments[mandate] ?? []).filter {
-                $0.isFirm(settings.conflictThreshold) && !vectors.isExcludedFromOverlap($0.duty)
-            }
-            var byGroup: [GroupKey: [MandateAssignment]] = [:]
-            for assignment in firm {
-                let unit = duties[assignment.duty].unit
-                byGroup[GroupKey(jurisdiction: graph.jurisdiction[unit], level: graph.level[unit]), default: []].append(assignment)
-            }
-            for group in byGroup.values {
-                for (offset, first) in group.enumerated() {
-                    for second in group[(offset + 1)...] where first.isInferred || second.isInferred {
-                        let unitA = duties[first.duty].unit, unitB = duties[second.duty].unit
-                        guard unitA != unitB, !graph.areNested(unitA, unitB) else { continue }
-                        catalogue.append(SimilarityJoin.Pair(a: min(first.duty, second.duty), b: max(first.duty, second.duty),
-                                                             score: vectors.similarity(first.duty, second.duty)))
-                    }
-                }
-            }
-        }
-        var candidates = joined
-        let seen = Set(joined.map { PairKey(a: $0.a, b: $0.b) })
-        candidates += catalogue.filter { !seen.contains(PairKey(a: $0.a, b: $0.b)) }
+        // The join's pairs, then those of the catalogue that the join did not propose (found by binary
+        // search in the sorted join, not through a set of a million pairs), all sorted.
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        let joinedCount = candidates.count
+        forEachCataloguePair(graph: graph, settings: settings, vectors: vectors, mandateIDs: mandateIDs,
+                             assignments: assignments) { first, second in
+            let a = min(first, second), b = max(first, second)
+            guard !Self.contains(candidates[..<joinedCount], a: a, b: b) else { return }
+            candidates.append(SimilarityJoin.Pair(a: a, b: b, score: vectors.similarity(first, second)))
+        }
+        candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+        defer { candidates = [] }
         guard !candidates.isEmpty else { return [] }
 
-        // Each duty's actions and object, read once, on every core; objects are compared with document
-        // frequencies over every duty's object, as the calibration measured them. Actions are kept as one
-        // byte a duty and objects in one arena per chunk, not as a set and a `String` each (a million duties).
-        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let chunkSize = (duties.count + chunks - 1) / chunks
-        nonisolated(unsafe) let actions = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: duties.count)
-        nonisolated(unsafe) let objectSlices = UnsafeMutableBufferPointer<TextSlice>.allocate(capacity: duties.count)
-        defer {
-            actions.deallocate()
-            objectSlices.deallocate()
-        }
-        let arenas = (0..<chunks).map { _ in TextArena() }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
-            var reader = ActionClass.Reader()
-            for position in range {
-                let reading = reader.read(graph.duty(duties[position]).text)
-                actions[position] = ActionClass.mask(reading.actions)
-                objectSlices.baseAddress!.advanced(by: position).initialize(to: arenas[chunk].append(reading.object))
-            }
-        }
-        let objects = TextVectors(count: duties.count, text: { arenas[$0 / chunkSize].string(objectSlices[$0]) },
-                                  thesaurus: settings.thesaurus)
-
+        let (actions, objects) = readings(graph: graph, thesaurus: settings.thesaurus)
         let scorer = settings.model.shifted(to: settings.overlapThreshold)
         var result: [SimilarPair] = []
         for pair in candidates {
@@ -97,7 +61,69 @@ extension TextAnalysis {
         return result
     }
 
-    private struct PairKey: Hashable {
-        var a: Int, b: Int
+    /// Pairs of duties (in the order of their assignments) the catalogue proposes: per mandate, firm carriers in different, unnested units of one
+    /// jurisdiction and level. Two explicit carriers are the lead-conflict rule's (OVL001) and are left out.
+    private static func forEachCataloguePair(
+        graph: DutyGraph, settings: TextSettings, vectors: TextVectors, mandateIDs: [MandateID],
+        assignments: [MandateID: [MandateAssignment]], _ body: (Int, Int) -> Void
+    ) {
+        let duties = graph.duties
+        for mandate in mandateIDs {
+            let firm = (assignments[mandate] ?? []).filter {
+                $0.isFirm(settings.conflictThreshold) && !vectors.isExcludedFromOverlap($0.duty)
+            }
+            var byGroup: [GroupKey: [MandateAssignment]] = [:]
+            for assignment in firm {
+                let unit = duties[assignment.duty].unit
+                byGroup[GroupKey(jurisdiction: graph.jurisdiction[unit], level: graph.level[unit]), default: []].append(assignment)
+            }
+            for group in byGroup.values {
+                for (offset, first) in group.enumerated() {
+                    for second in group[(offset + 1)...] where first.isInferred || second.isInferred {
+                        let unitA = duties[first.duty].unit, unitB = duties[second.duty].unit
+                        guard unitA != unitB, !graph.areNested(unitA, unitB) else { continue }
+                        body(first.duty, second.duty)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Whether the pairs `sorted` (by a, then b) hold (a, b).
+    private static func contains(_ sorted: ArraySlice<SimilarityJoin.Pair>, a: Int, b: Int) -> Bool {
+        var low = sorted.startIndex, high = sorted.endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if (sorted[middle].a, sorted[middle].b) < (a, b) { low = middle + 1 } else { high = middle }
+        }
+        return low < sorted.endIndex && sorted[low].a == a && sorted[low].b == b
+    }
+
+    /// Each duty's actions (one byte) and the vectors of its object, read once on every core; objects are
+    /// compared with document frequencies over every duty's object, as the calibration measured them. The
+    /// objects' texts wait in one arena per chunk (not a `String` each), freed once their vectors are built.
+    private static func readings(graph: DutyGraph, thesaurus: Thesaurus) -> (actions: [UInt8], objects: TextVectors) {
+        let duties = graph.duties
+        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let chunkSize = max(1, (duties.count + chunks - 1) / chunks)
+        var actions = [UInt8](repeating: 0, count: duties.count)
+        nonisolated(unsafe) let objectSlices = UnsafeMutableBufferPointer<TextSlice>.allocate(capacity: duties.count)
+        defer { objectSlices.deallocate() }
+        let arenas = (0..<chunks).map { _ in TextArena() }
+        actions.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let actions = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
+                var reader = ActionClass.Reader()
+                for position in range {
+                    let reading = reader.read(graph.duty(duties[position]).text)
+                    actions[position] = ActionClass.mask(reading.actions)
+                    objectSlices.baseAddress!.advanced(by: position).initialize(to: arenas[chunk].append(reading.object))
+                }
+            }
+        }
+        let objects = TextVectors(count: duties.count, text: { arenas[$0 / chunkSize].string(objectSlices[$0]) },
+                                  thesaurus: thesaurus)
+        return (actions, objects)
     }
 }

@@ -34,7 +34,7 @@ public struct TextAnalysis: Sendable {
     /// Every mandate's carriers, explicit and inferred, in duty order.
     public let assignments: [MandateID: [MandateAssignment]]
     /// The inferred assignment of each duty that got one, by duty index.
-    public let inferred: [Int: MandateAssignment]
+    public let inferred: InferredAssignments
     /// Each duty's nature (``DutyNature``), by duty index: only state-management duties are inferred to a
     /// mandate.
     public let natures: [DutyNature]
@@ -71,17 +71,17 @@ public struct TextAnalysis: Sendable {
             < ($1.key.jurisdiction, $1.key.level?.rawValue ?? "") }.map(\.value)
         let join = SimilarityJoin(vectors: vectors, threshold: OverlapModel.candidateCosine,
                                   maxCandidates: settings.maxCandidates)
-        let (joined, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
-        let textCandidates = joined.filter { pair in
+        var (textCandidates, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
+        textCandidates.removeAll { pair in
             let unitA = duties[pair.a].unit, unitB = duties[pair.b].unit
-            return unitA != unitB && !graph.areNested(unitA, unitB)
+            return unitA == unitB || graph.areNested(unitA, unitB)
         }
         joinStatistics = statistics
         clock.lap("similarity join")
 
         // Explicit assignments, then inferred ones for duties that name no mandate.
         var assignments: [MandateID: [MandateAssignment]] = [:]
-        var inferred: [Int: MandateAssignment] = [:]
+        var inferred = InferredAssignments(mandates: mandates.map(\.id))
         var mandateIndex: [MandateID: Int] = [:]
         for (offset, mandate) in mandates.enumerated() where mandateIndex[mandate.id] == nil {
             mandateIndex[mandate.id] = duties.count + offset
@@ -149,7 +149,7 @@ public struct TextAnalysis: Sendable {
                 let assignment = MandateAssignment(duty: index, mandate: mandates[choice.mandate - offset].id,
                                                    role: duty.role, inferredScore: choice.score)
                 assignments[assignment.mandate, default: []].append(assignment)
-                inferred[index] = assignment
+                inferred.append(duty: index, mandate: choice.mandate - offset, score: choice.score, role: duty.role)
             }
         }
         for key in assignments.keys { assignments[key]?.sort { $0.duty < $1.duty } }
@@ -157,7 +157,7 @@ public struct TextAnalysis: Sendable {
         self.inferred = inferred
         clock.lap("mandate inference")
 
-        similarPairs = Self.scoredPairs(graph: graph, settings: settings, vectors: vectors, joined: textCandidates,
+        similarPairs = Self.scoredPairs(graph: graph, settings: settings, vectors: vectors, candidates: &textCandidates,
                                         assignments: assignments)
         clock.lap("overlap score")
         timings = clock.timings

@@ -113,3 +113,18 @@ public final class TextArena: @unchecked Sendable {
         hasher.combine(slice.count)
     }
 }
+
+extension Array {
+    /// Moves the elements to storage of exactly their count (as malloc rounds it), giving back the slack
+    /// that growth by doubling left: for the large arrays an import or an analysis keeps.
+    public mutating func trimCapacity() {
+        guard capacity > count else { return }
+        let count = self.count
+        self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            self.withUnsafeBufferPointer { source in
+                if let base = source.baseAddress, let target = buffer.baseAddress { target.initialize(from: base, count: count) }
+            }
+            initialized = count
+        }
+    }
+}

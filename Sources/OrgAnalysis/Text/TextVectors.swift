@@ -75,6 +75,9 @@ public struct TextVectors: Sendable {
         }
         builder.renumberCanonically(workers: workers)
         count = textCount
+        // Kept at their exact sizes: the builder's arrays grew by doubling.
+        builder.offsets.trimCapacity()
+        builder.features.trimCapacity()
         offsets = builder.offsets
         features = builder.features
         flags = builder.flags
@@ -310,6 +313,11 @@ public struct TextVectors: Sendable {
                 frequency[Int(id)] += other.frequency[local]
             }
             let base = features.count
+            // Grown once to the exact size: doubling here would hold three copies of a national chart's
+            // features at once.
+            features.reserveCapacity(features.count + other.features.count)
+            offsets.reserveCapacity(offsets.count + other.offsets.count)
+            flags.reserveCapacity(flags.count + other.flags.count)
             var run: [Int32] = []
             for text in 0..<(other.offsets.count - 1) {
                 run.removeAll(keepingCapacity: true)

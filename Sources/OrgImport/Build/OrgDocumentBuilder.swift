@@ -355,16 +355,3 @@ final class OrgDocumentBuilder: XMLEventHandler {
         }
     }
 }
-
-extension Array {
-    /// Moves the elements to storage of exactly their count (as malloc rounds it).
-    mutating func trimCapacity() {
-        let count = self.count
-        self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            self.withUnsafeBufferPointer { source in
-                if let base = source.baseAddress, let target = buffer.baseAddress { target.initialize(from: base, count: count) }
-            }
-            initialized = count
-        }
-    }
-}
