@@ -19,6 +19,8 @@ struct GapResponsibility {
     /// Per department, the subjects of its functions text: the items after "quản lý nhà nước về", as
     /// sets of plain syllables.
     private let functionItems: [Int: [Set<String>]]
+    /// Per mandate, its subject as a set of plain syllables (``stripManagement(_:)``).
+    private let mandateSubjects: [MandateID: Set<String>]
 
     private struct SectorKey: Hashable {
         var jurisdiction: Int
@@ -38,11 +40,13 @@ struct GapResponsibility {
             tally.min { (-$0.value, graph.unit($0.key).id.rawValue) < (-$1.value, graph.unit($1.key).id.rawValue) }?.key ?? 0
         }
         var items: [Int: [Set<String>]] = [:]
+        var cache = VietnameseText.SyllableCache()
         for index in graph.chart.units.indices where graph.department(of: index) == index {
-            let subjects = graph.unit(index).functions.flatMap(Self.subjects)
+            let subjects = graph.unit(index).functions.flatMap { Self.subjects($0, cache: &cache) }
             if !subjects.isEmpty { items[index] = subjects }
         }
         functionItems = items
+        mandateSubjects = graph.mandates.mapValues { Set(Self.plain(Self.stripManagement($0.text))) }
     }
 
     /// The department of `jurisdiction` whose functions text names the mandate's subject, if one does: the
@@ -50,7 +54,8 @@ struct GapResponsibility {
     /// at least 60% of the subject's syllables (so "giá" alone never claims "đánh giá cán bộ", and "thi
     /// đua" + "khen thưởng" claim "thi đua, khen thưởng"). Ties go to the smaller id.
     func inFunctions(_ mandate: Mandate, jurisdiction: Int) -> Int? {
-        let subject = Set(Self.plain(Self.stripManagement(mandate.text)))
+        let known = graph.mandates[mandate.id]?.text == mandate.text ? mandateSubjects[mandate.id] : nil
+        let subject = known ?? Set(Self.plain(Self.stripManagement(mandate.text)))
         guard !subject.isEmpty else { return nil }
         let matches = functionItems.keys.filter { department in
             guard graph.jurisdiction[department] == jurisdiction else { return false }
@@ -71,7 +76,13 @@ struct GapResponsibility {
     /// The subjects listed in a functions text: what follows "quản lý nhà nước về", split at ";", ":", "."
     /// and ",", each without a leading "công tác"; none when the text does not say "quản lý nhà nước".
     static func subjects(_ function: String) -> [Set<String>] {
-        let syllables = plain(function)
+        var cache = VietnameseText.SyllableCache()
+        return subjects(function, cache: &cache)
+    }
+
+    /// ``subjects(_:)`` with the words' syllables remembered in `cache`.
+    static func subjects(_ function: String, cache: inout VietnameseText.SyllableCache) -> [Set<String>] {
+        let syllables = cache.syllables(function).map(\.plain)
         let joined = " " + syllables.joined(separator: " ") + " "
         guard joined.contains(" \(Self.stateManagement) ") else { return [] }
         // Work on the written text so that the separators survive; the cue is found in its plain form.
@@ -79,7 +90,7 @@ struct GapResponsibility {
         var result: [Set<String>] = []
         var started = false
         for part in parts {
-            var words = plain(String(part))
+            var words = cache.syllables(String(part)).map(\.plain)
             let filler = Self.filler
             if words.starts(with: filler), words.count > filler.count + 1 { words.removeFirst(filler.count) }
             let text = words.joined(separator: " ")
