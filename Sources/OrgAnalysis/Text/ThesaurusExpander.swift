@@ -6,8 +6,15 @@ struct ThesaurusExpander {
     /// A token: its marked and plain syllable ids, and whether it carries a mark.
     typealias Token = (marked: Int32, plain: Int32, hasMark: Bool)
 
-    /// Terms by their syllable ids → the tokens added after them, for marked and for unmarked text.
-    private var marked: [[Int32]: [Token]] = [:], plain: [[Int32]: [Token]] = [:]
+    /// A term (its syllable ids) and the tokens added after it.
+    private struct Term {
+        var ids: [Int32]
+        var adds: [Token]
+    }
+
+    /// Terms by the hash of their syllable ids (``hash(_:)``), for marked and for unmarked text: looked up
+    /// by a hash computed as the text is walked, with no array made per candidate.
+    private var marked: [UInt64: [Term]] = [:], plain: [UInt64: [Term]] = [:]
     /// The first syllable of every term, with the lengths (in syllables, as bits) of the terms it opens:
     /// other positions are passed over at once, and only those lengths are looked up.
     private var firstsMarked: [Int32: UInt64] = [:], firstsPlain: [Int32: UInt64] = [:]
@@ -15,6 +22,7 @@ struct ThesaurusExpander {
     private var longest = 0
     // Scratch, reused for every text.
     private var outMarked: [Int32] = [], outPlain: [Int32] = [], outHasMark: [Bool] = []
+    private var prefixHashes: [UInt64] = []
 
     /// No thesaurus.
     init() {}
@@ -23,13 +31,13 @@ struct ThesaurusExpander {
     init(_ expansions: Thesaurus.Expansions, id: (String) -> Int32) {
         for (term, adds) in expansions.marked {
             let ids = term.map(id)
-            marked[ids] = adds.map { (id($0.key), id("~" + $0.plain), $0.marked) }
+            Self.insert(Term(ids: ids, adds: adds.map { (id($0.key), id("~" + $0.plain), $0.marked) }), into: &marked)
             firstsMarked[ids[0], default: 0] |= Self.lengthBit(ids.count)
             longest = max(longest, ids.count)
         }
         for (term, adds) in expansions.plain {
             let ids = term.map { id("~" + $0) }
-            plain[ids] = adds.map { (id($0.plain), id("~" + $0.plain), false) }
+            Self.insert(Term(ids: ids, adds: adds.map { (id($0.plain), id("~" + $0.plain), false) }), into: &plain)
             firstsPlain[ids[0], default: 0] |= Self.lengthBit(ids.count)
             longest = max(longest, ids.count)
         }
@@ -38,6 +46,24 @@ struct ThesaurusExpander {
     /// The bit of a term of `length` syllables (terms of 64 syllables or more share the last bit, and are
     /// looked up at every length from 63 on).
     private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+
+    private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The hash of a term extended by one syllable id (FNV-1a over the id's four bytes, then a final mix).
+    private static func mix(_ hash: UInt64, _ id: Int32) -> UInt64 {
+        var value = hash
+        for shift in stride(from: 0, to: 32, by: 8) { value = (value ^ UInt64((UInt32(bitPattern: id) >> UInt32(shift)) & 0xFF)) &* 0x100_0000_01b3 }
+        return value
+    }
+
+    private static func insert(_ term: Term, into table: inout [UInt64: [Term]]) {
+        let hash = term.ids.reduce(seed, mix)
+        if let existing = table[hash]?.firstIndex(where: { $0.ids == term.ids }) {
+            table[hash]?[existing] = term  // as the dictionary keyed by ids did: the last one given wins
+        } else {
+            table[hash, default: []].append(term)
+        }
+    }
 
     /// True when it adds nothing.
     var isEmpty: Bool { longest == 0 }
@@ -56,11 +82,19 @@ struct ThesaurusExpander {
             var length = 1
             var adds: [Token] = []
             if let lengths = firsts[sequence[index]] {
-                for candidate in stride(from: min(longest, sequence.count - index), through: 1, by: -1)
-                where lengths & Self.lengthBit(candidate) != 0 {
-                    guard let found = (plainly ? plain : marked)[Array(sequence[index..<index + candidate])] else { continue }
+                let reach = min(longest, sequence.count - index)
+                prefixHashes.removeAll(keepingCapacity: true)
+                var hash = Self.seed
+                for offset in 0..<reach {
+                    hash = Self.mix(hash, sequence[index + offset])
+                    prefixHashes.append(hash)
+                }
+                for candidate in stride(from: reach, through: 1, by: -1) where lengths & Self.lengthBit(candidate) != 0 {
+                    guard let terms = (plainly ? plain : marked)[prefixHashes[candidate - 1]],
+                          let found = terms.first(where: { $0.ids.elementsEqual(sequence[index..<index + candidate]) })
+                    else { continue }
                     length = candidate
-                    adds = found
+                    adds = found.adds
                     break
                 }
             }
