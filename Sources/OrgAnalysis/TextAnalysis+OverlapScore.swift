@@ -100,30 +100,67 @@ extension TextAnalysis {
     }
 
     /// Each duty's actions (one byte) and the vectors of its object, read once on every core; objects are
-    /// compared with document frequencies over every duty's object, as the calibration measured them. The
-    /// objects' texts wait in one arena per chunk (not a `String` each), freed once their vectors are built.
+    /// compared with document frequencies over every duty's object, as the calibration measured them. An
+    /// object is kept as the byte ranges of its duty's text it is made of (8 bytes a range), not as a
+    /// string, until its vector is built.
     private static func readings(graph: DutyGraph, thesaurus: Thesaurus) -> (actions: [UInt8], objects: TextVectors) {
         let duties = graph.duties
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let chunkSize = max(1, (duties.count + chunks - 1) / chunks)
         var actions = [UInt8](repeating: 0, count: duties.count)
-        nonisolated(unsafe) let objectSlices = UnsafeMutableBufferPointer<TextSlice>.allocate(capacity: duties.count)
-        defer { objectSlices.deallocate() }
-        let arenas = (0..<chunks).map { _ in TextArena() }
+        nonisolated(unsafe) let places = UnsafeMutableBufferPointer<ObjectPlaces>.allocate(capacity: chunks)
+        places.initialize(repeating: ObjectPlaces())
+        defer {
+            places.deinitialize()
+            places.deallocate()
+        }
         actions.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let actions = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
                 var reader = ActionClass.Reader()
+                var local = ObjectPlaces()
                 for position in range {
-                    let reading = reader.read(graph.duty(duties[position]).text)
+                    let text = graph.duty(duties[position]).text
+                    let reading = reader.objectRanges(text)
                     actions[position] = ActionClass.mask(reading.actions)
-                    objectSlices.baseAddress!.advanced(by: position).initialize(to: arenas[chunk].append(reading.object))
+                    if let ranges = reading.ranges {
+                        for piece in ranges {
+                            local.bounds.append(Int32(piece.lowerBound))
+                            local.bounds.append(Int32(piece.upperBound))
+                        }
+                    } else {
+                        local.composed[position - range.lowerBound] = reader.read(text).object
+                    }
+                    local.ends.append(Int32(local.bounds.count / 2))
                 }
+                places[chunk] = local
             }
         }
-        let objects = TextVectors(count: duties.count, text: { arenas[$0 / chunkSize].string(objectSlices[$0]) },
-                                  thesaurus: thesaurus)
+        let objects = TextVectors(count: duties.count, text: { index in
+            let chunk = index / chunkSize, local = index - chunk * chunkSize
+            if let composed = places[chunk].composed[local] { return composed }
+            let first = local == 0 ? 0 : Int(places[chunk].ends[local - 1]), end = Int(places[chunk].ends[local])
+            guard first < end else { return "" }
+            return graph.duty(duties[index]).withTextBytes { bytes in
+                var object = ""
+                for piece in first..<end {
+                    if piece > first { object += " " }
+                    let lower = Int(places[chunk].bounds[2 * piece]), upper = Int(places[chunk].bounds[2 * piece + 1])
+                    object += String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+                }
+                return object
+            }
+        }, thesaurus: thesaurus)
         return (actions, objects)
+    }
+
+    /// Where the objects of one chunk of duties lie: byte ranges of their texts (start and end, in
+    /// pairs), the end of each duty's ranges (in pairs), and the objects of texts that had to be
+    /// composed, by position in the chunk.
+    private struct ObjectPlaces {
+        var bounds: [Int32] = []
+        var ends: [Int32] = []
+        var composed: [Int: String] = [:]
     }
 }

@@ -103,8 +103,28 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
 
         /// ``ActionClass/read(_:)``.
         public mutating func read(_ text: String) -> (actions: Set<ActionClass>, object: String) {
+            let reading = parts(text)
+            return (reading.actions, reading.objects.joined(separator: " "))
+        }
+
+        /// The actions of `text` and where its object lies: the UTF-8 byte ranges of `text` that
+        /// ``read(_:)`` joins with single spaces, or nil when the text had to be composed first (its object
+        /// is then not a part of it). A million objects kept as ranges take a few bytes each, not a string.
+        mutating func objectRanges(_ text: String) -> (actions: Set<ActionClass>, ranges: [Range<Int>]?) {
+            let reading = parts(text)
+            guard reading.composed == nil else { return (reading.actions, nil) }
+            let utf8 = text.utf8
+            return (reading.actions, reading.objects.map { object in
+                utf8.distance(from: utf8.startIndex, to: object.startIndex)..<utf8.distance(from: utf8.startIndex, to: object.endIndex)
+            })
+        }
+
+        /// The actions and the object's pieces (substrings of `text`, or of its composed form when it had to
+        /// be composed: `composed` is then that form).
+        private mutating func parts(_ text: String) -> (actions: Set<ActionClass>, objects: [Substring], composed: String?) {
             // U+0300–U+036F (combining marks) are encoded CC 80 – CD AF: decomposed input is composed first.
-            let composed = text.utf8.contains { $0 == 0xCC || $0 == 0xCD } ? text.precomposedStringWithCanonicalMapping : text
+            let needsComposing = text.utf8.contains { $0 == 0xCC || $0 == 0xCD }
+            let composed = needsComposing ? text.precomposedStringWithCanonicalMapping : text
             var actions: Set<ActionClass> = []
             var objects: [Substring] = []
             var clauseStart = composed.startIndex
@@ -163,7 +183,7 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
                 }
                 if word < wordStarts.count { objects.append(clause[wordStarts[word]...]) }
             }
-            return (actions, objects.joined(separator: " "))
+            return (actions, objects, needsComposing ? composed : nil)
         }
     }
 
