@@ -76,6 +76,7 @@ public struct TextAnalysis: Sendable {
             let unitA = duties[pair.a].unit, unitB = duties[pair.b].unit
             return unitA == unitB || graph.areNested(unitA, unitB)
         }
+        textCandidates.trimCapacity()
         joinStatistics = statistics
         clock.lap("similarity join")
 
@@ -152,7 +153,10 @@ public struct TextAnalysis: Sendable {
                 inferred.append(duty: index, mandate: choice.mandate - offset, score: choice.score, role: duty.role)
             }
         }
-        for key in assignments.keys { assignments[key]?.sort { $0.duty < $1.duty } }
+        for key in assignments.keys {
+            assignments[key]?.sort { $0.duty < $1.duty }
+            assignments[key]?.trimCapacity()
+        }
         self.assignments = assignments
         self.inferred = inferred
         clock.lap("mandate inference")

@@ -22,13 +22,31 @@ public struct SimilarityJoin: Sendable {
     }
 
     /// One qualifying pair (`a < b`, indices into the texts).
+    /// Kept in 16 bytes (the texts' indices as 32-bit numbers): a national chart's join gives a million.
     public struct Pair: Hashable, Sendable, Comparable {
-        /// The earlier text.
-        public var a: Int
-        /// The later text.
-        public var b: Int
+        private var storedA: Int32
+        private var storedB: Int32
         /// Their cosine.
         public var score: Double
+
+        /// The earlier text.
+        public var a: Int {
+            get { Int(storedA) }
+            set { storedA = Int32(newValue) }
+        }
+
+        /// The later text.
+        public var b: Int {
+            get { Int(storedB) }
+            set { storedB = Int32(newValue) }
+        }
+
+        /// Texts `a` and `b` with cosine `score`.
+        public init(a: Int, b: Int, score: Double) {
+            storedA = Int32(a)
+            storedB = Int32(b)
+            self.score = score
+        }
 
         /// Ordered by (a, b).
         public static func < (lhs: Pair, rhs: Pair) -> Bool { (lhs.a, lhs.b) < (rhs.a, rhs.b) }

@@ -64,6 +64,9 @@ public struct TextVectors: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var builder = Builder(stopPhrases: stopPhrases, expansions: expansions)
             for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) { builder.add(text(index)) }
+            // Without the slack of doubling, the merge below holds the parts and their sum, not three times that.
+            builder.features.trimCapacity()
+            builder.offsets.trimCapacity()
             parts[worker] = builder
         }
         var builder = parts[0] ?? Builder(stopPhrases: stopPhrases, expansions: expansions)
