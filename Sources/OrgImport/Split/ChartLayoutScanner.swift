@@ -40,9 +40,6 @@ struct ChartLayoutScanner {
     let base: UnsafePointer<UInt8>
     let end: Int
     private let maxDepth: Int
-    /// Called with the bytes scanned past, every ``MappedFile/releaseStep`` bytes (the mapping gives
-    /// their pages back; the parts' readers fault them in again when they get there).
-    var releaseBehind: (@Sendable (Range<Int>) -> Void)?
 
     /// A scanner over `bytes` (nil when there are none); nesting deeper than `maxDepth` is refused (the
     /// ordinary parse reports it).
@@ -171,12 +168,7 @@ struct ChartLayoutScanner {
         let unitName = root.unitName
         let lessThan = Int32(UInt8(ascii: "<"))
         var position = start
-        var released = 0
         scanning: while position < limit {
-            if let releaseBehind, position - released >= MappedFile.releaseStep {
-                releaseBehind(released..<position)
-                released = position
-            }
             guard position < end, let found = memchr(base + position, lessThan, end - position) else {
                 throw .structure("the root element is not closed")
             }

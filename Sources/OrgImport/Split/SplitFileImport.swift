@@ -70,10 +70,9 @@ struct SplitFileImport: @unchecked Sendable {
             threads = cores
         }
         guard !targets.offsets.isEmpty, size <= options.maxFileSize,
-              var scanner = ChartLayoutScanner(bytes: mapped.bytes, maxDepth: options.maxDepth) else {
+              let scanner = ChartLayoutScanner(bytes: mapped.bytes, maxDepth: options.maxDepth) else {
             return .failure(.notWorthSplitting)
         }
-        scanner.releaseBehind = { mapped.release($0) }
         let root: ChartLayoutScanner.Root
         switch scanner.root() {
         case .success(let found): root = found
