@@ -24,13 +24,14 @@ public struct ChartSummary: Sendable {
         var byKind: [UnitKind: Int] = [:]
         var duties = 0
         var cited = 0
-        for unit in graph.chart.units {
-            byKind[unit.kind, default: 0] += 1
-            duties += unit.duties.count
-            cited += unit.duties.count { $0.mandate != nil }
+        let units = graph.chart.units
+        for position in units.indices {  // by index: `for unit in` would copy each unit to read three fields
+            byKind[units[position].kind, default: 0] += 1
+            duties += units[position].duties.count
+            cited += units[position].duties.count { $0.mandate != nil }
         }
         unitsByKind = byKind
-        units = graph.chart.units.count
+        self.units = units.count
         self.duties = duties
         dutiesWithMandate = cited
         mandates = graph.mandates.count

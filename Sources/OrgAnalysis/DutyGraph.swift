@@ -41,12 +41,13 @@ public struct DutyGraph: Sendable {
         let count = chart.units.count
         var index: [UnitID: Int] = [:]
         index.reserveCapacity(count)
-        for (position, unit) in chart.units.enumerated() where index[unit.id] == nil { index[unit.id] = position }
+        // Indices, not `for unit in chart.units`: that copies every unit (a retain per member) to read one field.
+        for position in chart.units.indices where index[chart.units[position].id] == nil { index[chart.units[position].id] = position }
         var parent = [Int?](repeating: nil, count: count)
         var children = [[Int]](repeating: [], count: count)
         var roots: [Int] = []
-        for (position, unit) in chart.units.enumerated() {
-            if let id = unit.parent, let parentIndex = index[id], parentIndex != position {
+        for position in chart.units.indices {
+            if let id = chart.units[position].parent, let parentIndex = index[id], parentIndex != position {
                 parent[position] = parentIndex
                 children[parentIndex].append(position)
             } else {
@@ -94,12 +95,14 @@ public struct DutyGraph: Sendable {
         duties.reserveCapacity(chart.dutyCount)
         var firstDuty: [Int] = []
         firstDuty.reserveCapacity(count)
-        for (position, unit) in chart.units.enumerated() {
+        for position in chart.units.indices {
             firstDuty.append(duties.count)
-            for offset in unit.duties.indices { duties.append(DutyReference(unit: position, offset: offset)) }
-            for duty in unit.duties {
-                guard let mandate = duty.mandate else { continue }
-                carriers[mandate, default: []].append(MandateCarrier(unit: position, duty: duty.id, role: duty.role))
+            let unitDuties = chart.units[position].duties
+            for offset in unitDuties.indices {
+                duties.append(DutyReference(unit: position, offset: offset))
+                guard let mandate = unitDuties[offset].mandate else { continue }
+                carriers[mandate, default: []].append(MandateCarrier(unit: position, duty: unitDuties[offset].id,
+                                                                     role: unitDuties[offset].role))
             }
         }
         self.index = index
@@ -160,7 +163,7 @@ public struct DutyGraph: Sendable {
             var total = StaffingTotal()
             var stack = roots.reversed() as [Int]
             while let next = stack.popLast() {
-                if let figures = chart.units[next].staffing(category) {
+                if let figures = chart.units[next].staffing.first(where: { $0.category == category }) {
                     total.units += 1
                     total.quota += figures.quota ?? 0
                     total.actual += figures.actual ?? 0

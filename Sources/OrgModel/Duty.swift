@@ -69,6 +69,17 @@ public struct Duty: Hashable, Sendable, Codable {
                   location: location)
     }
 
+    /// A duty whose text is already in `arena` at `text` (the import cleans it straight there); its id and
+    /// source are appended.
+    public init(
+        appendingTo arena: TextArena, id: String, isIDDerived: Bool, unit: UnitID, text: TextSlice,
+        mandate: MandateID?, role: DutyRole, source: String?, isCatchAll: Bool, location: SourceLocation
+    ) {
+        self.init(arena: arena, id: arena.append(id), text: text, source: source.map { arena.append($0) } ?? .absent,
+                  isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
+                  location: location)
+    }
+
     private init(
         arena: TextArena, id: TextSlice, text: TextSlice, source: TextSlice, isIDDerived: Bool, unit: UnitID,
         mandate: MandateID?, role: DutyRole, isCatchAll: Bool, location: SourceLocation

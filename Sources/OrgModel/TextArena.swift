@@ -10,6 +10,9 @@ public struct TextSlice: Hashable, Sendable {
 
     /// True for ``absent``.
     var isAbsent: Bool { start == .max && count == .max }
+
+    /// The length in UTF-8 bytes.
+    public var byteCount: Int { isAbsent ? 0 : Int(count) }
 }
 
 /// UTF-8 storage shared by the strings of one imported file: duty texts and ids are appended one after
@@ -62,8 +65,8 @@ public final class TextArena: @unchecked Sendable {
         return string.withUTF8 { append($0) }
     }
 
-    /// Appends UTF-8 bytes (valid UTF-8: they are read back as a `String`).
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextSlice {
+    /// Appends UTF-8 bytes (valid UTF-8: they are read back as a `String`, invalid sequences repaired).
+    public func append(_ bytes: UnsafeBufferPointer<UInt8>) -> TextSlice {
         let count = bytes.count
         // The empty string needs no bytes (and an offset at the very end of a full chunk would not fit).
         if count == 0 { return TextSlice(start: 0, count: 0) }
@@ -86,7 +89,7 @@ public final class TextArena: @unchecked Sendable {
     }
 
     /// The bytes of `slice` (valid until the arena goes).
-    func withBytes<R>(_ slice: TextSlice, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    public func withBytes<R>(_ slice: TextSlice, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         if slice.count == 0 { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         let chunk = Int(slice.start >> Self.offsetBits), offset = Int(slice.start & ((1 << Self.offsetBits) - 1))
         return try body(UnsafeBufferPointer(start: chunks[chunk] + offset, count: Int(slice.count)))

@@ -163,6 +163,10 @@ final class OrgDocumentBuilder: XMLEventHandler {
                 document.units[index].duties.trimCapacity()
             }
         case .text:
+            if pending?.target == .duty, let entry = pending.take() {
+                finishDuty(entry)
+                break
+            }
             let content = text.withUnsafeBufferPointer { TextCleaner.clean($0) }
             text.removeAll(keepingCapacity: true)
             guard let entry = pending.take() else { break }
@@ -341,17 +345,32 @@ final class OrgDocumentBuilder: XMLEventHandler {
             guard let index = openUnits.last else { return }
             document.units[index].powers.append(content)
         case .duty:
-            guard let index = openUnits.last else { return }
-            let unit = document.units[index].id
-            let position = document.units[index].duties.count + 1
-            let id = entry.id.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position)
-            let mandate = entry.mandate.map { MandateID($0) }
-            document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
-            if !arena.hasRoomForDuty { arena = TextArena() }
-            document.units[index].duties.append(Duty(
-                appendingTo: arena, id: id.rawValue, isIDDerived: entry.id == nil, unit: unit, text: content,
-                mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
-                location: entry.location))
+            break  // finishDuty(_:)
         }
+    }
+
+    /// A duty's text, cleaned straight into the arena (no `String` on the way), and the duty.
+    private func finishDuty(_ entry: PendingText) {
+        if !arena.hasRoomForDuty { arena = TextArena() }
+        let content = text.withUnsafeBufferPointer { TextCleaner.clean($0, into: arena) }
+        text.removeAll(keepingCapacity: true)
+        // Characters never outnumber bytes: the count is taken only for a long text.
+        if content.byteCount > maxTextLength {
+            let characters = arena.string(content).count
+            if characters > maxTextLength {
+                diagnostics.error(entry.location, TextLengthLimit.textMessage(characters: characters, limit: maxTextLength))
+                return
+            }
+        }
+        guard let index = openUnits.last else { return }
+        let unit = document.units[index].id
+        let position = document.units[index].duties.count + 1
+        let id = entry.id.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position)
+        let mandate = entry.mandate.map { MandateID($0) }
+        document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
+        document.units[index].duties.append(Duty(
+            appendingTo: arena, id: id.rawValue, isIDDerived: entry.id == nil, unit: unit, text: content,
+            mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
+            location: entry.location))
     }
 }

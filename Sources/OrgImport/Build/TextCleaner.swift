@@ -1,4 +1,5 @@
 import Foundation
+import OrgModel
 
 /// Turns text as it comes out of the parser into the form the model stores: white space collapsed to
 /// single spaces, trimmed, and Unicode NFC (precomposed), so that `ệ` typed precomposed and `ệ` arriving
@@ -10,7 +11,25 @@ import Foundation
 package enum TextCleaner {
     /// Cleans UTF-8 bytes.
     static func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        guard !bytes.isEmpty else { return "" }
+        let (needsCollapse, needsNormalization) = survey(bytes)
+        let text = needsCollapse ? collapsed(bytes) : String(decoding: bytes, as: UTF8.self)
+        return needsNormalization ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// Cleans UTF-8 bytes (as libxml2 hands them over: valid UTF-8) into `arena`: text already clean (the
+    /// usual case) is copied there as it is, with no `String` made on the way.
+    static func clean(_ bytes: UnsafeBufferPointer<UInt8>, into arena: TextArena) -> TextSlice {
+        guard !bytes.isEmpty else { return arena.append("") }
+        let (needsCollapse, needsNormalization) = survey(bytes)
+        if !needsCollapse && !needsNormalization { return arena.append(bytes) }
+        let text = needsCollapse ? collapsed(bytes) : String(decoding: bytes, as: UTF8.self)
+        return arena.append(needsNormalization ? text.precomposedStringWithCanonicalMapping : text)
+    }
+
+    /// Whether `bytes` (not empty) need white space collapsed, and whether they need NFC normalisation.
+    private static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> (collapse: Bool, normalize: Bool) {
+        guard let base = bytes.baseAddress else { return (false, false) }
         let count = bytes.count
         // White space needs collapsing when the text starts or ends with it, holds a tab, line feed or
         // carriage return, or two spaces in a row.
@@ -60,8 +79,7 @@ package enum TextCleaner {
             }
             index += 1
         }
-        let text = needsCollapse ? collapsed(bytes) : String(decoding: bytes, as: UTF8.self)
-        return needsNormalization ? text.precomposedStringWithCanonicalMapping : text
+        return (needsCollapse, needsNormalization)
     }
 
     @inline(__always)
