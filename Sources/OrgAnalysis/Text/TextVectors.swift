@@ -133,54 +133,6 @@ public struct TextVectors: Sendable {
         flags[index] & (Self.catchAllFlag | Self.selfAdministrationFlag) != 0
     }
 
-    /// Text `index`'s vector in the marked or the plain space, as arrays.
-    public func vector(_ index: Int, plain: Bool) -> SparseVector {
-        var ids: [Int32] = [], weights: [Float] = []
-        forEachFeature(index, plain: plain) { feature, weight in
-            ids.append(feature)
-            weights.append(weight)
-        }
-        return SparseVector(features: ids, weights: weights)
-    }
-
-    /// The vector text `index` is compared with: plain when it was typed without marks.
-    public func comparisonVector(_ index: Int) -> SparseVector { vector(index, plain: isUnmarked(index)) }
-
-    /// Calls `body` with each feature of text `index` in the given space, ascending, and its weight.
-    func forEachFeature(_ index: Int, plain: Bool, _ body: (Int32, Float) -> Void) {
-        let range = offsets[index]..<offsets[index + 1]
-        if plain {
-            let norm = plainNorms[index]
-            guard norm > 0 else { return }
-            var ids: [Int32] = []
-            Self.plainSet(features[range], plainFeature: plainFeature, into: &ids)
-            for id in ids { body(id, idf[Int(id)] / norm) }
-        } else {
-            let norm = markedNorms[index]
-            guard norm > 0 else { return }
-            for position in range { body(features[position], idf[Int(features[position])] / norm) }
-        }
-    }
-
-    /// The cosine of texts `a` and `b`: in the plain space when either was typed without marks.
-    public func similarity(_ a: Int, _ b: Int) -> Double {
-        let plain = isUnmarked(a) || isUnmarked(b)
-        return Double(vector(a, plain: plain).dot(vector(b, plain: plain)))
-    }
-
-    /// The distinct plain-space images of `marked`, ascending.
-    static func plainSet(_ marked: ArraySlice<Int32>, plainFeature: [Int32], into result: inout [Int32]) {
-        result.removeAll(keepingCapacity: true)
-        for feature in marked { result.append(plainFeature[Int(feature)]) }
-        result.sort()
-        var kept = 0
-        for position in result.indices where kept == 0 || result[position] != result[kept - 1] {
-            result[kept] = result[position]
-            kept += 1
-        }
-        result.removeLast(result.count - kept)
-    }
-
     /// Tokenises texts into features, interning words, syllables and features as dense ids.
     private struct Builder {
         var offsets: [Int] = [0]

@@ -1,0 +1,71 @@
+/// Reading the vectors: as arrays, feature by feature, and the cosine of two texts.
+extension TextVectors {
+    /// Text `index`'s vector in the marked or the plain space, as arrays.
+    public func vector(_ index: Int, plain: Bool) -> SparseVector {
+        var ids: [Int32] = [], weights: [Float] = []
+        forEachFeature(index, plain: plain) { feature, weight in
+            ids.append(feature)
+            weights.append(weight)
+        }
+        return SparseVector(features: ids, weights: weights)
+    }
+
+    /// The vector text `index` is compared with: plain when it was typed without marks.
+    public func comparisonVector(_ index: Int) -> SparseVector { vector(index, plain: isUnmarked(index)) }
+
+    /// Calls `body` with each feature of text `index` in the given space, ascending, and its weight.
+    func forEachFeature(_ index: Int, plain: Bool, _ body: (Int32, Float) -> Void) {
+        let range = offsets[index]..<offsets[index + 1]
+        if plain {
+            let norm = plainNorms[index]
+            guard norm > 0 else { return }
+            var ids: [Int32] = []
+            Self.plainSet(features[range], plainFeature: plainFeature, into: &ids)
+            for id in ids { body(id, idf[Int(id)] / norm) }
+        } else {
+            let norm = markedNorms[index]
+            guard norm > 0 else { return }
+            for position in range { body(features[position], idf[Int(features[position])] / norm) }
+        }
+    }
+
+    /// The cosine of texts `a` and `b`: in the plain space when either was typed without marks. In the
+    /// marked space the two sorted runs are merged in place (no vector made: the overlap score asks this
+    /// for a million pairs), summing the same products in the same order as ``SparseVector/dot(_:)``.
+    public func similarity(_ a: Int, _ b: Int) -> Double {
+        let plain = isUnmarked(a) || isUnmarked(b)
+        if plain { return Double(vector(a, plain: true).dot(vector(b, plain: true))) }
+        let normA = markedNorms[a], normB = markedNorms[b]
+        guard normA > 0, normB > 0 else { return 0 }
+        var i = offsets[a], j = offsets[b]
+        let endA = offsets[a + 1], endB = offsets[b + 1]
+        var sum: Float = 0
+        while i < endA, j < endB {
+            let x = features[i], y = features[j]
+            if x == y {
+                let weight = idf[Int(x)]
+                sum += (weight / normA) * (weight / normB)
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return Double(sum)
+    }
+
+    /// The distinct plain-space images of `marked`, ascending.
+    static func plainSet(_ marked: ArraySlice<Int32>, plainFeature: [Int32], into result: inout [Int32]) {
+        result.removeAll(keepingCapacity: true)
+        for feature in marked { result.append(plainFeature[Int(feature)]) }
+        result.sort()
+        var kept = 0
+        for position in result.indices where kept == 0 || result[position] != result[kept - 1] {
+            result[kept] = result[position]
+            kept += 1
+        }
+        result.removeLast(result.count - kept)
+    }
+}
