@@ -35,7 +35,7 @@ public struct ChartSummary: Sendable {
         self.duties = duties
         dutiesWithMandate = cited
         mandates = graph.mandates.count
-        mandatesUncited = graph.mandates.keys.count { graph.carriers[$0] == nil }
+        mandatesUncited = graph.mandates.keys.count { !graph.citedMandates.contains($0) }
         staffing = graph.staffingTotals()
         maxDepth = graph.depth.max() ?? 0
     }

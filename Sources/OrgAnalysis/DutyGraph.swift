@@ -20,8 +20,8 @@ public struct DutyGraph: Sendable {
     public let level: [GovernmentLevel?]
     /// The mandate declarations by id.
     public let mandates: [MandateID: Mandate]
-    /// Who carries out each mandate (duties that cite it), in document order.
-    public let carriers: [MandateID: [MandateCarrier]]
+    /// The mandates some duty cites (`mandate=`).
+    public let citedMandates: Set<MandateID>
     /// The jurisdiction of each unit: the nearest ancestor-or-self that is a territorial government
     /// (committee, district, commune), else the root of its tree. Overlap exists only inside one.
     public let jurisdiction: [Int]
@@ -90,7 +90,7 @@ public struct DutyGraph: Sendable {
         }
         var mandates: [MandateID: Mandate] = [:]
         for mandate in chart.mandates where mandates[mandate.id] == nil { mandates[mandate.id] = mandate }
-        var carriers: [MandateID: [MandateCarrier]] = [:]
+        var cited = Set<MandateID>()
         var duties: [DutyReference] = []
         duties.reserveCapacity(chart.dutyCount)
         var firstDuty: [Int] = []
@@ -100,9 +100,7 @@ public struct DutyGraph: Sendable {
             let unitDuties = chart.units[position].duties
             for offset in unitDuties.indices {
                 duties.append(DutyReference(unit: position, offset: offset))
-                guard let mandate = unitDuties[offset].mandate else { continue }
-                carriers[mandate, default: []].append(MandateCarrier(unit: position, duty: unitDuties[offset].id,
-                                                                     role: unitDuties[offset].role))
+                if let mandate = unitDuties[offset].mandate { cited.insert(mandate) }
             }
         }
         self.index = index
@@ -112,7 +110,7 @@ public struct DutyGraph: Sendable {
         self.depth = depth
         self.level = level
         self.mandates = mandates
-        self.carriers = carriers
+        citedMandates = cited
         self.enter = enter
         self.exit = exit
         self.jurisdiction = jurisdiction
@@ -135,6 +133,20 @@ public struct DutyGraph: Sendable {
 
     /// The unit with `id`, if any.
     public func unit(_ id: UnitID) -> Unit? { index[id].map { chart.units[$0] } }
+
+    /// Who carries out each mandate (duties that cite it), in document order. Made on each call, in one
+    /// pass over the duties: the graph does not keep it (half a million entries on a national chart, and
+    /// the rules read the text engine's assignments instead).
+    public var carriers: [MandateID: [MandateCarrier]] {
+        var carriers: [MandateID: [MandateCarrier]] = [:]
+        for position in chart.units.indices {
+            for duty in chart.units[position].duties {
+                guard let mandate = duty.mandate else { continue }
+                carriers[mandate, default: []].append(MandateCarrier(unit: position, duty: duty.id, role: duty.role))
+            }
+        }
+        return carriers
+    }
 
     /// True when `ancestor` is `descendant` or contains it (at any depth). O(1).
     public func contains(_ ancestor: Int, _ descendant: Int) -> Bool {
