@@ -1,4 +1,4 @@
-// How the C library's allocator serves orgscope's large blocks (glibc only; elsewhere nothing happens).
+// How the C library's allocator serves orgscope (glibc only; elsewhere nothing happens).
 #ifndef ORGSCOPE_MEMORY_POLICY_H
 #define ORGSCOPE_MEMORY_POLICY_H
 
@@ -16,6 +16,13 @@ static inline int orgscope_map_large_blocks(size_t threshold) {
 #else
     (void)threshold;
     return 0;
+#endif
+}
+
+/// Gives the heap's free pages back to the system (free chunks inside the heap too, not only its top).
+static inline void orgscope_trim_heap(void) {
+#if defined(__GLIBC__)
+    (void)malloc_trim(0);
 #endif
 }
 

@@ -10,4 +10,11 @@ public enum MemoryPolicy {
     public static func mapLargeBlocks() {
         _ = orgscope_map_large_blocks(256 << 10)
     }
+
+    /// Gives the free pages inside the heap back to the system: a phase of the analysis frees many small
+    /// blocks (a string per duty id, scratch per text) whose pages would otherwise stay resident, holes
+    /// between live blocks. Called between phases (``OrgAnalysis/PhaseClock/betweenPhases``).
+    public static func trimHeap() {
+        orgscope_trim_heap()
+    }
 }

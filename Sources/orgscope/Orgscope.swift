@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrgAnalysis
 import OrgImport
 
 /// The `orgscope` command: imports XML org charts, runs the rule catalogue, writes reports.
@@ -29,6 +30,7 @@ enum ExitStatus {
 enum Main {
     static func main() {
         MemoryPolicy.mapLargeBlocks()
+        PhaseClock.betweenPhases = MemoryPolicy.trimHeap
         TruncatedFileNotice.current = TruncatedFileNotice(exitStatus: ExitStatus.badInput) { path in
             "\(path): error: the file was truncated by another program while orgscope was reading it; run again once "
                 + "it is complete\norgscope: 1 error; nothing was analysed and no report was written\n"
