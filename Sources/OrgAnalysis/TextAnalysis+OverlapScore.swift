@@ -27,13 +27,16 @@ extension TextAnalysis {
         // The join's pairs, then those of the catalogue that the join did not propose (found by binary
         // search in the sorted join, not through a set of a million pairs), all sorted.
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        let joinedCount = candidates.count
+        var extra: [SimilarityJoin.Pair] = []
         forEachCataloguePair(graph: graph, settings: settings, vectors: vectors, mandateIDs: mandateIDs,
                              assignments: assignments) { first, second in
             let a = min(first, second), b = max(first, second)
-            guard !Self.contains(candidates[..<joinedCount], a: a, b: b) else { return }
-            candidates.append(SimilarityJoin.Pair(a: a, b: b, score: vectors.similarity(first, second)))
+            guard !Self.contains(candidates[...], a: a, b: b) else { return }
+            extra.append(SimilarityJoin.Pair(a: a, b: b, score: vectors.similarity(first, second)))
         }
+        candidates.reserveCapacity(candidates.count + extra.count)  // once, to the exact size
+        candidates += extra
+        extra = []
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         defer { candidates = [] }
         guard !candidates.isEmpty else { return [] }
