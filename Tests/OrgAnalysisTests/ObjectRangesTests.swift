@@ -34,3 +34,33 @@ struct ObjectRangesTests {
         #expect(!reader.read(text).object.isEmpty)
     }
 }
+
+@Suite("Compact analysis values")
+struct CompactValueTests {
+    @Test("Assignments, join pairs and duty references keep their compact sizes, and read back what was put in")
+    func sizes() {
+        #expect(MemoryLayout<MandateAssignment>.stride <= 32)
+        #expect(MemoryLayout<SimilarityJoin.Pair>.stride == 16)
+        #expect(MemoryLayout<DutyReference>.stride == 8)
+        var assignment = MandateAssignment(duty: 70_000, mandate: "M.1", role: .support, inferredScore: nil)
+        #expect(assignment.duty == 70_000 && assignment.inferredScore == nil && !assignment.isInferred)
+        assignment.inferredScore = 0.25
+        #expect(assignment.inferredScore == 0.25 && assignment.isFirm(0.25) && !assignment.isFirm(0.3))
+        let pair = SimilarityJoin.Pair(a: 999_999, b: 1_000_000, score: 0.5)
+        #expect(pair.a == 999_999 && pair.b == 1_000_000 && pair.score == 0.5)
+        #expect(DutyReference(unit: 100_222, offset: 9).unit == 100_222)
+    }
+
+    @Test("Inferred assignments answer as a dictionary by duty index would, in duty order")
+    func inferred() {
+        var inferred = InferredAssignments(mandates: ["A", "B"])
+        inferred.append(duty: 2, mandate: 1, score: 0.4, role: .lead)
+        inferred.append(duty: 7, mandate: 0, score: 0.9, role: .support)
+        #expect(inferred.count == 2 && !inferred.isEmpty && inferred.keys == [2, 7])
+        #expect(inferred[2] == MandateAssignment(duty: 2, mandate: "B", role: .lead, inferredScore: 0.4))
+        #expect(inferred[7]?.mandate == "A" && inferred[7]?.role == .support)
+        #expect(inferred[3] == nil && inferred[0] == nil && inferred[8] == nil)
+        #expect(inferred.map(\.key) == [2, 7])
+        #expect(InferredAssignments(mandates: []).isEmpty)
+    }
+}
