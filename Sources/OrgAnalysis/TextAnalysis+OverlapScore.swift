@@ -11,18 +11,14 @@ extension TextAnalysis {
     /// Scores `candidates` (the join's pairs; emptied on return) and the pairs the catalogue proposes.
     static func scoredPairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors,
                             candidates: inout [SimilarityJoin.Pair],
-                            assignments: [MandateID: [MandateAssignment]]) -> [SimilarPair] {
+                            assignments: [MandateID: [MandateAssignment]], inferred: InferredAssignments) -> [SimilarPair] {
         let duties = graph.duties
-        // The mandate each duty is assigned to (by its place in `mandateIDs`, -1 for none) and how firmly
-        // (1 when written in the file): 12 bytes a duty.
         let mandateIDs = assignments.keys.sorted(by: { $0.rawValue < $1.rawValue })
-        var carriedMandate = [Int32](repeating: -1, count: duties.count)
-        var carriedScore = [Double](repeating: 0, count: duties.count)
-        for (position, mandate) in mandateIDs.enumerated() {
-            for assignment in assignments[mandate] ?? [] {
-                carriedMandate[assignment.duty] = Int32(position)
-                carriedScore[assignment.duty] = assignment.inferredScore ?? 1
-            }
+        // The mandate a duty is assigned to and how firmly (1 when written in the file), looked up for
+        // each pair rather than kept in arrays over every duty (12 MiB on L, at the analysis's peak).
+        let carried = { (duty: Int) -> (mandate: MandateID, score: Double)? in
+            if let mandate = graph.duty(duties[duty]).mandate { return (mandate, 1) }
+            return inferred[duty].map { ($0.mandate, $0.inferredScore ?? 1) }
         }
         // The join's pairs, then those of the catalogue that the join did not propose (found by binary
         // search in the sorted join, not through a set of a million pairs), all sorted.
@@ -41,25 +37,39 @@ extension TextAnalysis {
         defer { candidates = [] }
         guard !candidates.isEmpty else { return [] }
 
-        let (actions, objects) = readings(graph: graph, thesaurus: settings.thesaurus)
-        let scorer = settings.model.shifted(to: settings.overlapThreshold)
-        var result: [SimilarPair] = []
+        // Only the candidates' objects are compared: only their vectors are kept.
+        var compared = [Bool](repeating: false, count: duties.count)
         for pair in candidates {
+            compared[pair.a] = true
+            compared[pair.b] = true
+        }
+        let (actions, objects) = readings(graph: graph, thesaurus: settings.thesaurus, compared: compared)
+        let scorer = settings.model.shifted(to: settings.overlapThreshold)
+        let judge = { (pair: SimilarityJoin.Pair) -> SimilarPair? in
             let a = pair.a, b = pair.b
-            guard !vectors.isExcludedFromOverlap(a), !vectors.isExcludedFromOverlap(b) else { continue }
+            guard !vectors.isExcludedFromOverlap(a), !vectors.isExcludedFromOverlap(b) else { return nil }
             var shared: MandateID?
             var sharedScore = 0.0
-            if carriedMandate[a] >= 0, carriedMandate[a] == carriedMandate[b] {
-                shared = mandateIDs[Int(carriedMandate[a])]
-                sharedScore = min(carriedScore[a], carriedScore[b])
+            if let first = carried(a), let second = carried(b), first.mandate == second.mandate {
+                shared = first.mandate
+                sharedScore = min(first.score, second.score)
             }
             let features = OverlapFeatures(cosine: pair.score, sharedMandate: sharedScore, object: objects.similarity(a, b),
                                            action: ActionClass.agreement(actions[a], actions[b]))
-            guard OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { continue }
+            guard OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { return nil }
             let verdict = scorer.judge(features)
-            guard verdict.reported else { continue }
-            result.append(SimilarPair(a: a, b: b, score: verdict.score, cosine: pair.score, mandate: shared,
-                                      features: features, restsOnInference: !verdict.confirmed))
+            guard verdict.reported else { return nil }
+            return SimilarPair(a: a, b: b, score: verdict.score, cosine: pair.score, mandate: shared,
+                               features: features, restsOnInference: !verdict.confirmed)
+        }
+        // The pairs reported are found first and judged again once the result is sized: a result grown by
+        // doubling held its old and new storage at once (35 MiB on L, at the analysis's peak).
+        var reported: [Int32] = []
+        for (position, pair) in candidates.enumerated() where judge(pair) != nil { reported.append(Int32(position)) }
+        var result: [SimilarPair] = []
+        result.reserveCapacity(reported.count)
+        for position in reported {
+            if let pair = judge(candidates[Int(position)]) { result.append(pair) }
         }
         return result
     }
@@ -103,67 +113,33 @@ extension TextAnalysis {
     }
 
     /// Each duty's actions (one byte) and the vectors of its object, read once on every core; objects are
-    /// compared with document frequencies over every duty's object, as the calibration measured them. An
-    /// object is kept as the byte ranges of its duty's text it is made of (8 bytes a range), not as a
-    /// string, until its vector is built.
-    private static func readings(graph: DutyGraph, thesaurus: Thesaurus) -> (actions: [UInt8], objects: TextVectors) {
+    /// compared with document frequencies over every duty's object, as the calibration measured them, but
+    /// only the vectors of the duties `compared` marks are kept (those of the candidate pairs). An object
+    /// is made from the byte ranges of its duty's text it is read from, one duty at a time, as the
+    /// vectors' workers ask for it: no object is kept apart from its vector.
+    private static func readings(graph: DutyGraph, thesaurus: Thesaurus, compared: [Bool]) -> (actions: [UInt8], objects: TextVectors) {
         let duties = graph.duties
-        let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let chunkSize = max(1, (duties.count + chunks - 1) / chunks)
         var actions = [UInt8](repeating: 0, count: duties.count)
-        nonisolated(unsafe) let places = UnsafeMutableBufferPointer<ObjectPlaces>.allocate(capacity: chunks)
-        places.initialize(repeating: ObjectPlaces())
-        defer {
-            places.deinitialize()
-            places.deallocate()
-        }
-        actions.withUnsafeMutableBufferPointer { buffer in
+        let objects = actions.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let actions = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
+            return TextVectors(count: duties.count, reader: {
                 var reader = ActionClass.Reader()
-                var local = ObjectPlaces()
-                for position in range {
-                    let text = graph.duty(duties[position]).text
+                return { index in
+                    var text = graph.duty(duties[index]).text
                     let reading = reader.objectRanges(text)
-                    actions[position] = ActionClass.mask(reading.actions)
-                    if let ranges = reading.ranges {
-                        for piece in ranges {
-                            local.bounds.append(Int32(piece.lowerBound))
-                            local.bounds.append(Int32(piece.upperBound))
+                    actions[index] = ActionClass.mask(reading.actions)
+                    guard let ranges = reading.ranges else { return reader.read(text).object }
+                    return text.withUTF8 { bytes in
+                        var object = ""
+                        for (number, piece) in ranges.enumerated() {
+                            if number > 0 { object += " " }
+                            object += String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self)
                         }
-                    } else {
-                        local.composed[position - range.lowerBound] = reader.read(text).object
+                        return object
                     }
-                    local.ends.append(Int32(local.bounds.count / 2))
                 }
-                places[chunk] = local
-            }
+            }, thesaurus: thesaurus, keeping: { compared[$0] })
         }
-        let objects = TextVectors(count: duties.count, text: { index in
-            let chunk = index / chunkSize, local = index - chunk * chunkSize
-            if let composed = places[chunk].composed[local] { return composed }
-            let first = local == 0 ? 0 : Int(places[chunk].ends[local - 1]), end = Int(places[chunk].ends[local])
-            guard first < end else { return "" }
-            return graph.duty(duties[index]).withTextBytes { bytes in
-                var object = ""
-                for piece in first..<end {
-                    if piece > first { object += " " }
-                    let lower = Int(places[chunk].bounds[2 * piece]), upper = Int(places[chunk].bounds[2 * piece + 1])
-                    object += String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
-                }
-                return object
-            }
-        }, thesaurus: thesaurus)
         return (actions, objects)
-    }
-
-    /// Where the objects of one chunk of duties lie: byte ranges of their texts (start and end, in
-    /// pairs), the end of each duty's ranges (in pairs), and the objects of texts that had to be
-    /// composed, by position in the chunk.
-    private struct ObjectPlaces {
-        var bounds: [Int32] = []
-        var ends: [Int32] = []
-        var composed: [Int: String] = [:]
     }
 }

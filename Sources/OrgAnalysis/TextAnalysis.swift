@@ -162,7 +162,7 @@ public struct TextAnalysis: Sendable {
         clock.lap("mandate inference")
 
         similarPairs = Self.scoredPairs(graph: graph, settings: settings, vectors: vectors, candidates: &textCandidates,
-                                        assignments: assignments)
+                                        assignments: assignments, inferred: inferred)
         clock.lap("overlap score")
         timings = clock.timings
         memory = clock.memory

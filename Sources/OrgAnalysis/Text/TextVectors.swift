@@ -53,8 +53,23 @@ public struct TextVectors: Sendable {
     /// Builds the vectors of `count` texts read one at a time by `text(index)` (called once per index, on
     /// the worker that tokenises it): a million duty texts kept in the model's arenas are never all held
     /// as `String`s at once.
+    ///
+    /// With `keeping`, only the vectors of the texts it accepts are kept; every text still counts in the
+    /// document frequencies, so a kept vector, and so every score between kept texts, is the same to the
+    /// last bit as without it. A text not kept has an empty vector (norm 0). The overlap score compares
+    /// the objects of the candidate pairs' duties only, against the frequencies of every duty's object.
     public init(count textCount: Int, text: @Sendable (Int) -> String, stopPhrases: [String] = StopPhrases.shipped,
-                workers: Int? = nil, thesaurus: Thesaurus = Thesaurus()) {
+                workers: Int? = nil, thesaurus: Thesaurus = Thesaurus(), keeping: (@Sendable (Int) -> Bool)? = nil) {
+        self = withoutActuallyEscaping(text) { text in
+            TextVectors(count: textCount, reader: { text }, stopPhrases: stopPhrases, workers: workers, thesaurus: thesaurus,
+                        keeping: keeping)
+        }
+    }
+
+    /// Builds the vectors of `count` texts, each worker reading its texts through a reader of its own
+    /// that `reader` makes (a reader with scratch state, such as the overlap score's object reader).
+    public init(count textCount: Int, reader: @Sendable () -> (Int) -> String, stopPhrases: [String] = StopPhrases.shipped,
+                workers: Int? = nil, thesaurus: Thesaurus = Thesaurus(), keeping: (@Sendable (Int) -> Bool)? = nil) {
         let expansions = thesaurus.isEmpty ? nil : thesaurus.expansions()
         let workers = max(1, workers ?? (textCount >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1))
         let chunk = (textCount + workers - 1) / workers
@@ -63,7 +78,10 @@ public struct TextVectors: Sendable {
         defer { parts.deallocate() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var builder = Builder(stopPhrases: stopPhrases, expansions: expansions)
-            for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) { builder.add(text(index)) }
+            let text = reader()
+            for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
+                builder.add(text(index), keep: keeping?(index) ?? true)
+            }
             // Without the slack of doubling, the merge below holds the parts and their sum, not three times that.
             builder.features.trimCapacity()
             builder.offsets.trimCapacity()
@@ -93,25 +111,27 @@ public struct TextVectors: Sendable {
         for (id, isBigram) in builder.bigram.enumerated() where isBigram { idf[id] *= 0.5 }
         self.idf = idf
         let weights = idf
-        nonisolated(unsafe) let markedNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: textCount)
-        nonisolated(unsafe) let plainNorms = UnsafeMutableBufferPointer<Float>.allocate(capacity: textCount)
-        defer {
-            markedNorms.deallocate()
-            plainNorms.deallocate()
-        }
+        // Written in place on every core (no buffer copied into the arrays afterwards).
+        var markedNorms = [Float](repeating: 0, count: textCount)
+        var plainNorms = [Float](repeating: 0, count: textCount)
         let (offsets, features, plainFeature) = (builder.offsets, builder.features, builder.plainFeature)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var plain: [Int32] = []
-            for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
-                let range = offsets[index]..<offsets[index + 1]
-                markedNorms[index] = range.reduce(Float(0)) { $0 + weights[Int(features[$1])] * weights[Int(features[$1])] }
-                    .squareRoot()
-                Self.plainSet(features[range], plainFeature: plainFeature, into: &plain)
-                plainNorms[index] = plain.reduce(Float(0)) { $0 + weights[Int($1)] * weights[Int($1)] }.squareRoot()
+        markedNorms.withUnsafeMutableBufferPointer { marked in
+            plainNorms.withUnsafeMutableBufferPointer { plainBuffer in
+                nonisolated(unsafe) let (markedNorms, plainNorms) = (marked, plainBuffer)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    var plain: [Int32] = []
+                    for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
+                        let range = offsets[index]..<offsets[index + 1]
+                        markedNorms[index] = range.reduce(Float(0)) { $0 + weights[Int(features[$1])] * weights[Int(features[$1])] }
+                            .squareRoot()
+                        Self.plainSet(features[range], plainFeature: plainFeature, into: &plain)
+                        plainNorms[index] = plain.reduce(Float(0)) { $0 + weights[Int($1)] * weights[Int($1)] }.squareRoot()
+                    }
+                }
             }
         }
-        self.markedNorms = Array(markedNorms)
-        self.plainNorms = Array(plainNorms)
+        self.markedNorms = markedNorms
+        self.plainNorms = plainNorms
     }
 
     /// Text `index`'s flags.
@@ -181,7 +201,8 @@ public struct TextVectors: Sendable {
             if let expansions { expander = ThesaurusExpander(expansions) { syllableID($0) } }
         }
 
-        mutating func add(_ text: String) {
+        /// Tokenises `text`: its features count in the frequencies, and are kept as its vector when `keep`.
+        mutating func add(_ text: String, keep: Bool = true) {
             marked.removeAll(keepingCapacity: true)
             plain.removeAll(keepingCapacity: true)
             hasMark.removeAll(keepingCapacity: true)
@@ -213,14 +234,16 @@ public struct TextVectors: Sendable {
                 }
             }
             textFeatures.sort()
-            var previous: Int32 = -1
-            for id in textFeatures where id != previous {
-                features.append(id)
-                frequency[Int(id)] += 1
-                previous = id
+            var distinct = 0
+            for position in textFeatures.indices where distinct == 0 || textFeatures[position] != textFeatures[distinct - 1] {
+                textFeatures[distinct] = textFeatures[position]
+                frequency[Int(textFeatures[position])] += 1
+                distinct += 1
             }
-            TextVectors.plainSet(features[offsets[offsets.count - 1]...], plainFeature: plainFeature, into: &plainScratch)
+            textFeatures.removeLast(textFeatures.count - distinct)
+            TextVectors.plainSet(textFeatures[...], plainFeature: plainFeature, into: &plainScratch)
             for id in plainScratch { frequency[Int(id)] += 1 }
+            if keep { features.append(contentsOf: textFeatures) }
             offsets.append(features.count)
         }
 

@@ -40,6 +40,10 @@ struct ChartLayoutScanner {
     let base: UnsafePointer<UInt8>
     let end: Int
     private let maxDepth: Int
+    /// Called with the bytes the content scan has passed, about every `releaseStep` bytes: the split
+    /// import gives back their pages (``MappedFile/releaseScanned(_:)``).
+    var release: ((Range<Int>) -> Void)?
+    var releaseStep = 8 << 20
 
     /// A scanner over `bytes` (nil when there are none); nesting deeper than `maxDepth` is refused (the
     /// ordinary parse reports it).
@@ -168,7 +172,12 @@ struct ChartLayoutScanner {
         let unitName = root.unitName
         let lessThan = Int32(UInt8(ascii: "<"))
         var position = start
+        var released = 0
         scanning: while position < limit {
+            if let release, position - released >= releaseStep {
+                release(released..<position)
+                released = position
+            }
             guard position < end, let found = memchr(base + position, lessThan, end - position) else {
                 throw .structure("the root element is not closed")
             }

@@ -70,7 +70,7 @@ struct SplitFileImport: @unchecked Sendable {
             threads = cores
         }
         guard !targets.offsets.isEmpty, size <= options.maxFileSize,
-              let scanner = ChartLayoutScanner(bytes: mapped.bytes, maxDepth: options.maxDepth) else {
+              var scanner = ChartLayoutScanner(bytes: mapped.scanBytes, maxDepth: options.maxDepth) else {
             return .failure(.notWorthSplitting)
         }
         let root: ChartLayoutScanner.Root
@@ -78,6 +78,7 @@ struct SplitFileImport: @unchecked Sendable {
         case .success(let found): root = found
         case .failure(let refusal): return .failure(refusal)
         }
+        scanner.release = mapped.releaseScanned
         guard targets.firstPartSafeEnd > root.tagEnd else { return .failure(.notWorthSplitting) }
         return parseParts(mapped: mapped, scanner: scanner, root: root, targets: targets, threads: threads)
     }
@@ -125,7 +126,7 @@ struct SplitFileImport: @unchecked Sendable {
         let scan = Thread {
             defer { group.leave() }
             let planned = scanner.layout(after: root, until: targets.scanEnd).flatMap {
-                SplitPlan.make(layout: $0, bytes: mapped.bytes, targets: targets)
+                SplitPlan.make(layout: $0, bytes: mapped.scanBytes, targets: targets, release: mapped.releaseScanned)
             }
             queue.publish(planned)
             guard case .success(let plan) = planned else {

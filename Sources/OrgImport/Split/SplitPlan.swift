@@ -62,8 +62,11 @@ struct SplitPlan {
     }
 
     /// Plans parts over `bytes`, whose layout the scanner found up to `targets.scanEnd`; the plan may have
-    /// fewer parts than targets + 1 when there are few places to cut.
-    static func make(layout: ChartLayout, bytes: UnsafeRawBufferPointer, targets: Targets) -> Result<SplitPlan, SplitRefusal> {
+    /// fewer parts than targets + 1 when there are few places to cut. Lines are counted up to the last
+    /// cut `releaseStep` bytes at a time, and `release` is called with each stretch counted (the split
+    /// import gives back its pages: see ``MappedFile/releaseScanned(_:)``).
+    static func make(layout: ChartLayout, bytes: UnsafeRawBufferPointer, targets: Targets,
+                     releaseStep: Int = 8 << 20, release: ((Range<Int>) -> Void)? = nil) -> Result<SplitPlan, SplitRefusal> {
         guard !targets.offsets.isEmpty, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             return .failure(.notWorthSplitting)
         }
@@ -87,7 +90,13 @@ struct SplitPlan {
                 lines: LineMapping(prefixLines: prefixLines, firstLine: firstLine,
                                    firstColumnShift: opening?.columnShift ?? 0),
                 syntheticElements: opening.map { ancestors(of: $0.container, layout).count } ?? 0))
-            if cut != nil { firstLine += newlines(in: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) }
+            if cut != nil {
+                for stretch in stride(from: start, to: end, by: max(releaseStep, 1)) {
+                    let range = stretch..<min(end, stretch + max(releaseStep, 1))
+                    firstLine += newlines(in: UnsafeRawBufferPointer(rebasing: bytes[range]))
+                    release?(range)
+                }
+            }
             start = end
             opening = cut
         }
