@@ -15,7 +15,7 @@ extension TextVectors {
 
     /// Calls `body` with each feature of text `index` in the given space, ascending, and its weight.
     func forEachFeature(_ index: Int, plain: Bool, _ body: (Int32, Float) -> Void) {
-        let range = offsets[index]..<offsets[index + 1]
+        let range = Int(offsets[index])..<Int(offsets[index + 1])
         if plain {
             let norm = plainNorms[index]
             guard norm > 0 else { return }
@@ -37,8 +37,8 @@ extension TextVectors {
         if plain { return Double(vector(a, plain: true).dot(vector(b, plain: true))) }
         let normA = markedNorms[a], normB = markedNorms[b]
         guard normA > 0, normB > 0 else { return 0 }
-        var i = offsets[a], j = offsets[b]
-        let endA = offsets[a + 1], endB = offsets[b + 1]
+        var i = Int(offsets[a]), j = Int(offsets[b])
+        let endA = Int(offsets[a + 1]), endB = Int(offsets[b + 1])
         var sum: Float = 0
         while i < endA, j < endB {
             let x = features[i], y = features[j]

@@ -26,7 +26,9 @@ public struct TextVectors: Sendable {
     /// Number of texts.
     public let count: Int
     /// Text `i`'s marked features are `features[offsets[i]..<offsets[i + 1]]`, ascending.
-    let offsets: [Int]
+    /// Where each text's features start in `features` (then the end): 32 bits each, a million texts' worth
+    /// of 20 million features fitting with room to spare (``Builder/add(_:keep:)`` checks).
+    let offsets: [UInt32]
     let features: [Int32]
     let markedNorms: [Float]
     let plainNorms: [Float]
@@ -121,7 +123,7 @@ public struct TextVectors: Sendable {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var plain: [Int32] = []
                     for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
-                        let range = offsets[index]..<offsets[index + 1]
+                        let range = Int(offsets[index])..<Int(offsets[index + 1])
                         markedNorms[index] = range.reduce(Float(0)) { $0 + weights[Int(features[$1])] * weights[Int(features[$1])] }
                             .squareRoot()
                         Self.plainSet(features[range], plainFeature: plainFeature, into: &plain)
@@ -155,7 +157,7 @@ public struct TextVectors: Sendable {
 
     /// Tokenises texts into features, interning words, syllables and features as dense ids.
     private struct Builder {
-        var offsets: [Int] = [0]
+        var offsets: [UInt32] = [0]
         var features: [Int32] = []
         var flags: [UInt8] = []
         var frequency: [Int32] = []
@@ -244,7 +246,8 @@ public struct TextVectors: Sendable {
             TextVectors.plainSet(textFeatures[...], plainFeature: plainFeature, into: &plainScratch)
             for id in plainScratch { frequency[Int(id)] += 1 }
             if keep { features.append(contentsOf: textFeatures) }
-            offsets.append(features.count)
+            precondition(features.count <= Int(UInt32.max), "more features than 32-bit offsets address")
+            offsets.append(UInt32(features.count))
         }
 
         /// Records the tokens of a word seen for the first time.
@@ -299,10 +302,13 @@ public struct TextVectors: Sendable {
             var run: [Int32] = []
             for text in 0..<(other.offsets.count - 1) {
                 run.removeAll(keepingCapacity: true)
-                for position in other.offsets[text]..<other.offsets[text + 1] { run.append(featureMap[Int(other.features[position])]) }
+                for position in Int(other.offsets[text])..<Int(other.offsets[text + 1]) {
+                    run.append(featureMap[Int(other.features[position])])
+                }
                 run.sort()
                 features.append(contentsOf: run)
-                offsets.append(base + other.offsets[text + 1])
+                precondition(base + Int(other.offsets[text + 1]) <= Int(UInt32.max), "more features than 32-bit offsets address")
+                offsets.append(UInt32(base + Int(other.offsets[text + 1])))
             }
             flags.append(contentsOf: other.flags)
         }
@@ -340,7 +346,7 @@ public struct TextVectors: Sendable {
                 nonisolated(unsafe) let runs = buffer
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     for text in min(texts, worker * chunk)..<min(texts, (worker + 1) * chunk) {
-                        var run = UnsafeMutableBufferPointer(rebasing: runs[bounds[text]..<bounds[text + 1]])
+                        var run = UnsafeMutableBufferPointer(rebasing: runs[Int(bounds[text])..<Int(bounds[text + 1])])
                         for position in run.indices { run[position] = map[Int(run[position])] }
                         run.sort()
                     }
