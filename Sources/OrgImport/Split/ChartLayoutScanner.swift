@@ -43,7 +43,7 @@ struct ChartLayoutScanner {
     /// Called with the bytes the content scan has passed, about every `releaseStep` bytes: the split
     /// import gives back their pages (``MappedFile/releaseScanned(_:)``).
     var release: ((Range<Int>) -> Void)?
-    var releaseStep = 8 << 20
+    var releaseStep = MappedFile.releaseStep
 
     /// A scanner over `bytes` (nil when there are none); nesting deeper than `maxDepth` is refused (the
     /// ordinary parse reports it).

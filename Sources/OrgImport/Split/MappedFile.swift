@@ -51,7 +51,7 @@ final class MappedFile: @unchecked Sendable {
     }
 
     /// Bytes read past before their pages are given back (``release(_:)``).
-    static let releaseStep = 8 << 20
+    static let releaseStep = 1 << 20
 
     /// Gives back the pages wholly inside `range` (`MADV_DONTNEED`): the import reads each byte once, and
     /// without this every page of the file it has read would count in its resident memory until the

@@ -66,7 +66,7 @@ struct SplitPlan {
     /// cut `releaseStep` bytes at a time, and `release` is called with each stretch counted (the split
     /// import gives back its pages: see ``MappedFile/releaseScanned(_:)``).
     static func make(layout: ChartLayout, bytes: UnsafeRawBufferPointer, targets: Targets,
-                     releaseStep: Int = 8 << 20, release: ((Range<Int>) -> Void)? = nil) -> Result<SplitPlan, SplitRefusal> {
+                     releaseStep: Int = MappedFile.releaseStep, release: ((Range<Int>) -> Void)? = nil) -> Result<SplitPlan, SplitRefusal> {
         guard !targets.offsets.isEmpty, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             return .failure(.notWorthSplitting)
         }
