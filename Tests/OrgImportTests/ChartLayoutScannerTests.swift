@@ -85,4 +85,46 @@ struct ChartLayoutScannerTests {
         #expect(all.containers.count == 51)
         #expect(some.containers.count < 30 && some.containers.count > 20)
     }
+
+    @Test("The scan and the line count hand back every stretch they pass, in order, and plan as without it")
+    func releasesWhatItPassed() throws {
+        var text = #"<orgChart xmlns="urn:orgscope:orgchart:1" id="c" name="C">"# + "\n"
+        for index in 0..<200 {
+            text += #"  <unit id="u\#(index)" name="Đơn vị \#(index)" kind="other">"# + "\n"
+            text += "    <duty>Quản lý nhà nước về lĩnh vực \(index)</duty>\n  </unit>\n"
+        }
+        text += "</orgChart>\n"
+        let bytes = Array(text.utf8)
+        let targets = SplitPlan.Targets(size: bytes.count, count: 4)
+        try bytes.withUnsafeBytes { raw in
+            let given = Released()
+            var scanner = try #require(ChartLayoutScanner(bytes: raw, maxDepth: 64))
+            scanner.releaseStep = 1000
+            scanner.release = { given.ranges.append($0) }
+            let root = try scanner.root().get()
+            let layout = try scanner.layout(after: root, until: targets.scanEnd).get()
+            // The scan: stretches of about a step each, one after the other from the start.
+            #expect(given.ranges.count >= 3 && given.ranges.first?.lowerBound == 0)
+            #expect(zip(given.ranges, given.ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            given.ranges = []
+            let plain = try SplitPlan.make(layout: layout, bytes: raw, targets: targets).get()
+            let counted = try SplitPlan.make(layout: layout, bytes: raw, targets: targets, releaseStep: 700) {
+                given.ranges.append($0)
+            }.get()
+            #expect(counted.parts.map(\.lines) == plain.parts.map(\.lines))
+            #expect(counted.parts.map(\.body) == plain.parts.map(\.body))
+            // The line count: every byte before the last cut, in stretches of at most a step.
+            let lastCut = try #require(plain.parts.last?.body.lowerBound)
+            #expect(given.ranges.first?.lowerBound == 0 && given.ranges.last?.upperBound == lastCut)
+            #expect(zip(given.ranges, given.ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+            #expect(given.ranges.allSatisfy { $0.count <= 700 })
+            // Lines counted by stretches are the file's lines.
+            let lastLine = bytes[..<lastCut].count { $0 == 0x0A } + 1
+            #expect(plain.parts.last?.lines.firstLine == lastLine)
+        }
+    }
+
+    private final class Released {
+        var ranges: [Range<Int>] = []
+    }
 }

@@ -54,4 +54,31 @@ struct MappedFileTests {
             exit(0)
         }
     }
+
+    @Test("The pre-scan's mapping holds the same bytes, and pages given back read the same again")
+    func scanMapping() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-scan-\(getpid()).xml").path
+        let content = Data((0..<(3 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 12) })
+        #expect(FileManager.default.createFile(atPath: path, contents: content))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mapped = try #require(MappedFile(path: path))
+        #expect(mapped.scanBytes.baseAddress != mapped.bytes.baseAddress)
+        #expect(mapped.scanBytes.elementsEqual(content) && mapped.bytes.elementsEqual(content))
+        mapped.releaseScanned(0..<(2 << 20))
+        mapped.release(4096..<(3 << 20))
+        #expect(mapped.scanBytes.elementsEqual(content) && mapped.bytes.elementsEqual(content))
+    }
+
+    @Test("A truncation seen through the pre-scan's mapping is guarded too")
+    func truncatedScanMapping() async throws {
+        await #expect(processExitsWith: .exitCode(EXIT_FAILURE)) {
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-scan-cut-\(getpid()).xml").path
+            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
+                  let mapped = MappedFile(path: path) else { exit(3) }
+            guard truncate(path, 0) == 0 else { exit(4) }
+            let byte = mapped.scanBytes[40 << 10]  // SIGBUS here
+            exit(byte == 0x20 ? 5 : 6)
+        }
+    }
 }
+
