@@ -33,18 +33,23 @@ public enum VietnameseText {
     /// vocabulary, and decomposing a word into syllables (with a `String` per key) was most of the cost of
     /// classifying a national chart's duties. One per thread; at most 65,536 words are remembered.
     struct SyllableCache {
-        private var words: [String: [Syllable]] = [:]
+        /// Words as written, looked up by their bytes (a `String` key was hashed through Unicode
+        /// normalisation at every lookup), and each word's syllables by its id.
+        private var words = ByteInterner()
+        private var known: [[Syllable]] = []
 
         /// The syllables of `text`, as ``VietnameseText/syllables(_:)`` gives them.
         mutating func syllables(_ text: String) -> [Syllable] {
             var result: [Syllable] = []
             result.reserveCapacity(text.utf8.count / 4)
             forEachWordBytes(text) { bytes in
-                // Words of up to 15 bytes (nearly all Vietnamese syllables) make a `String` without allocating.
-                let word = String(decoding: bytes, as: UTF8.self)
-                if let known = words[word] { return result.append(contentsOf: known) }
-                let computed = VietnameseText.syllables(ofWord: word)
-                if words.count < 1 << 16 { words[word] = computed }
+                let id = words.find(bytes)
+                if id >= 0 { return result.append(contentsOf: known[Int(id)]) }
+                let computed = VietnameseText.syllables(ofWord: String(decoding: bytes, as: UTF8.self))
+                if known.count < 1 << 16 {
+                    _ = words.insert(bytes)
+                    known.append(computed)
+                }
                 result.append(contentsOf: computed)
             }
             return result
