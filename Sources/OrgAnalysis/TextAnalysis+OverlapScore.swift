@@ -126,8 +126,8 @@ extension TextAnalysis {
                 var reader = ActionClass.Reader()
                 return { index in
                     var text = graph.duty(duties[index]).text
-                    let reading = reader.objectRanges(text)
-                    actions[index] = ActionClass.mask(reading.actions)
+                    let reading = reader.objectMask(text)
+                    actions[index] = reading.actions
                     guard let ranges = reading.ranges else { return reader.read(text).object }
                     return text.withUTF8 { bytes in
                         var object = ""

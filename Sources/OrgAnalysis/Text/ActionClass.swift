@@ -66,26 +66,46 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
                                       "ủy ban nhân dân tỉnh", "ủy ban nhân dân", "chủ tịch ủy ban nhân dân tỉnh",
                                       "giám đốc sở"]
 
-    /// Cues and neutral words by their syllable keys (tone-aware), and by their plain keys for text typed
-    /// without marks; the longest first.
-    private typealias Row = (keys: [String], action: ActionClass?)
+    /// Cues and neutral words as rows of syllable-key ids, by the id of their first key, the longest
+    /// first: by tone-aware keys, and by plain keys for text typed without marks. Every key of a cue has
+    /// an id; a syllable no cue holds reads as -1 and matches nothing.
+    private typealias Row = (keys: [Int32], action: ActionClass?)
 
-    private static let tables: (marked: [String: [Row]], plain: [String: [Row]]) = {
-        var rows: [(text: String, action: ActionClass?)] = []
-        for (action, words) in cues { for word in words { rows.append((word, action)) } }
-        for word in neutral { rows.append((word, nil)) }
-        // By first syllable, the longest first within each.
-        func table(_ key: (VietnameseText.Syllable) -> String) -> [String: [Row]] {
-            var result: [String: [Row]] = [:]
+    private struct Cues {
+        var ids: [String: Int32] = [:]
+        var marked: [[Row]] = []
+        var plain: [[Row]] = []
+
+        init() {
+            var rows: [(text: String, action: ActionClass?)] = []
+            for (action, words) in cues { for word in words { rows.append((word, action)) } }
+            for word in neutral { rows.append((word, nil)) }
+            var marked: [(first: Int32, row: Row)] = [], plain: [(first: Int32, row: Row)] = []
             for row in rows {
-                let keys = VietnameseText.syllables(row.text).map(key)
-                guard let first = keys.first else { continue }
-                result[first, default: []].append((keys, row.action))
+                let syllables = VietnameseText.syllables(row.text)
+                guard !syllables.isEmpty else { continue }
+                let markedKeys = syllables.map { id(of: $0.key) }, plainKeys = syllables.map { id(of: $0.plain) }
+                marked.append((markedKeys[0], (markedKeys, row.action)))
+                plain.append((plainKeys[0], (plainKeys, row.action)))
             }
-            return result.mapValues { list in list.sorted { (left: Row, right: Row) in left.keys.count > right.keys.count } }
+            func table(_ rows: [(first: Int32, row: Row)]) -> [[Row]] {
+                var result = [[Row]](repeating: [], count: ids.count)
+                for entry in rows { result[Int(entry.first)].append(entry.row) }
+                return result.map { list in list.sorted { (left: Row, right: Row) in left.keys.count > right.keys.count } }
+            }
+            self.marked = table(marked)
+            self.plain = table(plain)
         }
-        return (table(\.key), table(\.plain))
-    }()
+
+        private mutating func id(of key: String) -> Int32 {
+            if let known = ids[key] { return known }
+            let id = Int32(ids.count)
+            ids[key] = id
+            return id
+        }
+    }
+
+    private static let table = Cues()
 
     /// The actions `text` names, and its object: the words after each clause's verb group.
     public static func read(_ text: String) -> (actions: Set<ActionClass>, object: String) {
@@ -93,97 +113,124 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
         return reader.read(text)
     }
 
-    /// Reads many texts, remembering the syllables of each word it has seen (the verbs that open duties
-    /// are few and recur).
+    /// Reads many texts, remembering the cue keys of each word it has seen (the verbs that open duties
+    /// are few and recur), looked up by the word's bytes.
     public struct Reader {
-        private var words: [Substring: [VietnameseText.Syllable]] = [:]
+        /// One syllable of a word: the ids of its tone-aware and plain keys (-1 when no cue holds it).
+        private typealias Keys = (marked: Int32, plain: Int32)
+        private var words = ByteInterner()
+        private var known: [[Keys]] = []
+        // Scratch for one clause, kept between texts.
+        private var keys: [Int32] = []
+        private var wordOf: [Int] = []
+        private var wordStarts: [Int] = []
 
         /// A reader with nothing remembered.
         public init() {}
 
         /// ``ActionClass/read(_:)``.
         public mutating func read(_ text: String) -> (actions: Set<ActionClass>, object: String) {
-            let reading = parts(text)
-            return (reading.actions, reading.objects.joined(separator: " "))
+            var reading = parts(text)
+            let object = reading.source.withUTF8 { bytes in
+                reading.objects.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+                    .joined(separator: " ")
+            }
+            return (ActionClass.set(reading.actions), object)
         }
 
         /// The actions of `text` and where its object lies: the UTF-8 byte ranges of `text` that
         /// ``read(_:)`` joins with single spaces, or nil when the text had to be composed first (its object
         /// is then not a part of it). A million objects kept as ranges take a few bytes each, not a string.
         mutating func objectRanges(_ text: String) -> (actions: Set<ActionClass>, ranges: [Range<Int>]?) {
-            let reading = parts(text)
-            guard reading.composed == nil else { return (reading.actions, nil) }
-            let utf8 = text.utf8
-            return (reading.actions, reading.objects.map { object in
-                utf8.distance(from: utf8.startIndex, to: object.startIndex)..<utf8.distance(from: utf8.startIndex, to: object.endIndex)
-            })
+            let reading = objectMask(text)
+            return (ActionClass.set(reading.actions), reading.ranges)
         }
 
-        /// The actions and the object's pieces (substrings of `text`, or of its composed form when it had to
-        /// be composed: `composed` is then that form).
-        private mutating func parts(_ text: String) -> (actions: Set<ActionClass>, objects: [Substring], composed: String?) {
+        /// ``objectRanges(_:)`` with the actions as a mask (``ActionClass/mask(_:)``).
+        mutating func objectMask(_ text: String) -> (actions: UInt8, ranges: [Range<Int>]?) {
+            let reading = parts(text)
+            return (reading.actions, reading.composed ? nil : reading.objects)
+        }
+
+        /// The actions (a mask) and the object's pieces: byte ranges of `source`, which is `text`, or its
+        /// composed form when it had to be composed (`composed` is then true).
+        private mutating func parts(_ text: String) -> (actions: UInt8, objects: [Range<Int>], source: String, composed: Bool) {
             // U+0300–U+036F (combining marks) are encoded CC 80 – CD AF: decomposed input is composed first.
             let needsComposing = text.utf8.contains { $0 == 0xCC || $0 == 0xCD }
-            let composed = needsComposing ? text.precomposedStringWithCanonicalMapping : text
-            var actions: Set<ActionClass> = []
-            var objects: [Substring] = []
-            var clauseStart = composed.startIndex
-            var clauses: [Substring] = []
-            for index in composed.utf8.indices where composed.utf8[index] == 0x3B {
-                clauses.append(composed[clauseStart..<index])
-                clauseStart = composed.utf8.index(after: index)
-            }
-            clauses.append(composed[clauseStart...])
-            for clause in clauses where !clause.isEmpty {
-                // Marked text is read by tone-aware keys ("tình" is not "tỉnh"); text without marks, plainly.
-                let unmarked = clause.utf8.allSatisfy { $0 < 0x80 } && clause.utf8.count { $0 == 0x20 } >= 3
-                let table = unmarked ? tables.plain : tables.marked
-                // Words are read only as far as the verb group goes: the rest of the clause is the object.
-                let scalars = clause.unicodeScalars
-                var index = scalars.startIndex
-                var keys: [String] = []
-                var wordOf: [Int] = []
-                var wordStarts: [String.Index] = []
-                func readWord() -> Bool {
-                    while index < scalars.endIndex, !VietnameseText.isLetterOrDigit(scalars[index]) { index = scalars.index(after: index) }
-                    guard index < scalars.endIndex else { return false }
-                    let start = index
-                    while index < scalars.endIndex, VietnameseText.isLetterOrDigit(scalars[index]) { index = scalars.index(after: index) }
-                    // An abbreviation ("UBND") gives several syllables, all of one word.
-                    let word = Substring(scalars[start..<index])
-                    let syllables = words[word] ?? VietnameseText.syllables(ofWord: String(word))
-                    if words.count < 4096 { words[word] = syllables }
-                    for syllable in syllables {
-                        keys.append(unmarked ? syllable.plain : syllable.key)
-                        wordOf.append(wordStarts.count)
+            var source = needsComposing ? text.precomposedStringWithCanonicalMapping : text
+            var actions: UInt8 = 0
+            var objects: [Range<Int>] = []
+            source.withUTF8 { bytes in
+                var clauseStart = 0
+                for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x3B {
+                    if index > clauseStart {
+                        read(clause: clauseStart..<index, of: bytes, actions: &actions, objects: &objects)
                     }
-                    wordStarts.append(start)
-                    return true
+                    clauseStart = index + 1
                 }
-                func has(_ position: Int) -> Bool {
-                    while keys.count <= position { if !readWord() { return false } }
-                    return true
-                }
-                var position = 0
-                scan: while has(position) {
-                    for row in table[keys[position]] ?? [] where has(position + row.keys.count - 1)
-                        && row.keys.indices.allSatisfy({ keys[position + $0] == row.keys[$0] }) {
-                        if let action = row.action { actions.insert(action) }
-                        position += row.keys.count
-                        continue scan
-                    }
-                    break
-                }
-                guard has(position) else { continue }
-                // The object starts at the first word not wholly read as the verb group.
-                var word = wordOf[position]
-                if position > 0, wordOf[position - 1] == word {
-                    word += 1
-                    guard has(keys.count), word < wordStarts.count || readWord() else { continue }
-                }
-                if word < wordStarts.count { objects.append(clause[wordStarts[word]...]) }
             }
-            return (actions, objects, needsComposing ? composed : nil)
+            return (actions, objects, source, needsComposing)
+        }
+
+        /// Reads the verb group that opens one clause (a byte range of `text`): its actions go to `actions`,
+        /// and the rest of the clause, from the first word not wholly read as the verb group, to `objects`.
+        private mutating func read(clause: Range<Int>, of text: UnsafeBufferPointer<UInt8>,
+                                   actions: inout UInt8, objects: inout [Range<Int>]) {
+            let bytes = UnsafeBufferPointer(rebasing: text[clause])
+            // Marked text is read by tone-aware keys ("tình" is not "tỉnh"); text without marks, plainly.
+            let unmarked = bytes.allSatisfy { $0 < 0x80 } && bytes.count { $0 == 0x20 } >= 3
+            let table = unmarked ? ActionClass.table.plain : ActionClass.table.marked
+            // Words are read only as far as the verb group goes: the rest of the clause is the object.
+            keys.removeAll(keepingCapacity: true)
+            wordOf.removeAll(keepingCapacity: true)
+            wordStarts.removeAll(keepingCapacity: true)
+            var index = 0
+            func readWord() -> Bool {
+                guard let word = VietnameseText.nextWord(in: bytes, from: &index) else { return false }
+                let piece = UnsafeBufferPointer(rebasing: bytes[word])
+                let id = words.find(piece)
+                // An abbreviation ("UBND") gives several syllables, all of one word.
+                let syllables: [Keys]
+                if id >= 0 {
+                    syllables = known[Int(id)]
+                } else {
+                    syllables = VietnameseText.syllables(ofWord: String(decoding: piece, as: UTF8.self)).map {
+                        (ActionClass.table.ids[$0.key] ?? -1, ActionClass.table.ids[$0.plain] ?? -1)
+                    }
+                    if known.count < 4096 {
+                        _ = words.insert(piece)
+                        known.append(syllables)
+                    }
+                }
+                for syllable in syllables {
+                    keys.append(unmarked ? syllable.plain : syllable.marked)
+                    wordOf.append(wordStarts.count)
+                }
+                wordStarts.append(clause.lowerBound + word.lowerBound)
+                return true
+            }
+            func has(_ position: Int) -> Bool {
+                while keys.count <= position { if !readWord() { return false } }
+                return true
+            }
+            var position = 0
+            scan: while has(position), keys[position] >= 0 {
+                for row in table[Int(keys[position])] where has(position + row.keys.count - 1)
+                    && row.keys.indices.allSatisfy({ keys[position + $0] == row.keys[$0] }) {
+                    if let action = row.action { actions |= ActionClass.bit(action) }
+                    position += row.keys.count
+                    continue scan
+                }
+                break
+            }
+            guard has(position) else { return }
+            // The object starts at the first word not wholly read as the verb group.
+            var word = wordOf[position]
+            if position > 0, wordOf[position - 1] == word {
+                word += 1
+                guard has(keys.count), word < wordStarts.count || readWord() else { return }
+            }
+            if word < wordStarts.count { objects.append(wordStarts[word]..<clause.upperBound) }
         }
     }
 
@@ -208,6 +255,9 @@ public enum ActionClass: String, CaseIterable, Sendable, Hashable {
 
     /// The classes of `set` as bits (one per case, in declaration order).
     static func mask(_ set: Set<ActionClass>) -> UInt8 { set.reduce(0) { $0 | bit($1) } }
+
+    /// The classes a mask holds.
+    static func set(_ mask: UInt8) -> Set<ActionClass> { Set(allCases.filter { mask & bit($0) != 0 }) }
 
     private static func bit(_ action: ActionClass) -> UInt8 {
         UInt8(1) << UInt8(allCases.firstIndex(of: action) ?? 0)

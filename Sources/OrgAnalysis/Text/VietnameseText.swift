@@ -94,9 +94,14 @@ public enum VietnameseText {
     }
 
     private static func forEachWord(utf8 bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        var start = -1
         var index = 0
+        while let word = nextWord(in: bytes, from: &index) { body(UnsafeBufferPointer(rebasing: bytes[word])) }
+    }
+
+    /// The byte range of the next word of `bytes` (UTF-8, composed) at or after `index`, which moves past
+    /// it; nil when no word is left. Words are as ``forEachWord(_:_:)`` gives them.
+    static func nextWord(in bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> Range<Int>? {
+        var start = -1
         while index < bytes.count {
             let byte = bytes[index]
             let width: Int, isWordCharacter: Bool
@@ -121,12 +126,11 @@ public enum VietnameseText {
             if isWordCharacter {
                 if start < 0 { start = index }
             } else if start >= 0 {
-                body(UnsafeBufferPointer(start: base + start, count: index - start))
-                start = -1
+                return start..<index
             }
             index += width
         }
-        if start >= 0 { body(UnsafeBufferPointer(start: base + start, count: bytes.count - start)) }
+        return start >= 0 ? start..<bytes.count : nil
     }
 
     /// The syllables one word stands for: itself, or the expansion of an abbreviation.
