@@ -15,9 +15,10 @@ struct ThesaurusExpander {
     /// Terms by the hash of their syllable ids (``hash(_:)``), for marked and for unmarked text: looked up
     /// by a hash computed as the text is walked, with no array made per candidate.
     private var marked: [UInt64: [Term]] = [:], plain: [UInt64: [Term]] = [:]
-    /// The first syllable of every term, with the lengths (in syllables, as bits) of the terms it opens:
-    /// other positions are passed over at once, and only those lengths are looked up.
-    private var firstsMarked: [Int32: UInt64] = [:], firstsPlain: [Int32: UInt64] = [:]
+    /// The lengths (in syllables, as bits) of the terms each syllable id opens, by id (0 for most, and for
+    /// ids beyond the array: syllables read after the thesaurus): other positions are passed over at once,
+    /// and only those lengths are looked up. An array, not a dictionary: it is read at every token.
+    private var firstsMarked: [UInt64] = [], firstsPlain: [UInt64] = []
     /// The longest term, in syllables.
     private var longest = 0
     // Scratch, reused for every text.
@@ -32,13 +33,13 @@ struct ThesaurusExpander {
         for (term, adds) in expansions.marked {
             let ids = term.map(id)
             Self.insert(Term(ids: ids, adds: adds.map { (id($0.key), id("~" + $0.plain), $0.marked) }), into: &marked)
-            firstsMarked[ids[0], default: 0] |= Self.lengthBit(ids.count)
+            Self.add(Self.lengthBit(ids.count), at: ids[0], to: &firstsMarked)
             longest = max(longest, ids.count)
         }
         for (term, adds) in expansions.plain {
             let ids = term.map { id("~" + $0) }
             Self.insert(Term(ids: ids, adds: adds.map { (id($0.plain), id("~" + $0.plain), false) }), into: &plain)
-            firstsPlain[ids[0], default: 0] |= Self.lengthBit(ids.count)
+            Self.add(Self.lengthBit(ids.count), at: ids[0], to: &firstsPlain)
             longest = max(longest, ids.count)
         }
     }
@@ -46,6 +47,16 @@ struct ThesaurusExpander {
     /// The bit of a term of `length` syllables (terms of 64 syllables or more share the last bit, and are
     /// looked up at every length from 63 on).
     private static func lengthBit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
+
+    private static func add(_ bit: UInt64, at id: Int32, to firsts: inout [UInt64]) {
+        if firsts.count <= Int(id) { firsts += repeatElement(0, count: Int(id) + 1 - firsts.count) }
+        firsts[Int(id)] |= bit
+    }
+
+    /// The lengths of the terms `id` opens, as bits (0 when none does).
+    private static func lengths(_ firsts: UnsafeBufferPointer<UInt64>, _ id: Int32) -> UInt64 {
+        Int(id) < firsts.count ? firsts[Int(id)] : 0
+    }
 
     private static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -72,8 +83,15 @@ struct ThesaurusExpander {
     mutating func expand(marked tokensMarked: inout [Int32], plain tokensPlain: inout [Int32], hasMark: inout [Bool]) {
         let plainly = tokensMarked.count >= 4 && !hasMark.contains(true)
         let sequence = plainly ? tokensPlain : tokensMarked
-        let firsts = plainly ? firstsPlain : firstsMarked
-        guard sequence.contains(where: { firsts[$0] != nil }) else { return }
+        let table = plainly ? firstsPlain : firstsMarked
+        table.withUnsafeBufferPointer { firsts in
+            guard sequence.contains(where: { Self.lengths(firsts, $0) != 0 }) else { return }
+            rewrite(sequence, firsts: firsts, plainly: plainly, marked: &tokensMarked, plain: &tokensPlain, hasMark: &hasMark)
+        }
+    }
+
+    private mutating func rewrite(_ sequence: [Int32], firsts: UnsafeBufferPointer<UInt64>, plainly: Bool,
+                                  marked tokensMarked: inout [Int32], plain tokensPlain: inout [Int32], hasMark: inout [Bool]) {
         outMarked.removeAll(keepingCapacity: true)
         outPlain.removeAll(keepingCapacity: true)
         outHasMark.removeAll(keepingCapacity: true)
@@ -81,7 +99,8 @@ struct ThesaurusExpander {
         while index < sequence.count {
             var length = 1
             var adds: [Token] = []
-            if let lengths = firsts[sequence[index]] {
+            let lengths = Self.lengths(firsts, sequence[index])
+            if lengths != 0 {
                 let reach = min(longest, sequence.count - index)
                 prefixHashes.removeAll(keepingCapacity: true)
                 var hash = Self.seed
