@@ -49,20 +49,15 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
 
     /// ``classify(_:unitKind:)`` with the words' syllables remembered in `cache` (one per thread).
     static func classify(_ text: String, unitKind: UnitKind, cache: inout VietnameseText.SyllableCache) -> DutyNature {
-        let syllables = cache.syllables(text)
         // Matched on bytes: Foundation's substring search was most of the cost of a national chart.
-        var plain: [UInt8] = [0x20]
+        var plain: [UInt8] = []
         plain.reserveCapacity(text.utf8.count + 2)
-        for syllable in syllables {
-            plain.append(contentsOf: syllable.plain.utf8)
-            plain.append(0x20)
-        }
-        if syllables.isEmpty { plain.append(0x20) }
+        cache.paddedPlain(text, into: &plain)
         let has = { (cues: [[UInt8]]) in cues.contains { Self.occurs($0, in: plain) } }
         if has(Padded.stateManagement) { return .stateManagement }
         let serviceUnit = unitKind == .publicServiceUnit
         if serviceUnit, has(Padded.service) { return .publicService }
-        if SelfAdministrationDuty.matches(syllables) || has(Padded.ownBody) { return .internal }
+        if SelfAdministrationDuty.matches(padded: plain) || has(Padded.ownBody) { return .internal }
         // Clause-final markers: split into clauses only when one of them occurs at all.
         if has(Padded.clauseEnd) {
             let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }

@@ -87,27 +87,49 @@ public enum CatchAllDuty {
 public enum SelfAdministrationDuty {
     /// True for a duty about the unit's own administration.
     public static func matches(_ syllables: [VietnameseText.Syllable]) -> Bool {
-        Matcher(id: { $0 }).matches(syllables.map(\.plain))
+        plainMatcher.matches(syllables.map(\.plain))
     }
 
+    private static let plainMatcher = Matcher<String>(id: { $0 })
+
+    /// ``matches(_:)`` on the plain keys as bytes, each between spaces (" a b c ", as
+    /// ``VietnameseText/SyllableCache/paddedPlain(_:into:)`` writes them): the same answer, with no
+    /// `String` compared.
+    static func matches(padded plain: [UInt8]) -> Bool {
+        paddedMarkers.contains { marker in
+            guard marker.count <= plain.count else { return false }
+            for start in 0...(plain.count - marker.count) where plain[start] == 0x20 && plain[start + 1] == marker[1] {
+                guard plain[start..<(start + marker.count)].elementsEqual(marker) else { continue }
+                let end = start + marker.count
+                if !plain[end...].starts(with: huuPadded) { return true }
+            }
+            return false
+        }
+    }
+
+    // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
+    // Besides, the clauses every body's decision repeats about itself, from the ministries' model
+    // circulars (found in real decisions: orgdata/decisions): its own organisation and staff ("tổ chức bộ
+    // máy, vị trí việc làm"), the finances and assets given to it, its periodic reports, complaints and
+    // anti-corruption within its own remit, and the drafts it proposes in its own sector ("dự thảo quyết
+    // định, chỉ thị và các văn bản khác thuộc thẩm quyền ban hành … trong lĩnh vực …").
+    static let markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"],
+                          ["to", "chuc", "bo", "may", "vi", "tri", "viec", "lam"], ["tai", "chinh", "tai", "san", "duoc", "giao"],
+                          ["bao", "cao", "dinh", "ki"], ["khieu", "nai", "to", "cao", "phong", "chong", "tham", "nhung"],
+                          ["van", "ban", "khac", "thuoc", "tham", "quyen", "ban", "hanh"]]
+
+    /// The markers as " a b " bytes, and "huu " (the word after " cua so " that makes it "sở hữu").
+    private static let paddedMarkers = markers.map { Array(" \($0.joined(separator: " ")) ".utf8) }
+    private static let huuPadded = Array("huu ".utf8)
+
     /// The test over plain syllables written as any kind of id (strings, or interned numbers).
-    struct Matcher<ID: Hashable> {
+    struct Matcher<ID: Hashable & Sendable>: Sendable {
         private let markers: [[ID]]
         private let huu: ID
 
         /// `id` turns a plain syllable into the ids the matched sequences use.
         init(id: (String) -> ID) {
-            // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
-            // Besides, the clauses every body's decision repeats about itself, from the ministries' model
-            // circulars (found in real decisions: orgdata/decisions): its own organisation and staff ("tổ chức bộ
-            // máy, vị trí việc làm"), the finances and assets given to it, its periodic reports, complaints and
-            // anti-corruption within its own remit, and the drafts it proposes in its own sector ("dự thảo quyết
-            // định, chỉ thị và các văn bản khác thuộc thẩm quyền ban hành … trong lĩnh vực …").
-            markers = [["cua", "so"], ["cua", "chi", "cuc"], ["cua", "trung", "tam"], ["noi", "bo"], ["thuoc", "so"],
-                       ["to", "chuc", "bo", "may", "vi", "tri", "viec", "lam"], ["tai", "chinh", "tai", "san", "duoc", "giao"],
-                       ["bao", "cao", "dinh", "ki"], ["khieu", "nai", "to", "cao", "phong", "chong", "tham", "nhung"],
-                       ["van", "ban", "khac", "thuoc", "tham", "quyen", "ban", "hanh"]]
-                .map { $0.map(id) }
+            markers = SelfAdministrationDuty.markers.map { $0.map(id) }
             huu = id("huu")
         }
 

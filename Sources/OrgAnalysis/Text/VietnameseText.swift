@@ -34,9 +34,12 @@ public enum VietnameseText {
     /// classifying a national chart's duties. One per thread; at most 65,536 words are remembered.
     struct SyllableCache {
         /// Words as written, looked up by their bytes (a `String` key was hashed through Unicode
-        /// normalisation at every lookup), and each word's syllables by its id.
+        /// normalisation at every lookup), each word's syllables by its id, and their plain keys as bytes,
+        /// each followed by a space (word `id` at `plainEnds[id]..<plainEnds[id + 1]`).
         private var words = ByteInterner()
         private var known: [[Syllable]] = []
+        private var plainBytes: [UInt8] = []
+        private var plainEnds: [Int] = [0]
 
         /// The syllables of `text`, as ``VietnameseText/syllables(_:)`` gives them.
         mutating func syllables(_ text: String) -> [Syllable] {
@@ -44,15 +47,40 @@ public enum VietnameseText {
             result.reserveCapacity(text.utf8.count / 4)
             forEachWordBytes(text) { bytes in
                 let id = words.find(bytes)
-                if id >= 0 { return result.append(contentsOf: known[Int(id)]) }
-                let computed = VietnameseText.syllables(ofWord: String(decoding: bytes, as: UTF8.self))
-                if known.count < 1 << 16 {
-                    _ = words.insert(bytes)
-                    known.append(computed)
-                }
-                result.append(contentsOf: computed)
+                result.append(contentsOf: id >= 0 ? known[Int(id)] : remember(bytes))
             }
             return result
+        }
+
+        /// The plain keys of the syllables of `text` (``Syllable/plain``) as bytes, each between spaces: " a b c ",
+        /// or two spaces when the text has none. Whole syllables are found in it by searching " a b ".
+        mutating func paddedPlain(_ text: String, into plain: inout [UInt8]) {
+            plain.removeAll(keepingCapacity: true)
+            plain.append(0x20)
+            forEachWordBytes(text) { bytes in
+                let id = words.find(bytes)
+                if id >= 0 { return plain.append(contentsOf: plainBytes[plainEnds[Int(id)]..<plainEnds[Int(id) + 1]]) }
+                for syllable in remember(bytes) {
+                    plain.append(contentsOf: syllable.plain.utf8)
+                    plain.append(0x20)
+                }
+            }
+            if plain.count == 1 { plain.append(0x20) }
+        }
+
+        /// The syllables of a word not yet seen, remembered while fewer than 65,536 words are.
+        private mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>) -> [Syllable] {
+            let computed = VietnameseText.syllables(ofWord: String(decoding: bytes, as: UTF8.self))
+            if known.count < 1 << 16 {
+                _ = words.insert(bytes)
+                known.append(computed)
+                for syllable in computed {
+                    plainBytes.append(contentsOf: syllable.plain.utf8)
+                    plainBytes.append(0x20)
+                }
+                plainEnds.append(plainBytes.count)
+            }
+            return computed
         }
     }
 
