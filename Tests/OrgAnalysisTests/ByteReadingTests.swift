@@ -65,4 +65,28 @@ struct ByteReadingTests {
             #expect(ranges.map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " ") == reading.object, "\(text)")
         }
     }
+
+    @Test("One pass finds each group of phrases exactly where a search for \" phrase \" does, and 'notBefore' holds")
+    func phrases() throws {
+        let groups = [DutyNature.stateManagementCues, DutyNature.serviceCues, DutyNature.ownBodyMarkers,
+                      DutyNature.clauseEndMarkers, DutyNature.sectorMarkers, DutyNature.internalSubjects,
+                      DutyNature.sectorInternalSubjects, DutyNature.outwardCues, ["cua so"]]
+        let phrases = PaddedPhrases(groups, notBefore: [8: "huu"])
+        var cache = VietnameseText.SyllableCache()
+        var plain: [UInt8] = []
+        var seen: UInt64 = 0
+        for text in try Self.corpus() + ["đất thuộc sở hữu của Sở hữu", "của Sở hữu; của Sở", "Quản lý các dự án do Sở làm chủ đầu tư"] {
+            cache.paddedPlain(text, into: &plain)
+            let padded = String(decoding: plain, as: UTF8.self)
+            var expected: UInt64 = 0
+            for (group, list) in groups.enumerated() where list.contains(where: { phrase in
+                padded.ranges(of: " \(phrase) ").contains { group != 8 || !padded[$0.upperBound...].hasPrefix("huu ") }
+            }) { expected |= 1 << UInt64(group) }
+            #expect(phrases.groups(in: plain) == expected, "\(text)")
+            seen |= expected
+        }
+        #expect(seen == (1 << 9) - 1)  // every group is found somewhere
+        cache.paddedPlain("Quản lý đất thuộc sở hữu của Sở hữu", into: &plain)
+        #expect(phrases.groups(in: plain) & (1 << 8) == 0)
+    }
 }

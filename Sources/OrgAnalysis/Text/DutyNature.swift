@@ -53,47 +53,45 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
         var plain: [UInt8] = []
         plain.reserveCapacity(text.utf8.count + 2)
         cache.paddedPlain(text, into: &plain)
-        let has = { (cues: [[UInt8]]) in cues.contains { Self.occurs($0, in: plain) } }
-        if has(Padded.stateManagement) { return .stateManagement }
+        let found = Cue.phrases.groups(in: plain)
+        let has = { (cue: Cue) in found & (1 << UInt64(cue.rawValue)) != 0 }
+        if has(.stateManagement) { return .stateManagement }
         let serviceUnit = unitKind == .publicServiceUnit
-        if serviceUnit, has(Padded.service) { return .publicService }
-        if SelfAdministrationDuty.matches(padded: plain) || has(Padded.ownBody) { return .internal }
+        if serviceUnit, has(.service) { return .publicService }
+        if has(.selfAdministration) || has(.ownBody) { return .internal }
         // Clause-final markers: split into clauses only when one of them occurs at all.
-        if has(Padded.clauseEnd) {
+        if has(.clauseEnd) {
             let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
             if clauses.contains(where: { clause in clauseEndMarkers.contains { clause == $0 || clause.hasSuffix(" " + $0) } }) {
                 return .internal
             }
         }
-        if has(Padded.sector), has(Padded.internalSubjects) || has(Padded.sectorInternalSubjects) { return .internal }
-        if !serviceUnit, has(Padded.internalSubjects), !has(Padded.outward) { return .internal }
+        if has(.sector), has(.internalSubjects) || has(.sectorInternalSubjects) { return .internal }
+        if !serviceUnit, has(.internalSubjects), !has(.outward) { return .internal }
         return .stateManagement
     }
 
-    /// The cue lists as the bytes of " cue ", matched whole syllables only.
-    private enum Padded {
-        static func bytes(_ cues: [String]) -> [[UInt8]] { cues.map { Array(" \($0) ".utf8) } }
-        static let stateManagement = bytes(stateManagementCues), service = bytes(serviceCues)
-        static let ownBody = bytes(ownBodyMarkers), clauseEnd = bytes(clauseEndMarkers), sector = bytes(sectorMarkers)
-        static let internalSubjects = bytes(DutyNature.internalSubjects)
-        static let sectorInternalSubjects = bytes(DutyNature.sectorInternalSubjects)
-        static let outward = bytes(outwardCues)
-    }
+    /// The cue lists, found in one pass over a duty's plain keys (``PaddedPhrases``), whole syllables only;
+    /// the unit's own housekeeping as ``SelfAdministrationDuty`` reads it among them ("của Sở", not "sở hữu").
+    private enum Cue: Int, CaseIterable {
+        case stateManagement, service, ownBody, clauseEnd, sector, internalSubjects, sectorInternalSubjects, outward
+        case selfAdministration
 
-    /// True when `needle` occurs in `haystack`.
-    static func occurs(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        var start = 0
-        let last = haystack.count - needle.count
-        while start <= last {
-            if haystack[start] == first {
-                var offset = 1
-                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
+        static let phrases = PaddedPhrases(allCases.map(\.list), notBefore: [Cue.selfAdministration.rawValue: "huu"])
+
+        private var list: [String] {
+            switch self {
+            case .stateManagement: stateManagementCues
+            case .service: serviceCues
+            case .ownBody: ownBodyMarkers
+            case .clauseEnd: clauseEndMarkers
+            case .sector: sectorMarkers
+            case .internalSubjects: DutyNature.internalSubjects
+            case .sectorInternalSubjects: DutyNature.sectorInternalSubjects
+            case .outward: outwardCues
+            case .selfAdministration: SelfAdministrationDuty.markers.map { $0.joined(separator: " ") }
             }
-            start += 1
         }
-        return false
     }
 
     /// The plain syllables of `text` joined by single spaces: the form cues are written in and matched on.

@@ -95,17 +95,7 @@ public enum SelfAdministrationDuty {
     /// ``matches(_:)`` on the plain keys as bytes, each between spaces (" a b c ", as
     /// ``VietnameseText/SyllableCache/paddedPlain(_:into:)`` writes them): the same answer, with no
     /// `String` compared.
-    static func matches(padded plain: [UInt8]) -> Bool {
-        paddedMarkers.contains { marker in
-            guard marker.count <= plain.count else { return false }
-            for start in 0...(plain.count - marker.count) where plain[start] == 0x20 && plain[start + 1] == marker[1] {
-                guard plain[start..<(start + marker.count)].elementsEqual(marker) else { continue }
-                let end = start + marker.count
-                if !plain[end...].starts(with: huuPadded) { return true }
-            }
-            return false
-        }
-    }
+    static func matches(padded plain: [UInt8]) -> Bool { padded.groups(in: plain) != 0 }
 
     // "của cơ quan", "của đơn vị" are left out on purpose: "của các cơ quan nhà nước" is public work.
     // Besides, the clauses every body's decision repeats about itself, from the ministries' model
@@ -118,9 +108,8 @@ public enum SelfAdministrationDuty {
                           ["bao", "cao", "dinh", "ki"], ["khieu", "nai", "to", "cao", "phong", "chong", "tham", "nhung"],
                           ["van", "ban", "khac", "thuoc", "tham", "quyen", "ban", "hanh"]]
 
-    /// The markers as " a b " bytes, and "huu " (the word after " cua so " that makes it "sở hữu").
-    private static let paddedMarkers = markers.map { Array(" \($0.joined(separator: " ")) ".utf8) }
-    private static let huuPadded = Array("huu ".utf8)
+    /// The markers, as one group of phrases that does not count before "huu" ("sở hữu").
+    private static let padded = PaddedPhrases([markers.map { $0.joined(separator: " ") }], notBefore: [0: "huu"])
 
     /// The test over plain syllables written as any kind of id (strings, or interned numbers).
     struct Matcher<ID: Hashable & Sendable>: Sendable {
