@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import OrgModel
 
 /// The result of an analysis.
@@ -21,6 +22,9 @@ public struct AnalysisResult: Sendable {
     public var timings: [(phase: String, seconds: Double)] = []
     /// The process's resident and peak memory at the end of each phase, in KiB (for `--timings`).
     public var memory: [(phase: String, residentKiB: Int, peakKiB: Int)] = []
+    /// Each rule's own seconds on the worker that ran it (the rules run side by side within the phase
+    /// "rules"), in catalogue order (for `--timings`).
+    public var ruleTimings: [(code: String, seconds: Double)] = []
 
     /// The settings of the regime looked ahead to, when there is one (see ``LookAhead``).
     public var upcomingSettings: RuleSettings?
@@ -70,18 +74,9 @@ public struct Analyzer: Sendable {
         clock.memory.append(contentsOf: text.memory)
         clock.restart()
         let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: settings)
-        var findings: [Finding] = []
-        var ran: [String] = []
-        for rule in rules where !configuration.disabled.contains(rule.id) {
-            ran.append(rule.code)
-            var produced = rule.init().check(context)
-            if let severity = configuration.severities[rule.id] {
-                for index in produced.indices { produced[index].severity = severity }
-            }
-            findings.append(contentsOf: produced)
-            clock.lap("rule \(rule.code)")
-        }
-        findings = FindingConsolidation.consolidate(findings)
+        let run = runRules(context)
+        clock.lap("rules")
+        var findings = FindingConsolidation.consolidate(run.findings)
         var upcomingSettings: RuleSettings?
         if let ahead = configuration.lookAheadNorms(for: graph.chart) {
             let future = RuleSettings(norms: ahead.norms, overrides: configuration.overrides)
@@ -94,16 +89,58 @@ public struct Analyzer: Sendable {
         let staffing = StaffingSummary(graph: graph)
         let scores = ComplianceScores(graph: graph, findings: findings)
         clock.lap("staffing and scores")
-        var result = AnalysisResult(graph: graph, findings: findings, rulesRun: ran, text: text, settings: settings,
+        var result = AnalysisResult(graph: graph, findings: findings, rulesRun: run.ran, text: text, settings: settings,
                                     staffing: staffing, scores: scores)
         result.upcomingSettings = upcomingSettings
         result.timings = clock.timings
         result.memory = clock.memory
+        result.ruleTimings = run.timings
         return result
     }
 }
 
 extension Analyzer {
+    /// Runs every enabled rule. The rules read the graph and never change it: they run on every core, each
+    /// whole on one worker, and their findings are gathered in catalogue order, as one after the other
+    /// would give them. Returns the findings, the codes of the rules run, and each rule's own seconds.
+    private func runRules(_ context: RuleContext) -> (findings: [Finding], ran: [String], timings: [(code: String, seconds: Double)]) {
+        var enabled: [(rule: any Rule.Type, severity: Severity?)] = []
+        var ran: [String] = []
+        for rule in rules where !configuration.disabled.contains(rule.id) {
+            enabled.append((rule, configuration.severities[rule.id]))
+            ran.append(rule.code)
+        }
+        let jobs = enabled
+        let produced = UnsafeMutableBufferPointer<(findings: [Finding], seconds: Double)>.allocate(capacity: jobs.count)
+        produced.initialize(repeating: ([], 0))
+        defer {
+            _ = produced.deinitialize()
+            produced.deallocate()
+        }
+        nonisolated(unsafe) let results = produced
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let start = ContinuousClock.now
+            let found = Self.run(jobs[index].rule, context: context, severity: jobs[index].severity)
+            results[index] = (found, PhaseClock.seconds(ContinuousClock.now - start))
+        }
+        var findings: [Finding] = []
+        findings.reserveCapacity(produced.reduce(0) { $0 + $1.findings.count })
+        for index in produced.indices {
+            findings.append(contentsOf: produced[index].findings)
+            produced[index].findings = []
+        }
+        return (findings, ran, zip(ran, produced).map { (code: $0, seconds: $1.seconds) })
+    }
+
+    /// What `rule` finds in `context`, at `severity` when one is configured.
+    private static func run(_ rule: any Rule.Type, context: RuleContext, severity: Severity?) -> [Finding] {
+        var found = rule.init().check(context)
+        if let severity {
+            for index in found.indices { found[index].severity = severity }
+        }
+        return found
+    }
+
     /// The findings that appear or worsen under the regime of `future`: the rules whose parameters take
     /// other defaults under it run again with its settings, and each finding that today's run lacks, or
     /// that is worse than today's on the same units (a lower cap, a higher minimum, a larger excess, a
@@ -172,12 +209,16 @@ public struct PhaseClock {
     /// Ends the current phase under `name` and starts the next.
     public mutating func lap(_ name: String) {
         let now = ContinuousClock.now
-        let elapsed = now - start
-        timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        timings.append((name, Self.seconds(now - start)))
         Self.betweenPhases?()
         let status = Self.memoryStatus()
         memory.append((name, status.resident, status.peak))
         start = now
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Starts the next phase now.

@@ -76,6 +76,7 @@ struct AnalyzeCommand: ParsableCommand {
         Progress.shared.finish()
         if timings {
             let lines = (clock.timings.map { "timing: \($0.phase) \(String(format: "%.3f", $0.seconds))" }
+                + result.ruleTimings.map { "rule timing: \($0.code) \(String(format: "%.3f", $0.seconds))" }
                 + clock.memory.map { "memory: \($0.phase) \($0.residentKiB / 1024) MiB resident, \($0.peakKiB / 1024) MiB peak" })
                 .joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\n").utf8))
