@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OrgAnalysis
 import OrgModel
 
@@ -15,9 +17,11 @@ public enum JSONReporter {
     /// written member by member, and its long arrays (findings, inferred mandates, staffing by unit)
     /// element by element, so a national report never exists whole in memory: neither as a tree of
     /// values nor, when `emit` writes to a file, as one string.
-    public static func write(_ input: ReportInput, pieceSize: Int = 1 << 20, to emit: (String) -> Void) {
+    /// The long arrays' elements are made and written in batches of `batchSize`, each batch on every core.
+    public static func write(_ input: ReportInput, pieceSize: Int = 1 << 20, batchSize: Int = 4096,
+                             to emit: (String) -> Void) {
         withoutActuallyEscaping(emit) { emit in
-            var writer = Writer(pieceSize: pieceSize, emit: emit)
+            var writer = Writer(pieceSize: pieceSize, batchSize: max(1, batchSize), emit: emit)
             writer.write(.object(members(input)), indent: 0)
             writer.output.append("\n")
             emit(writer.output)
@@ -34,7 +38,7 @@ public enum JSONReporter {
     private indirect enum Member {
         case value(JSONValue)
         case object([(String, Member)])
-        case elements(count: Int, element: (Int) -> JSONValue)
+        case elements(count: Int, element: @Sendable (Int) -> JSONValue)
 
         /// The part as a value (``JSONValue/serialized()`` of it gives the bytes ``Writer`` writes).
         var value: JSONValue {
@@ -49,11 +53,13 @@ public enum JSONReporter {
     /// Writes members with ``JSONValue``'s layout, handing out the text whenever a piece is full.
     private struct Writer {
         let pieceSize: Int
+        let batchSize: Int
         let emit: (String) -> Void
         var output = ""
 
-        init(pieceSize: Int, emit: @escaping (String) -> Void) {
+        init(pieceSize: Int, batchSize: Int, emit: @escaping (String) -> Void) {
             self.pieceSize = pieceSize
+            self.batchSize = batchSize
             self.emit = emit
             output.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
         }
@@ -77,14 +83,38 @@ public enum JSONReporter {
             case .elements(let count, let element):
                 guard count > 0 else { return output.append("[]") }
                 output.append("[\n")
-                for index in 0..<count {
-                    output.append(String(repeating: " ", count: indent + 2))
-                    element(index).write(to: &output, indent: indent + 2)
-                    output.append(index == count - 1 ? "\n" : ",\n")
-                    flushIfFull()
+                // Elements are made and written in batches, each batch on every core, then appended in order.
+                var batchStart = 0
+                while batchStart < count {
+                    let batch = batchStart..<min(count, batchStart + batchSize)
+                    for (index, text) in zip(batch, Self.render(batch, element, indent: indent + 2)) {
+                        output.append(String(repeating: " ", count: indent + 2))
+                        output.append(text)
+                        output.append(index == count - 1 ? "\n" : ",\n")
+                        flushIfFull()
+                    }
+                    batchStart = batch.upperBound
                 }
                 output.append(String(repeating: " ", count: indent) + "]")
             }
+        }
+
+        /// The text of each element of `batch`, made on every core in contiguous parts.
+        private static func render(_ batch: Range<Int>, _ element: @Sendable (Int) -> JSONValue, indent: Int) -> [String] {
+            let workers = min(batch.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+            let part = (batch.count + workers - 1) / workers
+            var texts = [String](repeating: "", count: batch.count)
+            texts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let texts = buffer
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for offset in min(batch.count, worker * part)..<min(batch.count, (worker + 1) * part) {
+                        var text = ""
+                        element(batch.lowerBound + offset).write(to: &text, indent: indent)
+                        texts[offset] = text
+                    }
+                }
+            }
+            return texts
         }
 
         private mutating func flushIfFull() {

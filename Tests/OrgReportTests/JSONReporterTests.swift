@@ -59,6 +59,11 @@ struct JSONReporterTests {
             JSONReporter.write(input, pieceSize: 200) { pieces.append($0) }
             #expect(pieces.count > 5 && pieces.dropLast().allSatisfy { $0.utf8.count >= 200 })
             #expect(pieces.joined() == text)
+            for batchSize in [1, 2, 3, 7] {  // batches made on every core, appended in order
+                var batched: [String] = []
+                JSONReporter.write(input, pieceSize: 150, batchSize: batchSize) { batched.append($0) }
+                #expect(batched.joined() == text)
+            }
         }
     }
 
