@@ -92,9 +92,9 @@ struct ThesaurusExpander {
 
     private mutating func rewrite(_ sequence: [Int32], firsts: UnsafeBufferPointer<UInt64>, plainly: Bool,
                                   marked tokensMarked: inout [Int32], plain tokensPlain: inout [Int32], hasMark: inout [Bool]) {
-        outMarked.removeAll(keepingCapacity: true)
-        outPlain.removeAll(keepingCapacity: true)
-        outHasMark.removeAll(keepingCapacity: true)
+        // Tokens are copied only where a term adds some, in runs, up to the end of the term.
+        var changed = false
+        var copied = 0
         var index = 0
         while index < sequence.count {
             var length = 1
@@ -117,18 +117,28 @@ struct ThesaurusExpander {
                     break
                 }
             }
-            for token in index..<index + length {
-                outMarked.append(tokensMarked[token])
-                outPlain.append(tokensPlain[token])
-                outHasMark.append(hasMark[token])
+            index += length
+            guard !adds.isEmpty else { continue }
+            if !changed {
+                changed = true
+                outMarked.removeAll(keepingCapacity: true)
+                outPlain.removeAll(keepingCapacity: true)
+                outHasMark.removeAll(keepingCapacity: true)
             }
+            outMarked.append(contentsOf: tokensMarked[copied..<index])
+            outPlain.append(contentsOf: tokensPlain[copied..<index])
+            outHasMark.append(contentsOf: hasMark[copied..<index])
+            copied = index
             for add in adds {
                 outMarked.append(add.marked)
                 outPlain.append(add.plain)
                 outHasMark.append(add.hasMark)
             }
-            index += length
         }
+        guard changed else { return }
+        outMarked.append(contentsOf: tokensMarked[copied...])
+        outPlain.append(contentsOf: tokensPlain[copied...])
+        outHasMark.append(contentsOf: hasMark[copied...])
         swap(&tokensMarked, &outMarked)
         swap(&tokensPlain, &outPlain)
         swap(&hasMark, &outHasMark)
