@@ -100,13 +100,15 @@ public struct Analyzer: Sendable {
 }
 
 extension Analyzer {
-    /// Runs every enabled rule. The rules read the graph and never change it: they run on every core, each
-    /// whole on one worker, and their findings are gathered in catalogue order, as one after the other
-    /// would give them. Returns the findings, the codes of the rules run, and each rule's own seconds.
-    private func runRules(_ context: RuleContext) -> (findings: [Finding], ran: [String], timings: [(code: String, seconds: Double)]) {
+    /// Runs every enabled rule that `include` accepts. The rules read the graph and never change it: they
+    /// run on every core, each whole on one worker, and their findings are gathered in catalogue order, as
+    /// one after the other would give them. Returns the findings, the codes of the rules run, and each
+    /// rule's own seconds.
+    private func runRules(_ context: RuleContext, where include: (any Rule.Type) -> Bool = { _ in true })
+        -> (findings: [Finding], ran: [String], timings: [(code: String, seconds: Double)]) {
         var enabled: [(rule: any Rule.Type, severity: Severity?)] = []
         var ran: [String] = []
-        for rule in rules where !configuration.disabled.contains(rule.id) {
+        for rule in rules where !configuration.disabled.contains(rule.id) && include(rule) {
             enabled.append((rule, configuration.severities[rule.id]))
             ran.append(rule.code)
         }
@@ -151,15 +153,13 @@ extension Analyzer {
         var todayByKey: [FindingKey: Finding] = [:]
         for finding in today { todayByKey[FindingKey(finding)] = finding }
         var upcoming: [Finding] = []
-        for rule in rules where !configuration.disabled.contains(rule.id) {
-            let changes = rule.parameters.contains { current.stored($0).value != future.stored($0).value }
-            guard changes else { continue }
-            for var finding in rule.init().check(context) {
-                if let severity = configuration.severities[rule.id] { finding.severity = severity }
-                if let now = todayByKey[FindingKey(finding)], !Self.isWorse(finding, than: now) { continue }
-                finding.effectiveFrom = date
-                upcoming.append(finding)
-            }
+        let changed = runRules(context) { rule in
+            rule.parameters.contains { current.stored($0).value != future.stored($0).value }
+        }
+        for var finding in changed.findings {
+            if let now = todayByKey[FindingKey(finding)], !Self.isWorse(finding, than: now) { continue }
+            finding.effectiveFrom = date
+            upcoming.append(finding)
         }
         return upcoming
     }
