@@ -104,10 +104,17 @@ public struct TextAnalysis: Sendable {
         }
         let natures = Array(natureBuffer)
         self.natures = natures
+        // Each duty's explicit mandate as the vector index of its first catalogue entry (-1: none written,
+        // -2: one the catalogue lacks), looked up once: the examples and the assignments below read it.
+        var explicit = [Int32](repeating: -1, count: duties.count)
         var examples: [(duty: Int, mandate: Int)] = []
         for (index, reference) in duties.enumerated() {
-            if let mandate = graph.duty(reference).mandate, let target = mandateIndex[mandate] {
+            guard let mandate = graph.duty(reference).mandate else { continue }
+            if let target = mandateIndex[mandate] {
+                explicit[index] = Int32(target)
                 examples.append((index, target))
+            } else {
+                explicit[index] = -2
             }
         }
         // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
@@ -141,18 +148,33 @@ public struct TextAnalysis: Sendable {
                 }
             }
         }
-        for (index, reference) in duties.enumerated() {
-            let duty = graph.duty(reference)
-            if let mandate = duty.mandate {
-                assignments[mandate, default: []].append(
-                    MandateAssignment(duty: index, mandate: mandate, role: duty.role, inferredScore: nil))
+        // Gathered per catalogue mandate (by the position of its first entry) in duty order, and only then
+        // keyed by id: a dictionary keyed by a `String` id for every duty hashed a million ids at L.
+        let first = mandates.map { mandateIndex[$0.id].map { $0 - offset } ?? 0 }
+        var byMandate = [[MandateAssignment]](repeating: [], count: mandates.count)
+        var uncatalogued: [MandateID: [MandateAssignment]] = [:]
+        for (index, reference) in duties.enumerated() where explicit[index] != -1 || best[index] != nil {
+            let role = graph.duty(reference).role
+            if explicit[index] >= 0 {
+                let position = Int(explicit[index]) - offset
+                byMandate[position].append(MandateAssignment(duty: index, mandate: mandates[position].id, role: role,
+                                                             inferredScore: nil))
+            } else if explicit[index] == -2, let mandate = graph.duty(reference).mandate {
+                uncatalogued[mandate, default: []].append(MandateAssignment(duty: index, mandate: mandate, role: role,
+                                                                            inferredScore: nil))
             } else if let choice = best[index] {
-                let assignment = MandateAssignment(duty: index, mandate: mandates[choice.mandate - offset].id,
-                                                   role: duty.role, inferredScore: choice.score)
-                assignments[assignment.mandate, default: []].append(assignment)
-                inferred.append(duty: index, mandate: choice.mandate - offset, score: choice.score, role: duty.role)
+                let position = choice.mandate - offset
+                byMandate[first[position]].append(MandateAssignment(duty: index, mandate: mandates[position].id, role: role,
+                                                                    inferredScore: choice.score))
+                inferred.append(duty: index, mandate: position, score: choice.score, role: role)
             }
         }
+        explicit = []
+        assignments = uncatalogued
+        for (position, list) in byMandate.enumerated() where !list.isEmpty {
+            assignments[mandates[position].id] = list
+        }
+        byMandate = []
         for key in assignments.keys {
             assignments[key]?.sort { $0.duty < $1.duty }
             assignments[key]?.trimCapacity()
