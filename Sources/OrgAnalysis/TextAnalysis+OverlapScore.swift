@@ -16,7 +16,7 @@ extension TextAnalysis {
         let mandateIDs = assignments.keys.sorted(by: { $0.rawValue < $1.rawValue })
         // The mandate a duty is assigned to and how firmly (1 when written in the file), looked up for
         // each pair rather than kept in arrays over every duty (12 MiB on L, at the analysis's peak).
-        let carried = { (duty: Int) -> (mandate: MandateID, score: Double)? in
+        let carried = { @Sendable (duty: Int) -> (mandate: MandateID, score: Double)? in
             if let mandate = graph.duty(duties[duty]).mandate { return (mandate, 1) }
             return inferred[duty].map { ($0.mandate, $0.inferredScore ?? 1) }
         }
@@ -45,7 +45,8 @@ extension TextAnalysis {
         }
         let (actions, objects) = readings(graph: graph, thesaurus: settings.thesaurus, compared: compared)
         let scorer = settings.model.shifted(to: settings.overlapThreshold)
-        let judge = { (pair: SimilarityJoin.Pair) -> SimilarPair? in
+        let conflictThreshold = settings.conflictThreshold
+        let judge = { @Sendable (pair: SimilarityJoin.Pair) -> SimilarPair? in
             let a = pair.a, b = pair.b
             guard !vectors.isExcludedFromOverlap(a), !vectors.isExcludedFromOverlap(b) else { return nil }
             var shared: MandateID?
@@ -56,22 +57,44 @@ extension TextAnalysis {
             }
             let features = OverlapFeatures(cosine: pair.score, sharedMandate: sharedScore, object: objects.similarity(a, b),
                                            action: ActionClass.agreement(actions[a], actions[b]))
-            guard OverlapModel.isCandidate(features, conflictThreshold: settings.conflictThreshold) else { return nil }
+            guard OverlapModel.isCandidate(features, conflictThreshold: conflictThreshold) else { return nil }
             let verdict = scorer.judge(features)
             guard verdict.reported else { return nil }
             return SimilarPair(a: a, b: b, score: verdict.score, cosine: pair.score, mandate: shared,
                                features: features, restsOnInference: !verdict.confirmed)
         }
-        // The pairs reported are found first and judged again once the result is sized: a result grown by
-        // doubling held its old and new storage at once (35 MiB on L, at the analysis's peak).
-        var reported: [Int32] = []
-        for (position, pair) in candidates.enumerated() where judge(pair) != nil { reported.append(Int32(position)) }
-        var result: [SimilarPair] = []
-        result.reserveCapacity(reported.count)
-        for position in reported {
-            if let pair = judge(candidates[Int(position)]) { result.append(pair) }
+        return judged(candidates, judge)
+    }
+
+    /// The pairs `judge` reports, in the order of `candidates`, judged on every core in contiguous chunks:
+    /// the reported ones are counted first and judged again into a result sized once (a result grown by
+    /// doubling held its old and new storage at once: 35 MiB on L, at the analysis's peak).
+    static func judged(_ candidates: [SimilarityJoin.Pair],
+                               _ judge: @Sendable (SimilarityJoin.Pair) -> SimilarPair?) -> [SimilarPair] {
+        let chunks = candidates.count < 4096 ? 1 : max(1, min(64, ProcessInfo.processInfo.activeProcessorCount * 8))
+        let chunkSize = (candidates.count + chunks - 1) / chunks
+        var reported = [Int](repeating: 0, count: chunks)
+        reported.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let reported = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = min(candidates.count, chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)
+                reported[chunk] = range.reduce(0) { judge(candidates[$1]) == nil ? $0 : $0 + 1 }
+            }
         }
-        return result
+        let starts = reported.reduce(into: [0]) { $0.append($0.last! + $1) }
+        return [SimilarPair](unsafeUninitializedCapacity: starts.last!) { buffer, count in
+            nonisolated(unsafe) let result = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var next = starts[chunk]
+                for position in min(candidates.count, chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize) {
+                    guard let pair = judge(candidates[position]) else { continue }
+                    (result.baseAddress! + next).initialize(to: pair)
+                    next += 1
+                }
+                precondition(next == starts[chunk + 1], "a pair judged twice gave two answers")
+            }
+            count = starts.last!
+        }
     }
 
     /// Pairs of duties (in the order of their assignments) the catalogue proposes: per mandate, firm carriers in different, unnested units of one

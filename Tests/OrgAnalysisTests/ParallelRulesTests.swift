@@ -24,3 +24,21 @@ struct ParallelRulesTests {
         for _ in 0..<3 { #expect(analyzer.analyze(chart).findings == result.findings) }
     }
 }
+
+@Suite("Overlap pairs judged side by side")
+struct ParallelJudgeTests {
+    @Test("The pairs reported are those one pass in order reports, in the same order, for any number of candidates",
+          arguments: [0, 1, 4095, 4096, 10_007])
+    func sameOrder(count: Int) {
+        let candidates = (0..<count).map { SimilarityJoin.Pair(a: $0, b: $0 + 1, score: Double($0 % 100) / 100) }
+        let judge = { @Sendable (pair: SimilarityJoin.Pair) -> TextAnalysis.SimilarPair? in
+            guard pair.a % 7 == 0 || pair.score > 0.9 else { return nil }
+            let features = OverlapFeatures(cosine: pair.score, sharedMandate: 0, object: 0, action: 1)
+            return TextAnalysis.SimilarPair(a: pair.a, b: pair.b, score: pair.score, cosine: pair.score, mandate: nil,
+                                            features: features, restsOnInference: pair.a % 2 == 0)
+        }
+        let expected = candidates.compactMap(judge)
+        #expect(TextAnalysis.judged(candidates, judge) == expected)
+        #expect(count == 0 || !expected.isEmpty)
+    }
+}
