@@ -152,13 +152,23 @@ extension TextAnalysis {
                     let reading = reader.objectMask(text)
                     actions[index] = reading.actions
                     guard let ranges = reading.ranges else { return reader.read(text).object }
+                    // The pieces joined by single spaces, copied once into a string of the exact size.
+                    let size = ranges.reduce(max(0, ranges.count - 1)) { $0 + $1.count }
                     return text.withUTF8 { bytes in
-                        var object = ""
-                        for (number, piece) in ranges.enumerated() {
-                            if number > 0 { object += " " }
-                            object += String(decoding: UnsafeBufferPointer(rebasing: bytes[piece]), as: UTF8.self)
+                        String(unsafeUninitializedCapacity: size) { object in
+                            var end = 0
+                            for (number, piece) in ranges.enumerated() {
+                                if number > 0 {
+                                    object[end] = 0x20
+                                    end += 1
+                                }
+                                for byte in bytes[piece] {
+                                    object[end] = byte
+                                    end += 1
+                                }
+                            }
+                            return end
                         }
-                        return object
                     }
                 }
             }, thesaurus: thesaurus, keeping: { compared[$0] })
