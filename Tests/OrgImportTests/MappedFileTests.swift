@@ -6,6 +6,16 @@ import Testing
 
 @Suite("Memory-mapped input")
 struct MappedFileTests {
+    /// A 64 KiB file of spaces named after `stem`, mapped, then cut to nothing as another program would
+    /// (the pages past the new end are gone); the process exits 3 or 4 when it cannot set this up.
+    static func mappedThenCut(_ stem: String) -> MappedFile {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(stem)-\(getpid()).xml").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
+              let mapped = MappedFile(path: path) else { exit(3) }
+        guard truncate(path, 0) == 0 else { exit(4) }
+        return mapped
+    }
+
     @Test("A file truncated by another program while mapped ends the run with an error naming it, exit 2, not a crash")
     func truncatedWhileMapped() async throws {
         let result = await #expect(processExitsWith: .exitCode(2), observing: [\.standardErrorContent]) {
@@ -14,11 +24,7 @@ struct MappedFileTests {
                 "\(path): error: the file was truncated by another program while orgscope was reading it; run again "
                     + "once it is complete\norgscope: 1 error; nothing was analysed and no report was written\n"
             }
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-truncated-\(getpid()).xml").path
-            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
-                  let mapped = MappedFile(path: path) else { exit(3) }
-            // Another program cuts the file; the pages past the new end are gone.
-            guard truncate(path, 0) == 0 else { exit(4) }
+            let mapped = Self.mappedThenCut("orgscope-truncated")
             let byte = mapped.bytes[40 << 10]  // SIGBUS here
             exit(byte == 0x20 ? 5 : 6)
         }
@@ -30,10 +36,7 @@ struct MappedFileTests {
     @Test("The library's own notice is one neutral line naming the file, and EXIT_FAILURE")
     func standardNotice() async throws {
         let result = await #expect(processExitsWith: .exitCode(EXIT_FAILURE), observing: [\.standardErrorContent]) {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-standard-\(getpid()).xml").path
-            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
-                  let mapped = MappedFile(path: path) else { exit(3) }
-            guard truncate(path, 0) == 0 else { exit(4) }
+            let mapped = Self.mappedThenCut("orgscope-standard")
             let byte = mapped.bytes[40 << 10]  // SIGBUS here
             exit(byte == 0x20 ? 5 : 6)
         }
@@ -72,10 +75,7 @@ struct MappedFileTests {
     @Test("A truncation seen through the pre-scan's mapping is guarded too")
     func truncatedScanMapping() async throws {
         await #expect(processExitsWith: .exitCode(EXIT_FAILURE)) {
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("orgscope-scan-cut-\(getpid()).xml").path
-            guard FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x20, count: 64 << 10)),
-                  let mapped = MappedFile(path: path) else { exit(3) }
-            guard truncate(path, 0) == 0 else { exit(4) }
+            let mapped = Self.mappedThenCut("orgscope-scan-cut")
             let byte = mapped.scanBytes[40 << 10]  // SIGBUS here
             exit(byte == 0x20 ? 5 : 6)
         }
