@@ -125,25 +125,21 @@ public enum SelfAdministrationDuty {
         func matches(_ words: [ID]) -> Bool {
             // "sở hữu" (ownership) is not "Sở" (the department): "đất thuộc sở hữu nhà nước" is public work.
             markers.contains { marker in
-                words.runStarts(marker).contains { end in end >= words.count || words[end] != huu }
+                words.containsRun(marker) { end in end >= words.count || words[end] != huu }
             }
         }
     }
 }
 
 extension Array where Element: Equatable {
-    /// The index just after each occurrence of `run` as consecutive elements.
-    func runStarts(_ run: [Element]) -> [Int] {
-        guard !run.isEmpty, run.count <= count else { return [] }
-        return (0...(count - run.count)).filter { self[$0] == run[0] && self[$0..<($0 + run.count)].elementsEqual(run) }
-            .map { $0 + run.count }
-    }
-
-    /// True when `run` occurs in the array as consecutive elements.
-    func containsRun(_ run: [Element]) -> Bool {
-        guard !run.isEmpty, run.count <= count else { return run.isEmpty }
-        for start in 0...(count - run.count) where self[start] == run[0] {
-            if self[start..<(start + run.count)].elementsEqual(run) { return true }
+    /// True when `run` occurs in the array as consecutive elements and `accept` takes the index just after
+    /// that occurrence (by default, any occurrence). Nothing is allocated.
+    func containsRun(_ run: [Element], where accept: (Int) -> Bool = { _ in true }) -> Bool {
+        guard let head = run.first, run.count <= count else { return run.isEmpty }
+        for start in 0...(count - run.count) where self[start] == head {
+            var offset = 1
+            while offset < run.count, self[start + offset] == run[offset] { offset += 1 }
+            if offset == run.count, accept(start + run.count) { return true }
         }
         return false
     }
