@@ -58,7 +58,7 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
         if has(.stateManagement) { return .stateManagement }
         let serviceUnit = unitKind == .publicServiceUnit
         if serviceUnit, has(.service) { return .publicService }
-        if has(.selfAdministration) || has(.ownBody) { return .internal }
+        if has(.ownBody) || SelfAdministrationDuty.matches(padded: plain) { return .internal }
         // Clause-final markers: split into clauses only when one of them occurs at all.
         if has(.clauseEnd) {
             let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
@@ -71,13 +71,11 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
         return .stateManagement
     }
 
-    /// The cue lists, found in one pass over a duty's plain keys (``PaddedPhrases``), whole syllables only;
-    /// the unit's own housekeeping as ``SelfAdministrationDuty`` reads it among them ("của Sở", not "sở hữu").
+    /// The cue lists, found in one pass over a duty's plain keys (``PaddedPhrases``), whole syllables only.
     private enum Cue: Int, CaseIterable {
         case stateManagement, service, ownBody, clauseEnd, sector, internalSubjects, sectorInternalSubjects, outward
-        case selfAdministration
 
-        static let phrases = PaddedPhrases(allCases.map(\.list), notBefore: [Cue.selfAdministration.rawValue: "huu"])
+        static let phrases = PaddedPhrases(allCases.map(\.list))
 
         private var list: [String] {
             switch self {
@@ -89,7 +87,6 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
             case .internalSubjects: DutyNature.internalSubjects
             case .sectorInternalSubjects: DutyNature.sectorInternalSubjects
             case .outward: outwardCues
-            case .selfAdministration: SelfAdministrationDuty.markers.map { $0.joined(separator: " ") }
             }
         }
     }
