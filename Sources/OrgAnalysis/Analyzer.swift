@@ -106,13 +106,9 @@ extension Analyzer {
     /// rule's own seconds.
     private func runRules(_ context: RuleContext, where include: (any Rule.Type) -> Bool = { _ in true })
         -> (findings: [Finding], ran: [String], timings: [(code: String, seconds: Double)]) {
-        var enabled: [(rule: any Rule.Type, severity: Severity?)] = []
-        var ran: [String] = []
-        for rule in rules where !configuration.disabled.contains(rule.id) && include(rule) {
-            enabled.append((rule, configuration.severities[rule.id]))
-            ran.append(rule.code)
-        }
-        let jobs = enabled
+        let jobs = rules.filter { !configuration.disabled.contains($0.id) && include($0) }
+            .map { (rule: $0, severity: configuration.severities[$0.id]) }
+        let ran = jobs.map { $0.rule.code }
         let produced = UnsafeMutableBufferPointer<(findings: [Finding], seconds: Double)>.allocate(capacity: jobs.count)
         produced.initialize(repeating: ([], 0))
         defer {

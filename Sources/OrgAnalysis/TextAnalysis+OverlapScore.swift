@@ -70,15 +70,17 @@ extension TextAnalysis {
     /// the reported ones are counted first and judged again into a result sized once (a result grown by
     /// doubling held its old and new storage at once: 35 MiB on L, at the analysis's peak).
     static func judged(_ candidates: [SimilarityJoin.Pair],
-                               _ judge: @Sendable (SimilarityJoin.Pair) -> SimilarPair?) -> [SimilarPair] {
+                       _ judge: @Sendable (SimilarityJoin.Pair) -> SimilarPair?) -> [SimilarPair] {
         let chunks = candidates.count < 4096 ? 1 : max(1, min(64, ProcessInfo.processInfo.activeProcessorCount * 8))
         let chunkSize = (candidates.count + chunks - 1) / chunks
+        let range = { @Sendable (chunk: Int) in
+            min(candidates.count, chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)
+        }
         var reported = [Int](repeating: 0, count: chunks)
         reported.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let reported = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let range = min(candidates.count, chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)
-                reported[chunk] = range.reduce(0) { judge(candidates[$1]) == nil ? $0 : $0 + 1 }
+                reported[chunk] = range(chunk).reduce(0) { judge(candidates[$1]) == nil ? $0 : $0 + 1 }
             }
         }
         let starts = reported.reduce(into: [0]) { $0.append($0.last! + $1) }
@@ -86,7 +88,7 @@ extension TextAnalysis {
             nonisolated(unsafe) let result = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var next = starts[chunk]
-                for position in min(candidates.count, chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize) {
+                for position in range(chunk) {
                     guard let pair = judge(candidates[position]) else { continue }
                     (result.baseAddress! + next).initialize(to: pair)
                     next += 1

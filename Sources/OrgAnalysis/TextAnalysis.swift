@@ -154,12 +154,13 @@ public struct TextAnalysis: Sendable {
         var byMandate = [[MandateAssignment]](repeating: [], count: mandates.count)
         var uncatalogued: [MandateID: [MandateAssignment]] = [:]
         for (index, reference) in duties.enumerated() where explicit[index] != -1 || best[index] != nil {
-            let role = graph.duty(reference).role
+            let duty = graph.duty(reference)
+            let role = duty.role
             if explicit[index] >= 0 {
                 let position = Int(explicit[index]) - offset
                 byMandate[position].append(MandateAssignment(duty: index, mandate: mandates[position].id, role: role,
                                                              inferredScore: nil))
-            } else if explicit[index] == -2, let mandate = graph.duty(reference).mandate {
+            } else if explicit[index] == -2, let mandate = duty.mandate {
                 uncatalogued[mandate, default: []].append(MandateAssignment(duty: index, mandate: mandate, role: role,
                                                                             inferredScore: nil))
             } else if let choice = best[index] {
