@@ -22,18 +22,14 @@ public struct ChartSummary: Sendable {
     /// Computes the summary of a graph.
     public init(graph: DutyGraph) {
         var byKind: [UnitKind: Int] = [:]
-        var duties = 0
-        var cited = 0
         let units = graph.chart.units
-        for position in units.indices {  // by index: `for unit in` would copy each unit to read three fields
+        for position in units.indices {  // by index: `for unit in` would copy each unit to read one field
             byKind[units[position].kind, default: 0] += 1
-            duties += units[position].duties.count
-            cited += units[position].duties.count { $0.mandate != nil }
         }
         unitsByKind = byKind
         self.units = units.count
-        self.duties = duties
-        dutiesWithMandate = cited
+        duties = graph.duties.count
+        dutiesWithMandate = graph.dutiesCitingMandate
         mandates = graph.mandates.count
         mandatesUncited = graph.mandates.keys.count { !graph.citedMandates.contains($0) }
         staffing = graph.staffingTotals()

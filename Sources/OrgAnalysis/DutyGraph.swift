@@ -22,6 +22,8 @@ public struct DutyGraph: Sendable {
     public let mandates: [MandateID: Mandate]
     /// The mandates some duty cites (`mandate=`).
     public let citedMandates: Set<MandateID>
+    /// How many duties cite a mandate.
+    public let dutiesCitingMandate: Int
     /// The jurisdiction of each unit: the nearest ancestor-or-self that is a territorial government
     /// (committee, district, commune), else the root of its tree. Overlap exists only inside one.
     public let jurisdiction: [Int]
@@ -91,6 +93,7 @@ public struct DutyGraph: Sendable {
         var mandates: [MandateID: Mandate] = [:]
         for mandate in chart.mandates where mandates[mandate.id] == nil { mandates[mandate.id] = mandate }
         var cited = Set<MandateID>()
+        var citing = 0
         var duties: [DutyReference] = []
         duties.reserveCapacity(chart.dutyCount)
         var firstDuty: [Int] = []
@@ -100,7 +103,10 @@ public struct DutyGraph: Sendable {
             let unitDuties = chart.units[position].duties
             for offset in unitDuties.indices {
                 duties.append(DutyReference(unit: position, offset: offset))
-                if let mandate = unitDuties[offset].mandate { cited.insert(mandate) }
+                if let mandate = unitDuties[offset].mandate {
+                    cited.insert(mandate)
+                    citing += 1
+                }
             }
         }
         self.index = index
@@ -111,6 +117,7 @@ public struct DutyGraph: Sendable {
         self.level = level
         self.mandates = mandates
         citedMandates = cited
+        dutiesCitingMandate = citing
         self.enter = enter
         self.exit = exit
         self.jurisdiction = jurisdiction
@@ -170,22 +177,29 @@ public struct DutyGraph: Sendable {
     /// Staffing totals per category over the whole chart, without counting anyone twice: a unit's figures
     /// cover its sub-units, so only units with no ancestor recording the same category are added.
     public func staffingTotals() -> [StaffCategory: StaffingTotal] {
-        var totals: [StaffCategory: StaffingTotal] = [:]
-        for category in StaffCategory.allCases {
-            var total = StaffingTotal()
-            var stack = roots.reversed() as [Int]
-            while let next = stack.popLast() {
-                if let figures = chart.units[next].staffing.first(where: { $0.category == category }) {
-                    total.units += 1
-                    total.quota += figures.quota ?? 0
-                    total.actual += figures.actual ?? 0
-                } else {
-                    stack.append(contentsOf: children[next].reversed())
-                }
+        let categories = StaffCategory.allCases
+        var totals = [StaffingTotal](repeating: StaffingTotal(), count: categories.count)
+        // One walk for every category: it carries, as a bit mask, the categories some ancestor records;
+        // a unit adds its first figures of each category not in the mask, and passes the mask on with
+        // its own categories added (the units below one that records a category add nothing to it).
+        var stack: [(node: Int, above: UInt32)] = roots.reversed().map { ($0, 0) }
+        while let (node, above) = stack.popLast() {
+            var recorded = above
+            let staffing = chart.units[node].staffing
+            for position in staffing.indices {
+                guard let category = categories.firstIndex(of: staffing[position].category) else { continue }
+                let bit = UInt32(1) << category
+                guard recorded & bit == 0 else { continue }  // an ancestor's, or this unit's earlier figures
+                recorded |= bit
+                totals[category].units += 1
+                totals[category].quota += staffing[position].quota ?? 0
+                totals[category].actual += staffing[position].actual ?? 0
             }
-            if total.units > 0 { totals[category] = total }
+            for child in children[node].reversed() { stack.append((child, recorded)) }
         }
-        return totals
+        var result: [StaffCategory: StaffingTotal] = [:]
+        for (category, total) in zip(categories, totals) where total.units > 0 { result[category] = total }
+        return result
     }
 
     private static func ownLevel(_ unit: Unit, inherited: GovernmentLevel?) -> GovernmentLevel? {

@@ -88,6 +88,48 @@ struct DutyGraphTests {
         #expect(totals[.other] == nil)
     }
 
+    @Test("Staffing totals in one walk equal one walk per category, stopping at units that record it")
+    func staffingTotalsOneWalk() {
+        var random = SplitMix(seed: 20)
+        for _ in 0..<40 {
+            let count = Int(random.next() % 60) + 1
+            let units = (0..<count).map { position -> Unit in
+                // A parent earlier or later in the file (or none), one to three figures (a category may repeat).
+                let parent = random.next() % 4 == 0 || count == 1 ? nil : "u\(Int(random.next() % UInt64(count)))"
+                let figures = (0..<Int(random.next() % 4)).map { _ in
+                    (StaffCategory.allCases[Int(random.next() % 4)], Int(random.next() % 50), Int(random.next() % 50))
+                }
+                return Self.unit("u\(position)", .other, parent: parent == "u\(position)" ? nil : parent, staffing: figures)
+            }
+            let graph = DutyGraph(chart: OrgChart(id: "r", name: "R", units: units))
+            var expected: [StaffCategory: StaffingTotal] = [:]
+            for category in StaffCategory.allCases {
+                var total = StaffingTotal()
+                var stack = graph.roots.reversed() as [Int]
+                while let next = stack.popLast() {
+                    if let figures = graph.unit(next).staffing.first(where: { $0.category == category }) {
+                        total.units += 1
+                        total.quota += figures.quota ?? 0
+                        total.actual += figures.actual ?? 0
+                    } else {
+                        stack.append(contentsOf: graph.children[next].reversed())
+                    }
+                }
+                if total.units > 0 { expected[category] = total }
+            }
+            #expect(graph.staffingTotals() == expected)
+        }
+    }
+
+    @Test("Duties citing a mandate are counted with the cited set")
+    func citing() {
+        let graph = DutyGraph(chart: Self.chart)
+        #expect(graph.dutiesCitingMandate == 3)
+        #expect(graph.citedMandates == ["M.1"])
+        #expect(ChartSummary(graph: graph).dutiesWithMandate == 3)
+        #expect(ChartSummary(graph: graph).duties == 3)
+    }
+
     @Test("A deep chain of parents (a flat export) builds without recursion")
     func deepChain() {
         let units = (0..<20_000).map { Self.unit("u\($0)", .other, parent: $0 == 0 ? nil : "u\($0 - 1)") }
@@ -95,5 +137,18 @@ struct DutyGraphTests {
         #expect(graph.depth.last == 19_999)
         #expect(graph.contains(0, 19_999))
         #expect(!graph.contains(19_999, 0))
+    }
+}
+
+/// A small seeded generator (SplitMix64), so that the random charts are the same on every run.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -81,7 +81,9 @@ struct AnalyzeCommand: ParsableCommand {
                 .joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\n").utf8))
         }
-        if failing(result, history: document.history) { throw ExitCode(ExitStatus.findings) }
+        let failed = failing(result, history: document.history)
+        ExitTeardown.skip(result, document)
+        if failed { throw ExitCode(ExitStatus.findings) }
     }
 
     private func failing(_ result: AnalysisResult, history: [FindingFingerprint: FindingHistory]?) -> Bool {

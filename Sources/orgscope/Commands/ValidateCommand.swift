@@ -16,8 +16,10 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let chart = try input.loadChart()
-        let summary = ChartSummary(graph: DutyGraph(chart: chart))
+        let graph = DutyGraph(chart: chart)
+        let summary = ChartSummary(graph: graph)
         let text = SummaryReporter.render(chart: chart, summary: summary, language: language.lang)
         FileHandle.standardOutput.write(Data(text.utf8))
+        ExitTeardown.skip(graph)
     }
 }
