@@ -39,7 +39,6 @@ extension OrgDocumentBuilder {
 
     /// Whether an attribute's local name (NUL-terminated) is `literal`.
     static func named(_ name: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-               UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        sameName(name, literal.utf8Start)
     }
 }

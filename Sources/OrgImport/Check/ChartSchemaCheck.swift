@@ -212,7 +212,7 @@ final class ChartSchemaCheck: XMLEventHandler {
                 checkForeignAttribute(tag, kind, name: name, namespace: namespace, value: value, at: position)
                 return
             }
-            guard let index = declared.firstIndex(where: { strcmp(Self.cString(name), Self.cString($0.name.utf8Start)) == 0 })
+            guard let index = declared.firstIndex(where: { sameName(name, $0.name.utf8Start) })
             else {
                 error(position, "element '\(elementName)': attribute '\(String(cString: name))' is not allowed "
                     + "(allowed: \(declared.map { "\($0.name)" }.joined(separator: ", ")), or any in another namespace)")

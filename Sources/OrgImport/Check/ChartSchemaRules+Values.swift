@@ -1,3 +1,5 @@
+import Glibc
+
 /// The simple types' lexical checks, on UTF-8 bytes, as libxml2 2.9's validator applies them (its
 /// reading of XSD 1.0 is the reference, see `SchemaEquivalenceTests`).
 extension ChartSchemaRules {
@@ -67,7 +69,11 @@ extension ChartSchemaRules {
     private static func isOneOf(_ value: UnsafeBufferPointer<UInt8>, _ values: [String]) -> Bool {
         values.contains { candidate in
             var candidate = candidate
-            return candidate.withUTF8 { $0.elementsEqual(value) }
+            return candidate.withUTF8 { bytes in
+                guard bytes.count == value.count else { return false }
+                guard let base = bytes.baseAddress, let other = value.baseAddress else { return true }  // both empty
+                return memcmp(base, other, value.count) == 0
+            }
         }
     }
 

@@ -139,8 +139,7 @@ enum ChartSchemaRules {
     @inline(__always)
     static func match(_ localName: UnsafePointer<UInt8>, in parent: Kind) -> (index: Int, kind: Kind)? {
         let declared = children[parent.rawValue]
-        for index in declared.indices where strcmp(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self),
-            UnsafeRawPointer(declared[index].name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0 {
+        for index in declared.indices where sameName(localName, declared[index].name.utf8Start) {
             return (index, declared[index].kind)
         }
         return nil

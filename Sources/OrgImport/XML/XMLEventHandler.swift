@@ -2,6 +2,16 @@ import CLibXML2
 import Glibc
 import OrgModel
 
+/// Whether two NUL-terminated names are the same: the first bytes are compared here, and only names that
+/// agree on it go on to `strcmp` (a name is matched against a list of candidates for every tag and
+/// attribute, and most differ from the first byte on).
+@inline(__always)
+func sameName(_ name: UnsafePointer<UInt8>, _ other: UnsafePointer<UInt8>) -> Bool {
+    name.pointee == other.pointee
+        && (name.pointee == 0 || strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                                        UnsafeRawPointer(other).assumingMemoryBound(to: CChar.self)) == 0)
+}
+
 /// Where a tag starts in the file: 1-based line and column (in characters); 0 when unknown.
 struct TagPosition: Equatable {
     var line: Int
@@ -33,8 +43,7 @@ struct XMLStartTag {
 
     /// Whether the local name is `literal`.
     func hasName(_ literal: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(localName).assumingMemoryBound(to: CChar.self),
-               UnsafeRawPointer(literal.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+        sameName(localName, literal.utf8Start)
     }
 
     /// The local name as a string.
@@ -94,11 +103,10 @@ struct XMLStartTag {
             return value.withUTF8(body)
         case .libxml(let pointers, let count):
             guard let pointers else { return nil }
-            let wanted = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
             for index in 0..<count {
                 let base = pointers + index * 5
                 guard base[2] == nil, let attributeName = base[0],
-                      strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self), wanted) == 0,
+                      sameName(attributeName, name.utf8Start),
                       let value = Self.value(base) else { continue }
                 return body(value)
             }
