@@ -9,6 +9,10 @@ public struct Duty: Hashable, Sendable, Codable {
     private var idSlice: TextSlice
     private var textSlice: TextSlice
     private var sourceSlice: TextSlice
+    /// The location without its file, which the arena keeps (a duty's 16 bytes of path are 4 here).
+    private var line: UInt32
+    private var column: UInt32
+    private var file: UInt32
     /// True when the file gave no id and orgscope derived `UNIT#N` (N = 1-based position in the unit).
     public var isIDDerived: Bool
     /// Lead (chủ trì, the default) or support (phối hợp).
@@ -20,24 +24,27 @@ public struct Duty: Hashable, Sendable, Codable {
     /// The mandate it discharges, when the file says so.
     public var mandate: MandateID?
     /// Where the `duty` element starts.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { SourceLocation(file: arena.file(at: file), line: Int(line), column: Int(column)) }
+        set { restore(id: id.rawValue, text: text, source: source, location: newValue) }
+    }
 
     /// The duty's id: as written, or derived from the unit id and position (see ``isIDDerived``).
     public var id: DutyID {
         get { DutyID(arena.string(idSlice)) }
-        set { restore(id: newValue.rawValue, text: text, source: source) }
+        set { restore(id: newValue.rawValue, text: text, source: source, location: location) }
     }
 
     /// The text, NFC-normalised with white space collapsed.
     public var text: String {
         get { arena.string(textSlice) }
-        set { restore(id: id.rawValue, text: newValue, source: source) }
+        set { restore(id: id.rawValue, text: newValue, source: source, location: location) }
     }
 
     /// Where the duty is written in the unit's decision (`source`: "điểm b khoản 5 Điều 2 Quyết định số …").
     public var source: String? {
         get { sourceSlice.isAbsent ? nil : arena.string(sourceSlice) }
-        set { restore(id: id.rawValue, text: text, source: newValue) }
+        set { restore(id: id.rawValue, text: text, source: newValue, location: location) }
     }
 
     /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
@@ -54,9 +61,9 @@ public struct Duty: Hashable, Sendable, Codable {
         mandate: MandateID? = nil, role: DutyRole = .lead, source: String? = nil, isCatchAll: Bool = false,
         location: SourceLocation
     ) {
-        let (arena, slices) = TextArena.holding([id.rawValue, text, source])
+        let (arena, slices, file) = TextArena.holding([id.rawValue, text, source], file: location.file)
         self.init(arena: arena, id: slices[0], text: slices[1], source: slices[2], isIDDerived: isIDDerived,
-                  unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll, location: location)
+                  unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll, file: file, location: location)
     }
 
     /// A duty whose id, text and source are appended to `arena` (by the import, which owns it).
@@ -66,7 +73,7 @@ public struct Duty: Hashable, Sendable, Codable {
     ) {
         self.init(arena: arena, id: arena.append(id), text: arena.append(text), source: source.map { arena.append($0) } ?? .absent,
                   isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
-                  location: location)
+                  file: arena.position(ofFile: location.file), location: location)
     }
 
     /// A duty whose text is already in `arena` at `text` (the import cleans it straight there); its id and
@@ -77,31 +84,37 @@ public struct Duty: Hashable, Sendable, Codable {
     ) {
         self.init(arena: arena, id: arena.append(id), text: text, source: source.map { arena.append($0) } ?? .absent,
                   isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
-                  location: location)
+                  file: arena.position(ofFile: location.file), location: location)
     }
 
     private init(
         arena: TextArena, id: TextSlice, text: TextSlice, source: TextSlice, isIDDerived: Bool, unit: UnitID,
-        mandate: MandateID?, role: DutyRole, isCatchAll: Bool, location: SourceLocation
+        mandate: MandateID?, role: DutyRole, isCatchAll: Bool, file: UInt32, location: SourceLocation
     ) {
         self.arena = arena
         idSlice = id
         textSlice = text
         sourceSlice = source
+        line = UInt32(clamping: location.line)
+        column = UInt32(clamping: location.column)
+        self.file = file
         self.isIDDerived = isIDDerived
         self.role = role
         self.isCatchAll = isCatchAll
         self.unit = unit
         self.mandate = mandate
-        self.location = location
     }
 
-    private mutating func restore(id: String, text: String, source: String?) {
-        let (arena, slices) = TextArena.holding([id, text, source])
+    /// Gives the duty an arena of its own holding these strings (the shared one is only read once shared).
+    private mutating func restore(id: String, text: String, source: String?, location: SourceLocation) {
+        let (arena, slices, file) = TextArena.holding([id, text, source], file: location.file)
         self.arena = arena
         idSlice = slices[0]
         textSlice = slices[1]
         sourceSlice = slices[2]
+        line = UInt32(clamping: location.line)
+        column = UInt32(clamping: location.column)
+        self.file = file
     }
 
     /// The id orgscope gives the `position`-th (1-based) duty of `unit` when the file gives none.
@@ -111,7 +124,8 @@ public struct Duty: Hashable, Sendable, Codable {
 
     public static func == (lhs: Duty, rhs: Duty) -> Bool {
         lhs.isIDDerived == rhs.isIDDerived && lhs.role == rhs.role && lhs.isCatchAll == rhs.isCatchAll
-            && lhs.unit == rhs.unit && lhs.mandate == rhs.mandate && lhs.location == rhs.location
+            && lhs.unit == rhs.unit && lhs.mandate == rhs.mandate && lhs.line == rhs.line && lhs.column == rhs.column
+            && lhs.arena.file(at: lhs.file) == rhs.arena.file(at: rhs.file)
             && lhs.arena.equals(lhs.idSlice, rhs.arena, rhs.idSlice)
             && lhs.arena.equals(lhs.textSlice, rhs.arena, rhs.textSlice)
             && lhs.arena.equals(lhs.sourceSlice, rhs.arena, rhs.sourceSlice)

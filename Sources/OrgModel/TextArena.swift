@@ -29,6 +29,9 @@ public final class TextArena: @unchecked Sendable {
     private static let maxChunks = 1 << 12
 
     private var chunks: [UnsafeMutablePointer<UInt8>] = []
+    /// The files its strings were read from (an import's one file, in practice), for the duties' locations:
+    /// a duty keeps the position of its file here (4 bytes) instead of the path (16).
+    private var files: [String] = []
     private var used = 0
     private var capacity = 0
     private let chunkCapacity: Int
@@ -41,12 +44,25 @@ public final class TextArena: @unchecked Sendable {
         largeString = Self.chunkCapacity / 8
     }
 
-    /// An arena holding exactly `strings`, one chunk sized to them; their slices in order.
-    static func holding(_ strings: [String?]) -> (TextArena, [TextSlice]) {
+    /// An arena holding exactly `strings`, one chunk sized to them, and `file`; their slices in order, and
+    /// the file's position.
+    static func holding(_ strings: [String?], file: String) -> (TextArena, [TextSlice], UInt32) {
         let total = strings.reduce(0) { $0 + ($1?.utf8.count ?? 0) }
         let arena = TextArena(chunkCapacity: min(max(total, 1), chunkCapacity))
-        return (arena, strings.map { $0.map { arena.append($0) } ?? .absent })
+        return (arena, strings.map { $0.map { arena.append($0) } ?? .absent }, arena.position(ofFile: file))
     }
+
+    /// The position of `file` among the arena's files, adding it when new (by its builder, before sharing).
+    /// An import names one file for all its duties: the last one is tried first.
+    func position(ofFile file: String) -> UInt32 {
+        if let last = files.last, last == file { return UInt32(files.count - 1) }
+        if let index = files.firstIndex(of: file) { return UInt32(index) }
+        files.append(file)
+        return UInt32(files.count - 1)
+    }
+
+    /// The file at `position` (from ``position(ofFile:)``).
+    func file(at position: UInt32) -> String { files[Int(position)] }
 
     private init(chunkCapacity: Int) {
         self.chunkCapacity = chunkCapacity
