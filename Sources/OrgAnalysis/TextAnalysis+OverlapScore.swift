@@ -8,18 +8,12 @@ import OrgModel
 /// whatever their words), each scored by ``OverlapModel`` on its channels; those reaching
 /// `overlapThreshold` are the near-duplicates OVL002 reports.
 extension TextAnalysis {
-    /// Scores `candidates` (the join's pairs; emptied on return) and the pairs the catalogue proposes.
-    static func scoredPairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors,
-                            candidates: inout [SimilarityJoin.Pair],
-                            assignments: [MandateID: [MandateAssignment]], inferred: InferredAssignments) -> [SimilarPair] {
-        let duties = graph.duties
+    /// Adds to `candidates` (the join's pairs) the pairs the catalogue proposes, with their cosine: the only
+    /// step of the overlap score that reads the texts' vectors (``scoredPairs`` then needs
+    /// their flags alone, and the analysis releases the vectors in between).
+    static func addCataloguePairs(graph: DutyGraph, settings: TextSettings, vectors: TextVectors,
+                                  to candidates: inout [SimilarityJoin.Pair], assignments: [MandateID: [MandateAssignment]]) {
         let mandateIDs = assignments.keys.sorted(by: { $0.rawValue < $1.rawValue })
-        // The mandate a duty is assigned to and how firmly (1 when written in the file), looked up for
-        // each pair rather than kept in arrays over every duty (12 MiB on L, at the analysis's peak).
-        let carried = { @Sendable (duty: Int) -> (mandate: MandateID, score: Double)? in
-            if let mandate = graph.duty(duties[duty]).mandate { return (mandate, 1) }
-            return inferred[duty].map { ($0.mandate, $0.inferredScore ?? 1) }
-        }
         // The join's pairs, then those of the catalogue that the join did not propose (found by binary
         // search in the sorted join, not through a set of a million pairs), all sorted.
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
@@ -33,6 +27,19 @@ extension TextAnalysis {
         candidates.reserveCapacity(candidates.count + extra.count)  // once, to the exact size
         candidates += extra
         extra = []
+    }
+
+    /// Scores `candidates` (from ``addCataloguePairs``; emptied on return): the pairs whose overlap score
+    /// reaches the threshold, in the order of `candidates`.
+    static func scoredPairs(graph: DutyGraph, settings: TextSettings, flags: TextFlags, candidates: inout [SimilarityJoin.Pair],
+                            inferred: InferredAssignments) -> [SimilarPair] {
+        let duties = graph.duties
+        // The mandate a duty is assigned to and how firmly (1 when written in the file), looked up for
+        // each pair rather than kept in arrays over every duty (12 MiB on L, at the analysis's peak).
+        let carried = { @Sendable (duty: Int) -> (mandate: MandateID, score: Double)? in
+            if let mandate = graph.duty(duties[duty]).mandate { return (mandate, 1) }
+            return inferred[duty].map { ($0.mandate, $0.inferredScore ?? 1) }
+        }
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
         defer { candidates = [] }
         guard !candidates.isEmpty else { return [] }
@@ -48,7 +55,7 @@ extension TextAnalysis {
         let conflictThreshold = settings.conflictThreshold
         let judge = { @Sendable (pair: SimilarityJoin.Pair) -> SimilarPair? in
             let a = pair.a, b = pair.b
-            guard !vectors.isExcludedFromOverlap(a), !vectors.isExcludedFromOverlap(b) else { return nil }
+            guard !flags.isExcludedFromOverlap(a), !flags.isExcludedFromOverlap(b) else { return nil }
             var shared: MandateID?
             var sharedScore = 0.0
             if let first = carried(a), let second = carried(b), first.mandate == second.mandate {

@@ -40,8 +40,11 @@ public struct TextAnalysis: Sendable {
     public let natures: [DutyNature]
     /// What the similarity join did.
     public let joinStatistics: SimilarityJoin.Statistics
-    /// The vectors (duties in `DutyGraph.duties` order, then mandates in chart order).
-    public let vectors: TextVectors
+    /// What each text is besides its words (duties in `DutyGraph.duties` order, then mandates in chart
+    /// order): catch-all, housekeeping, typed without marks. The vectors themselves are released once
+    /// the overlap score has compared the texts: their features are the largest structure the analysis
+    /// would otherwise hold through the rules and the report.
+    public let textFlags: TextFlags
     /// Seconds per phase (vectors, join, inference).
     public let timings: [(phase: String, seconds: Double)]
     /// Resident and peak memory (KiB) at the end of each phase.
@@ -58,7 +61,7 @@ public struct TextAnalysis: Sendable {
             index < duties.count ? graph.duty(duties[index]).text : mandates[index - duties.count].text
         }, thesaurus: settings.thesaurus)
         for (index, reference) in duties.enumerated() where graph.duty(reference).isCatchAll { vectors.markCatchAll(index) }
-        self.vectors = vectors
+        textFlags = vectors.textFlags
         clock.lap("text vectors")
 
         // Near-duplicates, within one jurisdiction and level of government.
@@ -69,9 +72,9 @@ public struct TextAnalysis: Sendable {
         }
         let orderedGroups = groups.sorted { ($0.key.jurisdiction, $0.key.level?.rawValue ?? "")
             < ($1.key.jurisdiction, $1.key.level?.rawValue ?? "") }.map(\.value)
-        let join = SimilarityJoin(vectors: vectors, threshold: OverlapModel.candidateCosine,
-                                  maxCandidates: settings.maxCandidates)
-        var (textCandidates, statistics) = join.pairs(groups: orderedGroups, mode: settings.join)
+        var (textCandidates, statistics) = SimilarityJoin(vectors: vectors, threshold: OverlapModel.candidateCosine,
+                                                          maxCandidates: settings.maxCandidates)
+            .pairs(groups: orderedGroups, mode: settings.join)
         textCandidates.removeAll { pair in
             let unitA = duties[pair.a].unit, unitB = duties[pair.b].unit
             return unitA == unitB || graph.areNested(unitA, unitB)
@@ -92,7 +95,6 @@ public struct TextAnalysis: Sendable {
         let natureChunkSize = (duties.count + natureChunks - 1) / natureChunks
         nonisolated(unsafe) let natureBuffer = UnsafeMutableBufferPointer<DutyNature>.allocate(capacity: duties.count)
         natureBuffer.initialize(repeating: .stateManagement)
-        defer { natureBuffer.deallocate() }
         DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
             let range = min(duties.count, chunk * natureChunkSize)..<min(duties.count, (chunk + 1) * natureChunkSize)
             var cache = VietnameseText.SyllableCache()
@@ -103,6 +105,7 @@ public struct TextAnalysis: Sendable {
             }
         }
         let natures = Array(natureBuffer)
+        natureBuffer.deallocate()
         self.natures = natures
         // Each duty's explicit mandate as the vector index of its first catalogue entry (-1: none written,
         // -2: one the catalogue lacks), looked up once: the examples and the assignments below read it.
@@ -130,7 +133,6 @@ public struct TextAnalysis: Sendable {
         let chunkSize = (duties.count + chunks - 1) / max(chunks, 1)
         nonisolated(unsafe) let best = UnsafeMutableBufferPointer<(mandate: Int, score: Double)?>.allocate(capacity: duties.count)
         best.initialize(repeating: nil)
-        defer { best.deallocate() }
         let mandateLevels = mandates.map(\.level)
         let offset = duties.count
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -148,10 +150,25 @@ public struct TextAnalysis: Sendable {
                 }
             }
         }
+        // Their profiles and postings copy the vectors' arrays: gone before the overlap score.
+        _ = consume postings
+        _ = consume inference
         // Gathered per catalogue mandate (by the position of its first entry) in duty order, and only then
         // keyed by id: a dictionary keyed by a `String` id for every duty hashed a million ids at L.
         let first = mandates.map { mandateIndex[$0.id].map { $0 - offset } ?? 0 }
         var byMandate = [[MandateAssignment]](repeating: [], count: mandates.count)
+        // Each list reserved at its size first: grown by doubling, then trimmed, they held up to three times
+        // their assignments at the inference's peak.
+        var sizes = [Int](repeating: 0, count: mandates.count)
+        for index in duties.indices {
+            if explicit[index] >= 0 {
+                sizes[Int(explicit[index]) - offset] += 1
+            } else if explicit[index] == -1, let choice = best[index] {
+                sizes[first[choice.mandate - offset]] += 1
+            }
+        }
+        for position in sizes.indices where sizes[position] > 0 { byMandate[position].reserveCapacity(sizes[position]) }
+        sizes = []
         var uncatalogued: [MandateID: [MandateAssignment]] = [:]
         for (index, reference) in duties.enumerated() where explicit[index] != -1 || best[index] != nil {
             let duty = graph.duty(reference)
@@ -171,21 +188,26 @@ public struct TextAnalysis: Sendable {
             }
         }
         explicit = []
+        best.deallocate()
+        // Lists are in duty order (duties were read in order) and at their size; those of mandates the
+        // catalogue lacks grew by doubling.
         assignments = uncatalogued
+        for key in uncatalogued.keys { assignments[key]?.trimCapacity() }
+        uncatalogued = [:]
         for (position, list) in byMandate.enumerated() where !list.isEmpty {
             assignments[mandates[position].id] = list
         }
         byMandate = []
-        for key in assignments.keys {
-            assignments[key]?.sort { $0.duty < $1.duty }
-            assignments[key]?.trimCapacity()
-        }
         self.assignments = assignments
         self.inferred = inferred
         clock.lap("mandate inference")
 
-        similarPairs = Self.scoredPairs(graph: graph, settings: settings, vectors: vectors, candidates: &textCandidates,
-                                        assignments: assignments, inferred: inferred)
+        Self.addCataloguePairs(graph: graph, settings: settings, vectors: vectors, to: &textCandidates,
+                               assignments: assignments)
+        // The vectors' last reader was the line above: released here, before the objects are read.
+        _ = consume vectors
+        similarPairs = Self.scoredPairs(graph: graph, settings: settings, flags: textFlags, candidates: &textCandidates,
+                                        inferred: inferred)
         clock.lap("overlap score")
         timings = clock.timings
         memory = clock.memory

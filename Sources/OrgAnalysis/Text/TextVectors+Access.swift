@@ -69,3 +69,22 @@ extension TextVectors {
         result.removeLast(result.count - kept)
     }
 }
+
+/// What each text of a ``TextVectors`` is besides its features (``TextVectors/Info``), kept apart so that
+/// the features, the largest structure an analysis holds, can be released once the overlap score has
+/// compared the texts: the rules read only these.
+public struct TextFlags: Sendable {
+    let values: [UInt8]
+
+    /// Text `index`'s flags.
+    public func info(_ index: Int) -> TextVectors.Info {
+        let value = values[index]
+        return TextVectors.Info(unmarked: value & TextVectors.unmarkedFlag != 0, catchAll: value & TextVectors.catchAllFlag != 0,
+                                selfAdministration: value & TextVectors.selfAdministrationFlag != 0)
+    }
+
+    /// True when text `index` takes no part in overlap detection (catch-all or housekeeping).
+    public func isExcludedFromOverlap(_ index: Int) -> Bool {
+        values[index] & (TextVectors.catchAllFlag | TextVectors.selfAdministrationFlag) != 0
+    }
+}

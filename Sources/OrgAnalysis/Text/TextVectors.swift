@@ -42,7 +42,7 @@ public struct TextVectors: Sendable {
     /// Number of distinct features.
     public var featureCount: Int { documentFrequency.count }
 
-    private static let unmarkedFlag: UInt8 = 1, catchAllFlag: UInt8 = 2, selfAdministrationFlag: UInt8 = 4
+    static let unmarkedFlag: UInt8 = 1, catchAllFlag: UInt8 = 2, selfAdministrationFlag: UInt8 = 4
 
     /// Builds the vectors of `texts`. A large corpus is tokenised on every core, in contiguous chunks,
     /// and the chunks' dictionaries merged in chunk order, so that every id, and so every vector and score,
@@ -137,11 +137,7 @@ public struct TextVectors: Sendable {
     }
 
     /// Text `index`'s flags.
-    public func info(_ index: Int) -> Info {
-        let value = flags[index]
-        return Info(unmarked: value & Self.unmarkedFlag != 0, catchAll: value & Self.catchAllFlag != 0,
-                    selfAdministration: value & Self.selfAdministrationFlag != 0)
-    }
+    public func info(_ index: Int) -> Info { textFlags.info(index) }
 
     /// Marks text `index` as the catch-all duty, as the chart says it is (`catchAll="true"`, written by
     /// `orgscope extract`), however long its wording.
@@ -151,9 +147,10 @@ public struct TextVectors: Sendable {
     public func isUnmarked(_ index: Int) -> Bool { flags[index] & Self.unmarkedFlag != 0 }
 
     /// True when text `index` takes no part in overlap detection (catch-all or housekeeping).
-    public func isExcludedFromOverlap(_ index: Int) -> Bool {
-        flags[index] & (Self.catchAllFlag | Self.selfAdministrationFlag) != 0
-    }
+    public func isExcludedFromOverlap(_ index: Int) -> Bool { textFlags.isExcludedFromOverlap(index) }
+
+    /// Every text's flags, apart from the features (which can then be released).
+    public var textFlags: TextFlags { TextFlags(values: flags) }
 
     /// Tokenises texts into features, interning words, syllables and features as dense ids.
     private struct Builder {

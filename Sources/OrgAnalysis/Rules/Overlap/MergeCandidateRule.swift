@@ -90,7 +90,7 @@ public struct MergeCandidateRule: Rule {
         for key in shared.keys.sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
             let matches = shared[key] ?? []
             let counted = { (unit: Int) -> Int in
-                graph.unit(unit).duties.indices.count { !context.text.vectors.info(self.index(graph, unit, $0)).catchAll }
+                graph.unit(unit).duties.indices.count { !context.text.textFlags.info(self.index(graph, unit, $0)).catchAll }
             }
             let dutiesLow = counted(key.low), dutiesHigh = counted(key.high)
             let matchedLow = Set(matches.map { graph.duties[$0.0].unit == key.low ? $0.0 : $0.1 })
