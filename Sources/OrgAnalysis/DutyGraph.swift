@@ -178,6 +178,7 @@ public struct DutyGraph: Sendable {
     /// cover its sub-units, so only units with no ancestor recording the same category are added.
     public func staffingTotals() -> [StaffCategory: StaffingTotal] {
         let categories = StaffCategory.allCases
+        precondition(categories.count <= 32, "staffing categories are walked as a 32-bit mask")
         var totals = [StaffingTotal](repeating: StaffingTotal(), count: categories.count)
         // One walk for every category: it carries, as a bit mask, the categories some ancestor records;
         // a unit adds its first figures of each category not in the mask, and passes the mask on with

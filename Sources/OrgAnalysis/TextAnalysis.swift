@@ -191,9 +191,8 @@ public struct TextAnalysis: Sendable {
         best.deallocate()
         // Lists are in duty order (duties were read in order) and at their size; those of mandates the
         // catalogue lacks grew by doubling.
-        assignments = uncatalogued
-        for key in uncatalogued.keys { assignments[key]?.trimCapacity() }
-        uncatalogued = [:]
+        swap(&assignments, &uncatalogued)  // moved, not shared: trimming a list then copies no dictionary
+        for key in Array(assignments.keys) { assignments[key]?.trimCapacity() }
         for (position, list) in byMandate.enumerated() where !list.isEmpty {
             assignments[mandates[position].id] = list
         }

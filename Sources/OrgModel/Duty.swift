@@ -26,7 +26,15 @@ public struct Duty: Hashable, Sendable, Codable {
     /// Where the `duty` element starts.
     public var location: SourceLocation {
         get { SourceLocation(file: arena.file(at: file), line: Int(line), column: Int(column)) }
-        set { restore(id: id.rawValue, text: text, source: source, location: newValue) }
+        set {
+            // A file the arena knows costs nothing; another gives the duty an arena of its own.
+            guard let known = arena.existingPosition(ofFile: newValue.file) else {
+                return restore(id: id.rawValue, text: text, source: source, location: newValue)
+            }
+            file = known
+            line = UInt32(clamping: newValue.line)
+            column = UInt32(clamping: newValue.column)
+        }
     }
 
     /// The duty's id: as written, or derived from the unit id and position (see ``isIDDerived``).

@@ -61,6 +61,11 @@ public final class TextArena: @unchecked Sendable {
         return UInt32(files.count - 1)
     }
 
+    /// The position of `file` among the arena's files, if it is there (read only: any time).
+    func existingPosition(ofFile file: String) -> UInt32? {
+        files.firstIndex(of: file).map { UInt32($0) }
+    }
+
     /// The file at `position` (from ``position(ofFile:)``).
     func file(at position: UInt32) -> String { files[Int(position)] }
 

@@ -94,10 +94,11 @@ struct DutyGraphTests {
         for _ in 0..<40 {
             let count = Int(random.next() % 60) + 1
             let units = (0..<count).map { position -> Unit in
-                // A parent earlier or later in the file (or none), one to three figures (a category may repeat).
+                // A parent earlier or later in the file (or none), up to three figures (a category may repeat).
                 let parent = random.next() % 4 == 0 || count == 1 ? nil : "u\(Int(random.next() % UInt64(count)))"
                 let figures = (0..<Int(random.next() % 4)).map { _ in
-                    (StaffCategory.allCases[Int(random.next() % 4)], Int(random.next() % 50), Int(random.next() % 50))
+                    (StaffCategory.allCases[Int(random.next() % UInt64(StaffCategory.allCases.count))],
+                     Int(random.next() % 50), Int(random.next() % 50))
                 }
                 return Self.unit("u\(position)", .other, parent: parent == "u\(position)" ? nil : parent, staffing: figures)
             }

@@ -114,6 +114,11 @@ struct TextArenaTests {
         var back = moved
         back.location = here
         #expect(back == first && back.hashValue == first.hashValue)
+        var sameArena = first
+        sameArena.location = elsewhere  // a file the arena knows: only the numbers change
+        #expect(sameArena.location == elsewhere && sameArena.id == "d1" && sameArena.text == "Văn bản")
+        sameArena.location = here
+        #expect(sameArena == first)
         let copy = Duty(id: "d2", unit: "u", text: "Văn bản", location: elsewhere)
         #expect(copy == second, "the same location in another arena, at another position among its files")
         #expect(copy != Duty(id: "d2", unit: "u", text: "Văn bản", location: here))

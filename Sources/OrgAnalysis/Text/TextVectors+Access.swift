@@ -77,14 +77,18 @@ public struct TextFlags: Sendable {
     let values: [UInt8]
 
     /// Text `index`'s flags.
-    public func info(_ index: Int) -> TextVectors.Info {
-        let value = values[index]
-        return TextVectors.Info(unmarked: value & TextVectors.unmarkedFlag != 0, catchAll: value & TextVectors.catchAllFlag != 0,
-                                selfAdministration: value & TextVectors.selfAdministrationFlag != 0)
-    }
+    public func info(_ index: Int) -> TextVectors.Info { Self.info(values[index]) }
 
     /// True when text `index` takes no part in overlap detection (catch-all or housekeeping).
-    public func isExcludedFromOverlap(_ index: Int) -> Bool {
-        values[index] & (TextVectors.catchAllFlag | TextVectors.selfAdministrationFlag) != 0
+    public func isExcludedFromOverlap(_ index: Int) -> Bool { Self.isExcludedFromOverlap(values[index]) }
+
+    /// The flags one byte holds (shared with ``TextVectors``, which reads its own array in hot loops).
+    static func info(_ value: UInt8) -> TextVectors.Info {
+        TextVectors.Info(unmarked: value & TextVectors.unmarkedFlag != 0, catchAll: value & TextVectors.catchAllFlag != 0,
+                         selfAdministration: value & TextVectors.selfAdministrationFlag != 0)
+    }
+
+    static func isExcludedFromOverlap(_ value: UInt8) -> Bool {
+        value & (TextVectors.catchAllFlag | TextVectors.selfAdministrationFlag) != 0
     }
 }

@@ -137,7 +137,7 @@ public struct TextVectors: Sendable {
     }
 
     /// Text `index`'s flags.
-    public func info(_ index: Int) -> Info { textFlags.info(index) }
+    public func info(_ index: Int) -> Info { TextFlags.info(flags[index]) }
 
     /// Marks text `index` as the catch-all duty, as the chart says it is (`catchAll="true"`, written by
     /// `orgscope extract`), however long its wording.
@@ -147,7 +147,7 @@ public struct TextVectors: Sendable {
     public func isUnmarked(_ index: Int) -> Bool { flags[index] & Self.unmarkedFlag != 0 }
 
     /// True when text `index` takes no part in overlap detection (catch-all or housekeeping).
-    public func isExcludedFromOverlap(_ index: Int) -> Bool { textFlags.isExcludedFromOverlap(index) }
+    public func isExcludedFromOverlap(_ index: Int) -> Bool { TextFlags.isExcludedFromOverlap(flags[index]) }
 
     /// Every text's flags, apart from the features (which can then be released).
     public var textFlags: TextFlags { TextFlags(values: flags) }
