@@ -52,22 +52,36 @@ public indirect enum JSONValue: Hashable, Sendable {
             }
             output.append("[\n")
             for (offset, value) in values.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+                Self.indent(indent + 2, into: &output)
                 value.write(to: &output, indent: indent + 2)
                 output.append(offset == values.count - 1 ? "\n" : ",\n")
             }
-            output.append(String(repeating: " ", count: indent) + "]")
+            Self.indent(indent, into: &output)
+            output.append("]")
         case .object(let members):
             guard !members.isEmpty else { return output.append("{}") }
             output.append("{\n")
             for (offset, member) in members.enumerated() {
-                output.append(String(repeating: " ", count: indent + 2))
+                Self.indent(indent + 2, into: &output)
                 Self.quote(member.0, into: &output)
                 output.append(": ")
                 member.1.write(to: &output, indent: indent + 2)
                 output.append(offset == members.count - 1 ? "\n" : ",\n")
             }
-            output.append(String(repeating: " ", count: indent) + "}")
+            Self.indent(indent, into: &output)
+            output.append("}")
+        }
+    }
+
+    private static let spaces = String(repeating: " ", count: 64)
+
+    /// Appends `count` spaces, with no string made for them (a report writes one run per line).
+    private static func indent(_ count: Int, into output: inout String) {
+        var left = count
+        while left > 0 {
+            let step = min(left, 64)
+            output.append(contentsOf: spaces.prefix(step))
+            left -= step
         }
     }
 

@@ -17,10 +17,11 @@ extension DutyGraph {
         if let parent = parent[unit], parent != department,
            [.subDepartment, .publicServiceUnit].contains(chart.units[parent].kind) {
             let parentName = chart.units[parent].name
-            return own.contains(parentName) ? own : own + language.text(vi: " thuộc ", en: " of ") + parentName
+            return own.containsBytes(of: parentName) && own.contains(parentName)
+                ? own : own + language.text(vi: " thuộc ", en: " of ") + parentName
         }
         let departmentName = chart.units[department].name
-        if own.contains(departmentName) { return own }
+        if own.containsBytes(of: departmentName) && own.contains(departmentName) { return own }
         if own.hasSuffix(" Sở"), departmentName.hasPrefix("Sở ") { return own + departmentName.dropFirst(2) }
         return own + language.text(vi: " thuộc ", en: " of ") + departmentName
     }

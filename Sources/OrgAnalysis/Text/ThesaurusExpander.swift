@@ -12,9 +12,19 @@ struct ThesaurusExpander {
         var adds: [Token]
     }
 
-    /// Terms by the hash of their syllable ids (``hash(_:)``), for marked and for unmarked text: looked up
-    /// by a hash computed as the text is walked, with no array made per candidate.
-    private var marked: [UInt64: [Term]] = [:], plain: [UInt64: [Term]] = [:]
+    /// Terms by the hash of their syllable ids (``mix(_:_:)`` along them), for marked and for unmarked text:
+    /// looked up by a hash computed as the text is walked, with no array made per candidate. The hash
+    /// finds its bucket through an ``IDTable`` (a `Dictionary` keyed by it hashed it again, through
+    /// SipHash, at every token a term may start at).
+    private var marked = Table(), plain = Table()
+
+    /// Buckets of terms sharing a hash, and where each hash's bucket is.
+    private struct Table {
+        var index = IDTable()
+        var buckets: [[Term]] = []
+
+        func terms(_ hash: UInt64) -> [Term]? { index.find(hash).map { buckets[Int($0)] } }
+    }
     /// The lengths (in syllables, as bits) of the terms each syllable id opens, by id (0 for most, and for
     /// ids beyond the array: syllables read after the thesaurus): other positions are passed over at once,
     /// and only those lengths are looked up. An array, not a dictionary: it is read at every token.
@@ -67,12 +77,17 @@ struct ThesaurusExpander {
         return value
     }
 
-    private static func insert(_ term: Term, into table: inout [UInt64: [Term]]) {
+    private static func insert(_ term: Term, into table: inout Table) {
         let hash = term.ids.reduce(seed, mix)
-        if let existing = table[hash]?.firstIndex(where: { $0.ids == term.ids }) {
-            table[hash]?[existing] = term  // as the dictionary keyed by ids did: the last one given wins
+        guard let bucket = table.index.find(hash).map({ Int($0) }) else {
+            table.index.insert(hash, Int32(table.buckets.count))
+            table.buckets.append([term])
+            return
+        }
+        if let existing = table.buckets[bucket].firstIndex(where: { $0.ids == term.ids }) {
+            table.buckets[bucket][existing] = term  // as the dictionary keyed by ids did: the last one given wins
         } else {
-            table[hash, default: []].append(term)
+            table.buckets[bucket].append(term)
         }
     }
 
@@ -96,6 +111,7 @@ struct ThesaurusExpander {
         var changed = false
         var copied = 0
         var index = 0
+        let table = plainly ? plain : marked
         while index < sequence.count {
             var length = 1
             var adds: [Token] = []
@@ -109,7 +125,7 @@ struct ThesaurusExpander {
                     prefixHashes.append(hash)
                 }
                 for candidate in stride(from: reach, through: 1, by: -1) where lengths & Self.lengthBit(candidate) != 0 {
-                    guard let terms = (plainly ? plain : marked)[prefixHashes[candidate - 1]],
+                    guard let terms = table.terms(prefixHashes[candidate - 1]),
                           let found = terms.first(where: { $0.ids.elementsEqual(sequence[index..<index + candidate]) })
                     else { continue }
                     length = candidate

@@ -84,7 +84,8 @@ struct GapResponsibility {
     static func subjects(_ function: String, cache: inout VietnameseText.SyllableCache) -> [Set<String>] {
         let syllables = cache.syllables(function).map(\.plain)
         let joined = " " + syllables.joined(separator: " ") + " "
-        guard joined.contains(" \(Self.stateManagement) ") else { return [] }
+        let cue = " \(Self.stateManagement) "
+        guard joined.containsBytes(of: cue) && joined.contains(cue) else { return [] }
         // Work on the written text so that the separators survive; the cue is found in its plain form.
         let parts = function.split(whereSeparator: { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," })
         var result: [Set<String>] = []
@@ -94,7 +95,8 @@ struct GapResponsibility {
             let filler = Self.filler
             if words.starts(with: filler), words.count > filler.count + 1 { words.removeFirst(filler.count) }
             let text = words.joined(separator: " ")
-            if !started, let range = text.range(of: Self.stateManagement + " " + Self.about) {
+            let opening = Self.stateManagement + " " + Self.about
+            if !started, text.containsBytes(of: opening), let range = text.range(of: opening) {
                 started = true
                 let rest = text[range.upperBound...].split(separator: " ").map(String.init)
                 if rest.count >= 2 { result.append(Set(rest)) }
