@@ -53,10 +53,9 @@ public final class TextArena: @unchecked Sendable {
     }
 
     /// The position of `file` among the arena's files, adding it when new (by its builder, before sharing).
-    /// An import names one file for all its duties: the last one is tried first.
+    /// An import names one file for all its duties, so the search is one comparison.
     func position(ofFile file: String) -> UInt32 {
-        if let last = files.last, last == file { return UInt32(files.count - 1) }
-        if let index = files.firstIndex(of: file) { return UInt32(index) }
+        if let known = existingPosition(ofFile: file) { return known }
         files.append(file)
         return UInt32(files.count - 1)
     }
