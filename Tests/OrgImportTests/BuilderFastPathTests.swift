@@ -72,6 +72,57 @@ struct BuilderFastPathTests {
         }
     }
 
+    /// The survey's answers, one byte at a time (what `text-survey.h` computes sixteen at a time).
+    private static func referenceSurvey(_ bytes: [UInt8]) -> (collapse: Bool, normalize: Bool) {
+        guard let first = bytes.first, let last = bytes.last else { return (false, false) }
+        let blanks: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        var collapse = blanks.contains(first) || blanks.contains(last)
+        var normalize = false
+        for index in bytes.indices {
+            if bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { collapse = true }
+            if index > 0, bytes[index] == 0x20, bytes[index - 1] == 0x20 { collapse = true }
+            if !referenceSurelyNFC(bytes, at: index) { normalize = true }
+        }
+        return (collapse, normalize)
+    }
+
+    @Test("The sixteen-byte survey agrees with the byte loop at every length and offset")
+    func survey() {
+        // Bytes chosen to sit on every branch: blanks, lead bytes 0xCC/0xE1/0xE2 with and without their
+        // followers, the followers themselves, and plain letters; texts long enough to cross 16 and 17.
+        let palette: [UInt8] = [0x20, 0x20, 0x09, 0x0A, 0x0D, 0x61, 0x61, 0x61, 0x7A, 0x80, 0x81, 0x90, 0x9E, 0x9F,
+                                0xB7, 0xB8, 0xBA, 0xBB, 0xBC, 0xC3, 0xCB, 0xCC, 0xCD, 0xE1, 0xE1, 0xE2, 0xE4, 0xFF]
+        var random = SchemaMutations.SeededRandom(seed: 20)
+        var disagreements: [[UInt8]] = []
+        var normalized = 0, collapsed = 0
+        for trial in 0..<20_000 {
+            let length = trial % 70
+            var bytes = (0..<length).map { _ in palette[Int.random(in: 0..<palette.count, using: &random)] }
+            // Most texts are letters with a rare special byte, so that the flags are also found late.
+            if trial % 3 != 2 {
+                bytes = (0..<length).map { _ in 0x61 }
+                for _ in 0..<(trial % 3 + 1) where length > 0 {
+                    bytes[Int.random(in: 0..<length, using: &random)] = palette.randomElement(using: &random) ?? 0
+                }
+            }
+            // Two spaces side by side at a random place (across the sixteen-byte boundary too).
+            if trial % 5 == 0, length >= 2 {
+                bytes = (0..<length).map { _ in 0x61 }
+                let at = Int.random(in: 1..<(length - 1 > 0 ? length - 1 : 2), using: &random)
+                bytes[at] = 0x20
+                if at + 1 < length - 1 { bytes[at + 1] = 0x20 }
+            }
+            let expected = Self.referenceSurvey(bytes)
+            let found = bytes.withUnsafeBufferPointer { TextCleaner.survey($0) }
+            if found.collapse != expected.collapse || found.normalize != expected.normalize { disagreements.append(bytes) }
+            if expected.normalize { normalized += 1 }
+            if expected.collapse { collapsed += 1 }
+        }
+        #expect(disagreements.count == 0, "first: \(disagreements.first ?? [])")
+        // The trials reach both answers of both questions.
+        #expect(normalized > 1_000 && normalized < 19_000 && collapsed > 1_000 && collapsed < 19_000)
+    }
+
     @Test("Counts read from bytes follow Int(String) after trimming spaces and one '+'", arguments: [
         "0", "7", " 12 ", "+3", "++4", "+-4", "-0", "-000", "-5", "", " ", "+", "-", "1 2", "0x10", "٣",
         "9223372036854775807", "9223372036854775808", "-9223372036854775808", "00042", "4&#38;2", "\t5",
