@@ -95,6 +95,17 @@ public struct Duty: Hashable, Sendable, Codable {
                   file: arena.position(ofFile: location.file), location: location)
     }
 
+    /// A duty whose id and text are already in `arena` (the import copies both straight there); its
+    /// source is appended, and its file is the arena's file at `file` (``TextArena/position(ofFile:)``).
+    public init(
+        appendingTo arena: TextArena, id: TextSlice, isIDDerived: Bool, unit: UnitID, text: TextSlice,
+        mandate: MandateID?, role: DutyRole, source: String?, isCatchAll: Bool, file: UInt32, line: Int, column: Int
+    ) {
+        self.init(arena: arena, id: id, text: text, source: source.map { arena.append($0) } ?? .absent,
+                  isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
+                  file: file, location: SourceLocation(file: "", line: line, column: column))
+    }
+
     private init(
         arena: TextArena, id: TextSlice, text: TextSlice, source: TextSlice, isIDDerived: Bool, unit: UnitID,
         mandate: MandateID?, role: DutyRole, isCatchAll: Bool, file: UInt32, location: SourceLocation

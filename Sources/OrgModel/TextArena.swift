@@ -28,12 +28,14 @@ public final class TextArena: @unchecked Sendable {
     private static let offsetBits: UInt32 = 20
     private static let maxChunks = 1 << 12
 
-    private var chunks: [UnsafeMutablePointer<UInt8>] = []
+    // One writer, then readers only (see above): the runtime's exclusivity checks, which cost more than an
+    // append, are left out.
+    @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<UInt8>] = []
     /// The files its strings were read from (an import's one file, in practice), for the duties' locations:
     /// a duty keeps the position of its file here (4 bytes) instead of the path (16).
-    private var files: [String] = []
-    private var used = 0
-    private var capacity = 0
+    @exclusivity(unchecked) private var files: [String] = []
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private var capacity = 0
     private let chunkCapacity: Int
     /// Strings longer than this get a chunk of their own.
     private let largeString: Int
@@ -54,7 +56,7 @@ public final class TextArena: @unchecked Sendable {
 
     /// The position of `file` among the arena's files, adding it when new (by its builder, before sharing).
     /// An import names one file for all its duties, so the search is one comparison.
-    func position(ofFile file: String) -> UInt32 {
+    public func position(ofFile file: String) -> UInt32 {
         if let known = existingPosition(ofFile: file) { return known }
         files.append(file)
         return UInt32(files.count - 1)

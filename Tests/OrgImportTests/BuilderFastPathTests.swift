@@ -123,6 +123,23 @@ struct BuilderFastPathTests {
         #expect(normalized > 1_000 && normalized < 19_000 && collapsed > 1_000 && collapsed < 19_000)
     }
 
+    @Test("The eight-byte blank test agrees with the byte loop")
+    func blank() {
+        let palette: [UInt8] = [0x20, 0x20, 0x20, 0x09, 0x0A, 0x0D, 0x20, 0x21, 0x00, 0x1F, 0x61, 0xA0, 0xE1]
+        var random = SchemaMutations.SeededRandom(seed: 21)
+        var blanks = 0
+        for trial in 0..<20_000 {
+            var bytes = (0..<(trial % 40)).map { _ in [UInt8](arrayLiteral: 0x20, 0x09, 0x0A, 0x0D)[Int(trial) % 4] }
+            for _ in 0..<(trial % 3) where !bytes.isEmpty {
+                bytes[Int.random(in: 0..<bytes.count, using: &random)] = palette.randomElement(using: &random) ?? 0
+            }
+            let expected = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            if expected { blanks += 1 }
+            #expect(bytes.withUnsafeBufferPointer { ChartSchemaRules.isBlank($0) } == expected, "\(bytes)")
+        }
+        #expect(blanks > 5_000 && blanks < 15_000)
+    }
+
     @Test("Counts read from bytes follow Int(String) after trimming spaces and one '+'", arguments: [
         "0", "7", " 12 ", "+3", "++4", "+-4", "-0", "-000", "-5", "", " ", "+", "-", "1 2", "0x10", "٣",
         "9223372036854775807", "9223372036854775808", "-9223372036854775808", "00042", "4&#38;2", "\t5",

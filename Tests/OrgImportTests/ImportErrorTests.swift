@@ -95,6 +95,37 @@ struct ImportErrorTests {
         #expect(found[2].message.contains("duplicate mandate id 'M.1'"))
     }
 
+    @Test("Ids equal as strings are duplicates however they are spelt in bytes (NFC, KELVIN SIGN), long and short")
+    func canonicallyEqualDuplicates() throws {
+        // "d.\u{212A}" is "d.K" to Swift's ==; "é" precomposed and decomposed likewise; the long ids cross
+        // the hash's eight-byte words.
+        let long = String(repeating: "nhiệm-vụ.", count: 5)
+        let path = try TestFiles.write(TestFiles.chart("""
+              <unit id="a" name="A" kind="committee">
+                <duty id="d.K">Một</duty>
+                <duty id="d.\u{212A}">Hai</duty>
+                <duty id="d.\u{E9}">Ba</duty>
+                <duty id="d.e\u{301}">Bốn</duty>
+                <duty id="\(long)x">Năm</duty>
+                <duty id="\(long.decomposedStringWithCanonicalMapping)x">Sáu</duty>
+                <duty id="\(long)y">Bảy</duty>
+              </unit>
+              <unit id="\u{212B}" name="B" kind="committee"/>
+              <unit id="\u{C5}" name="C" kind="committee"/>
+            """))
+        let found = diagnostics(files: [path])
+        #expect(positions(found) == ["5:5", "7:5", "9:5", "13:3"])
+        #expect(found.allSatisfy { $0.message.contains("duplicate") })
+        for (a, b) in [("K", "\u{212A}"), ("\u{E9}", "e\u{301}"), (long, long.decomposedStringWithCanonicalMapping),
+                       ("ab", "ab")] {
+            #expect(ReferenceDigest.hash(of: DutyID(a)) == ReferenceDigest.hash(of: DutyID(b)))
+        }
+        #expect(ReferenceDigest.hash(of: DutyID("")) == ReferenceDigest.emptyID)
+        // Different ids of every length up to three words hash apart (no collision among these 400).
+        let hashes = Set((0..<400).map { ReferenceDigest.hash(of: DutyID(String(repeating: "a", count: $0 % 25) + "\($0)")) })
+        #expect(hashes.count == 400)
+    }
+
     @Test("References that name no such id, with a suggestion when one id is a typo away")
     func unresolved() throws {
         let path = try TestFiles.write(TestFiles.chart("""

@@ -65,8 +65,14 @@ final class OrgDocumentBuilder: XMLEventHandler {
 
     @exclusivity(unchecked) private var frames: [Frame] = []
     @exclusivity(unchecked) private var openUnits: [Int] = []
-    @exclusivity(unchecked) private var text: [UInt8] = []
+    /// The open text element's characters so far.
+    private let text = ByteBuffer(capacity: 1024)
     @exclusivity(unchecked) private var pending: PendingText?
+    /// The open duty's `id` attribute, as bytes (`dutyIDGiven` false when it has none).
+    private let dutyID = ByteBuffer(capacity: 64)
+    @exclusivity(unchecked) private var dutyIDGiven = false
+    /// The position of this builder's file among its arena's files (every duty's).
+    @exclusivity(unchecked) private var arenaFile: UInt32
     /// This builder's own tables of the enums read from attributes.
     let vocabulary = ChartVocabulary()
     /// The namespace pointer last seen and whether it is ours (libxml2 interns namespace URIs, so the
@@ -89,13 +95,13 @@ final class OrgDocumentBuilder: XMLEventHandler {
         syntheticElementsLeft = syntheticElements
         frames.reserveCapacity(16)
         openUnits.reserveCapacity(16)
-        text.reserveCapacity(1024)
+        arenaFile = arena.position(ofFile: file)
     }
 
     var wantsCharacters: Bool { frames.last == .text }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        text.append(contentsOf: bytes)
+        text.append(bytes)
     }
 
     func startElement(_ tag: XMLStartTag, at position: TagPosition) {
@@ -167,8 +173,8 @@ final class OrgDocumentBuilder: XMLEventHandler {
                 finishDuty(entry)
                 break
             }
-            let content = text.withUnsafeBufferPointer { TextCleaner.clean($0) }
-            text.removeAll(keepingCapacity: true)
+            let content = text.withBytes { TextCleaner.clean($0) }
+            text.removeAll()
             guard let entry = pending.take() else { break }
             // Characters never outnumber bytes: the count is taken only for a long text.
             if content.utf8.count > maxTextLength, content.count > maxTextLength {
@@ -284,7 +290,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
     }
 
     private func startText(_ target: TextTarget, _ tag: XMLStartTag, location: SourceLocation) {
-        text.removeAll(keepingCapacity: true)
+        text.removeAll()
         // Read into locals and build the pending entry once: no copy of its strings.
         var id: String?, mandate: String?, sector: String?, source: String?
         var level: GovernmentLevel??, role: DutyRole??, catchAll = false
@@ -305,10 +311,18 @@ final class OrgDocumentBuilder: XMLEventHandler {
                 }
             }
         case .duty:
+            dutyIDGiven = false
             tag.forEachAttribute { attribute, value in
                 switch attribute.pointee {
-                case UInt8(ascii: "i") where id == nil && Self.named(attribute, "id"):
-                    id = tag.text(of: value)
+                case UInt8(ascii: "i") where !dutyIDGiven && Self.named(attribute, "id"):
+                    // Kept as bytes: they go straight into the arena, and their hash is taken from them.
+                    dutyIDGiven = true
+                    dutyID.removeAll()
+                    if tag.needsDecoding(value) {
+                        dutyID.append(tag.text(of: value))
+                    } else {
+                        dutyID.append(value)
+                    }
                 case UInt8(ascii: "m") where mandate == nil && Self.named(attribute, "mandate"):
                     mandate = tag.text(of: value)
                 case UInt8(ascii: "r") where role == nil && Self.named(attribute, "role"):
@@ -351,9 +365,12 @@ final class OrgDocumentBuilder: XMLEventHandler {
 
     /// A duty's text, cleaned straight into the arena (no `String` on the way), and the duty.
     private func finishDuty(_ entry: PendingText) {
-        if !arena.hasRoomForDuty { arena = TextArena() }
-        let content = text.withUnsafeBufferPointer { TextCleaner.clean($0, into: arena) }
-        text.removeAll(keepingCapacity: true)
+        if !arena.hasRoomForDuty {
+            arena = TextArena()
+            arenaFile = arena.position(ofFile: file)
+        }
+        let content = text.withBytes { TextCleaner.clean($0, into: arena) }
+        text.removeAll()
         // Characters never outnumber bytes: the count is taken only for a long text.
         if content.byteCount > maxTextLength {
             let characters = arena.string(content).count
@@ -364,13 +381,18 @@ final class OrgDocumentBuilder: XMLEventHandler {
         }
         guard let index = openUnits.last else { return }
         let unit = document.units[index].id
-        let position = document.units[index].duties.count + 1
-        let id = entry.id.map { DutyID($0) } ?? Duty.derivedID(unit: unit, position: position)
+        let id: TextSlice, idHash: Int
+        if dutyIDGiven {
+            (id, idHash) = dutyID.withBytes { (arena.append($0), ReferenceDigest.hash(ofID: $0)) }
+        } else {
+            let derived = Duty.derivedID(unit: unit, position: document.units[index].duties.count + 1)
+            (id, idHash) = (arena.append(derived.rawValue), ReferenceDigest.hash(of: derived))
+        }
         let mandate = entry.mandate.map { MandateID($0) }
-        document.digest.addDuty(id: id, mandate: mandate, inOrder: index == document.units.count - 1)
+        document.digest.addDuty(idHash: idHash, mandate: mandate, inOrder: index == document.units.count - 1)
         document.units[index].duties.append(Duty(
-            appendingTo: arena, id: id.rawValue, isIDDerived: entry.id == nil, unit: unit, text: content,
+            appendingTo: arena, id: id, isIDDerived: !dutyIDGiven, unit: unit, text: content,
             mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
-            location: entry.location))
+            file: arenaFile, line: entry.location.line, column: entry.location.column))
     }
 }

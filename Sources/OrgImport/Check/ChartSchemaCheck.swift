@@ -20,11 +20,11 @@ final class ChartSchemaCheck: XMLEventHandler {
     private struct Frame {
         /// The declared kind; nil for an element not declared here (its content is not checked).
         var kind: Rules.Kind?
-        /// The name, as declared (no `String` is made for every element) or as found.
+        /// The name as declared (nil for an element not declared here, whose name no message needs): a frame
+        /// holds no `String`, so that pushing, popping and reading one is a plain copy.
         var knownName: StaticString?
-        var otherName: String?
         var position: TagPosition
-        var name: String { knownName.map { "\($0)" } ?? otherName ?? "" }
+        var name: String { knownName.map { "\($0)" } ?? "" }
         /// Index of the particle the last child matched, and how many children matched it.
         var particle = -1
         var count = 0
@@ -33,6 +33,8 @@ final class ChartSchemaCheck: XMLEventHandler {
         var reportedChild = false
     }
 
+    /// ``ChartSchemaRules/shapes``, held here (no lazy global to reach at every text).
+    private let shapes = Rules.shapes
     private let next: any XMLEventHandler
     private let diagnostics: DiagnosticCollector
     private let file: String
@@ -67,12 +69,13 @@ final class ChartSchemaCheck: XMLEventHandler {
 
     private func text(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
         guard let index = frames.indices.last, let kind = frames[index].kind, !frames[index].reportedText else { return }
-        let blank = !bytes.contains { !Rules.isSpace($0) }
-        switch Rules.content[kind.rawValue] {
+        // Text of text elements, and the white space between elements: read through a table of plain
+        // values (no copy of a content model) and scanned only as far as the answer needs.
+        switch shapes[kind.rawValue] {
         case .simple:
-            if !blank { frames[index].sawText = true }
+            if !frames[index].sawText, !Rules.isBlank(bytes) { frames[index].sawText = true }
         case .elements:
-            guard !blank || cdata else { return }
+            guard cdata || !Rules.isBlank(bytes) else { return }
             frames[index].reportedText = true
             contentError(frames[index], "text is not allowed here, only elements (found "
                 + "'\(Self.excerpt(bytes))'\(cdata ? " in a CDATA section" : ""))")
@@ -106,12 +109,12 @@ final class ChartSchemaCheck: XMLEventHandler {
                 OrgDocumentBuilder.reportForeignRoot(diagnostics: diagnostics, name: tag.name, namespace: tag.namespace,
                     location: SourceLocation(file: file, line: position.line, column: position.column))
             }
-            frames.append(Frame(kind: kind, otherName: tag.name, position: position))
+            frames.append(Frame(kind: kind, knownName: kind.map(Rules.rootName), position: position))
             if let kind { checkAttributes(tag, kind, at: position) }
             return
         }
         guard let parentKind = frames[parentIndex].kind else {
-            frames.append(Frame(kind: nil, otherName: tag.name, position: position))
+            frames.append(Frame(kind: nil, position: position))
             return
         }
         let match = isOurs ? Rules.match(tag.localName, in: parentKind) : nil
@@ -121,7 +124,7 @@ final class ChartSchemaCheck: XMLEventHandler {
                                 position: position))
             checkAttributes(tag, match.kind, at: position)
         } else {
-            frames.append(Frame(kind: nil, otherName: tag.name, position: position))
+            frames.append(Frame(kind: nil, position: position))
         }
     }
 

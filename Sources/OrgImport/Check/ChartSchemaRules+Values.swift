@@ -20,6 +20,26 @@ extension ChartSchemaRules {
         }
     }
 
+    /// Whether `bytes` are all XML white space (true for none), eight at a time: a word with no byte
+    /// below 0x21 is settled at once, and only words with such a byte are looked at byte by byte.
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // Some byte below 0x21 (the high bit of its lane set by the borrow), else surely not blank.
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 { return false }
+            for offset in 0..<8 where !isSpace(base[index + offset]) { return false }
+            index += 8
+        }
+        while index < count {
+            if !isSpace(base[index]) { return false }
+            index += 1
+        }
+        return true
+    }
+
     /// XML white space (what `\s` and the collapse facet mean).
     @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
@@ -36,9 +56,22 @@ extension ChartSchemaRules {
 
     /// 1 to 200 characters, none of them white space.
     private static func isIdentifier(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !value.isEmpty, value.count <= 200 * 4 || characters(value) <= 200 else { return false }
-        for byte in value where isSpace(byte) { return false }
-        return characters(value) <= 200
+        // No white space (eight bytes at a time: a word with no byte below 0x21 has none), then at most 200
+        // characters (counted only when there are more than 200 bytes).
+        guard let base = value.baseAddress, !value.isEmpty else { return false }
+        var index = 0
+        while index + 8 <= value.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in 0..<8 where isSpace(base[index + offset]) { return false }
+            }
+            index += 8
+        }
+        while index < value.count {
+            if isSpace(base[index]) { return false }
+            index += 1
+        }
+        return value.count <= 200 || characters(value) <= 200
     }
 
     /// Characters in UTF-8 bytes.

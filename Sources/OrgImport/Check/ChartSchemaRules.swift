@@ -100,12 +100,29 @@ enum ChartSchemaRules {
         }
     }
 
+    /// The name of a root element's kind (``root(_:)`` read backwards).
+    static func rootName(_ kind: Kind) -> StaticString {
+        kind == .mandateCatalog ? "mandateCatalog" : "orgChart"
+    }
+
     /// The kind of a root element named `name` (nil: not a root of the format).
     static func root(_ name: String) -> Kind? {
         switch name {
         case "orgChart": .orgChart
         case "mandateCatalog": .mandateCatalog
         default: nil
+        }
+    }
+
+    /// What ``content`` says of each kind, without the particles: a plain value, copied for free.
+    enum Shape { case elements, empty, simple }
+
+    /// The ``Shape`` of each kind's content, by `Kind.rawValue`.
+    static let shapes: [Shape] = content.map { content in
+        switch content {
+        case .elements: .elements
+        case .empty: .empty
+        case .simple: .simple
         }
     }
 
