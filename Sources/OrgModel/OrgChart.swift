@@ -41,5 +41,10 @@ public struct OrgChart: Hashable, Sendable, Codable {
     }
 
     /// The number of duties over all units.
-    public var dutyCount: Int { units.reduce(0) { $0 + $1.duties.count } }
+    public var dutyCount: Int {
+        // By index: `reduce` would hand over a copy of every unit (a reference counted per member).
+        var count = 0
+        for position in units.indices { count += units[position].duties.count }
+        return count
+    }
 }

@@ -112,10 +112,16 @@ struct ImportErrorTests {
               </unit>
               <unit id="\u{212B}" name="B" kind="committee"/>
               <unit id="\u{C5}" name="C" kind="committee"/>
+              <unit id="e1" name="E1" kind="committee"/>
+              <unit id="f" name="F" kind="committee"><duty id="x">Tám</duty><duty id="z">Chín</duty></unit>
+              <unit id="e2" name="E2" kind="committee"/>
+              <unit id="g" name="G" kind="committee"><duty id="y">Mười</duty><duty id="z">Mười một</duty></unit>
             """))
         let found = diagnostics(files: [path])
-        #expect(positions(found) == ["5:5", "7:5", "9:5", "13:3"])
+        #expect(positions(found) == ["5:5", "7:5", "9:5", "13:3", "17:66"])
         #expect(found.allSatisfy { $0.message.contains("duplicate") })
+        // The earlier duty is found in its own unit past units without duties.
+        #expect(found.last?.message.hasSuffix("first defined at \(path):15:65") == true, "\(found.last?.message ?? "")")
         for (a, b) in [("K", "\u{212A}"), ("\u{E9}", "e\u{301}"), (long, long.decomposedStringWithCanonicalMapping),
                        ("ab", "ab")] {
             #expect(ReferenceDigest.hash(of: DutyID(a)) == ReferenceDigest.hash(of: DutyID(b)))

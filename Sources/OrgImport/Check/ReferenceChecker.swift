@@ -37,9 +37,27 @@ struct ReferenceChecker {
         }
         unitTable = HashedIDTable(capacity: units.count)
         var dutyTable = HashedIDTable(capacity: dutyCount)
-        /// The unit of each duty, by the duty's position in document order.
-        var unitOfDuty = [Int](repeating: 0, count: dutyCount)
-        var firstDuty = [Int](repeating: 0, count: units.count)
+        /// The position of each unit's first duty in document order (ascending): the unit of an earlier
+        /// duty is found in it by bisection when a hash matches, which is rare (no array of a million
+        /// owners to fill on the one thread that checks).
+        var starts: [Int] = []
+        starts.reserveCapacity(units.count)
+        var running = 0
+        for position in units.indices {
+            starts.append(running)
+            running += units[position].duties.count
+        }
+        let firstDuty = starts
+        /// The unit holding the duty at `flat`: the last unit whose first duty is at or before it (units
+        /// without duties share their start with the next unit, and come before it).
+        func owner(of flat: Int) -> Int {
+            var low = 0, high = firstDuty.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if firstDuty[middle] <= flat { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
         var flat = 0
         units.withUnsafeBufferPointer { units in
             for position in units.indices {
@@ -50,19 +68,17 @@ struct ReferenceChecker {
                     diagnostics.error(units[position].location, "duplicate unit id '\(units[position].id)'; "
                         + "first defined at \(units[first].location)")
                 }
-                firstDuty[position] = flat
                 let count = units[position].duties.count
                 for duty in 0..<count {
                     defer { flat += 1 }
-                    unitOfDuty[flat] = position
                     let hash = dutyHashes?[flat] ?? ReferenceDigest.hash(of: units[position].duties[duty].id)
                     guard hash != ReferenceDigest.emptyID else { continue }
                     let earlier = dutyTable.insert(flat, hash: hash) { other in
-                        let owner = unitOfDuty[other]
+                        let owner = owner(of: other)
                         return units[owner].duties[other - firstDuty[owner]].id == units[position].duties[duty].id
                     }
                     guard let earlier else { continue }
-                    let owner = unitOfDuty[earlier]
+                    let owner = owner(of: earlier)
                     let firstLocation = units[owner].duties[earlier - firstDuty[owner]].location
                     let repeated = units[position].duties[duty]
                     let derived = repeated.isIDDerived
