@@ -92,7 +92,7 @@ public struct DutyGraph: Sendable {
         }
         var mandates: [MandateID: Mandate] = [:]
         for mandate in chart.mandates where mandates[mandate.id] == nil { mandates[mandate.id] = mandate }
-        var cited = Set<MandateID>()
+        var cited = DistinctIDs<Mandate>()
         var citing = 0
         var duties: [DutyReference] = []
         duties.reserveCapacity(chart.dutyCount)
@@ -116,7 +116,7 @@ public struct DutyGraph: Sendable {
         self.depth = depth
         self.level = level
         self.mandates = mandates
-        citedMandates = cited
+        citedMandates = cited.ids
         dutiesCitingMandate = citing
         self.enter = enter
         self.exit = exit

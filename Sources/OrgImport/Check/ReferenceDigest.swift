@@ -19,7 +19,8 @@ struct ReferenceDigest {
     /// appended out of that order; the checks then hash the ids themselves).
     var dutyIDHashesInOrder = true
     /// Every mandate id that a duty names.
-    var mandateReferences: Set<MandateID> = []
+    var mandateReferences: Set<MandateID> { citedMandates.ids }
+    private var citedMandates = DistinctIDs<Mandate>()
 
     /// The entry for `id` in ``unitIDHashes`` or ``dutyIDHashes``.
     static func hash<Tag>(of id: Identifier<Tag>) -> Int {
@@ -95,7 +96,7 @@ struct ReferenceDigest {
     /// duty's unit is not the last unit read.
     mutating func addDuty(idHash: Int, mandate: MandateID?, inOrder: Bool) {
         if inOrder { dutyIDHashes.append(idHash) } else { dutyIDHashesInOrder = false }
-        if let mandate { mandateReferences.insert(mandate) }
+        if let mandate { citedMandates.insert(mandate) }
     }
 
     /// Appends `other`'s entries from its `skippingUnits`-th unit and `skippingDuties`-th duty on (a part of
@@ -104,6 +105,6 @@ struct ReferenceDigest {
         unitIDHashes.append(contentsOf: other.unitIDHashes.dropFirst(skippingUnits))
         dutyIDHashes.append(contentsOf: other.dutyIDHashes.dropFirst(skippingDuties))
         dutyIDHashesInOrder = dutyIDHashesInOrder && other.dutyIDHashesInOrder
-        mandateReferences.formUnion(other.mandateReferences)
+        for mandate in other.mandateReferences { citedMandates.insert(mandate) }
     }
 }
