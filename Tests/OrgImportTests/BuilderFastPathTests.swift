@@ -154,3 +154,52 @@ struct BuilderFastPathTests {
         #expect(bytes.withUnsafeBufferPointer { OrgDocumentBuilder.count($0) } == expected)
     }
 }
+
+/// The builder gathers a unit's duties apart and moves them into the unit when they are done.
+@Suite("Duties reach their units, in order, whatever the element order")
+struct PendingDutiesTests {
+    /// The builder's document for `body`, parsed in one pass (the schema check in front, as in an import).
+    private static func document(_ body: String) throws -> ParsedDocument {
+        let path = try TestFiles.write(TestFiles.chart(body))
+        let collector = DiagnosticCollector(limit: 100)
+        let builder = OrgDocumentBuilder(file: path, diagnostics: collector)
+        let check = ChartSchemaCheck(next: builder, file: path, diagnostics: collector)
+        let parser = SAXDocumentParser(path: path, file: path, options: ImportOptions(fileSplitting: .off),
+                                       diagnostics: collector, handler: check)
+        _ = parser.parse(schema: nil)
+        return builder.document
+    }
+
+    @Test("Duties written after a sub-unit (which the schema reports) still join their own unit, numbered on")
+    func outOfOrder() throws {
+        let document = try Self.document("""
+              <unit id="a" name="A" kind="committee">
+                <duty id="a.1">Một</duty>
+                <duty>Hai</duty>
+                <unit id="b" name="B" kind="office"><duty>Ba</duty><duty id="b.2">Bốn</duty></unit>
+                <duty>Năm</duty>
+                <unit id="c" name="C" kind="office"/>
+                <duty id="a.4">Sáu</duty>
+              </unit>
+              <unit id="d" name="D" kind="committee"><duty>Bảy</duty></unit>
+            """)
+        let duties = document.units.map { unit in unit.duties.map { "\($0.id.rawValue)=\($0.text)" } }
+        #expect(duties == [["a.1=Một", "a#2=Hai", "a#3=Năm", "a.4=Sáu"], ["b#1=Ba", "b.2=Bốn"], [], ["d#1=Bảy"]])
+        // The digest noted that some duties came after their unit's sub-units.
+        #expect(!document.digest.dutyIDHashesInOrder)
+        // Arrays hold their duties at their count, not a doubling's slack.
+        #expect(document.units.allSatisfy { $0.duties.capacity < max(4, 2 * $0.duties.count) })
+    }
+
+    @Test("Many duties in one unit and many units in a row")
+    func many() throws {
+        let units = (0..<30).map { unit in
+            "<unit id=\"u\(unit)\" name=\"U\" kind=\"office\">"
+                + (0..<(unit * 7)).map { "<duty>Việc \($0)</duty>" }.joined() + "</unit>"
+        }.joined(separator: "\n")
+        let document = try Self.document(units)
+        #expect(document.units.map(\.duties.count) == (0..<30).map { $0 * 7 })
+        #expect(document.units[29].duties.last?.id.rawValue == "u29#203")
+        #expect(document.units[29].duties.last?.text == "Việc 202")
+    }
+}

@@ -1,6 +1,16 @@
 import Glibc
 import OrgModel
 
+extension OrgDocumentBuilder {
+    /// What the synthetic start tags of a part of a split file contributed (see ``init(file:diagnostics:syntheticElements:)``).
+    struct SyntheticShare: Equatable {
+        var units = 0
+        var mandates = 0
+        var nestedParentAttributes = 0
+        var dutyIDHashes = 0
+    }
+}
+
 /// Reading the attributes of the builder's empty elements, from bytes.
 extension OrgDocumentBuilder {
     /// The leadership posts a `<leadership>` start tag gives.

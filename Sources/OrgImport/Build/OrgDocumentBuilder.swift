@@ -14,20 +14,20 @@ import OrgModel
 final class OrgDocumentBuilder: XMLEventHandler {
     static let namespace = "urn:orgscope:orgchart:1"
 
-    @exclusivity(unchecked) private(set) var document: ParsedDocument
+    @exclusivity(unchecked) private var built: ParsedDocument
+    /// The open unit's duties, moved into it when they are done.
+    private let pendingDuties = PendingDuties()
+
+    /// What the file gave (read once the parse is over).
+    var document: ParsedDocument {
+        pendingDuties.flush(into: &built.units)
+        return built
+    }
     /// Where the duties' ids, texts and sources go: one arena for the file (or part), replaced by a new
     /// one only after 4 GiB.
     private var arena = TextArena()
     private let diagnostics: DiagnosticCollector
     private let file: String
-
-    /// What the synthetic start tags of a part of a split file contributed (see ``init(file:diagnostics:syntheticElements:)``).
-    struct SyntheticShare: Equatable {
-        var units = 0
-        var mandates = 0
-        var nestedParentAttributes = 0
-        var dutyIDHashes = 0
-    }
 
     /// The leading units, mandates and nested-parent notes that came from synthetic start tags; the merge
     /// drops them, since the part before already has the real ones.
@@ -89,7 +89,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
     /// A builder for a whole file, or for a part of a split file whose first `syntheticElements` start
     /// tags are copies of elements that an earlier part holds.
     init(file: String, diagnostics: DiagnosticCollector, syntheticElements: Int = 0) {
-        document = ParsedDocument(file: file, location: SourceLocation(file: file, line: 1, column: 1))
+        built = ParsedDocument(file: file, location: SourceLocation(file: file, line: 1, column: 1))
         self.diagnostics = diagnostics
         self.file = file
         syntheticElementsLeft = syntheticElements
@@ -124,20 +124,20 @@ final class OrgDocumentBuilder: XMLEventHandler {
         }
         let name = ChartElement(tag)
         switch (parent, name) {
-        case (.root, .mandates) where document.kind == .chart:
+        case (.root, .mandates) where built.kind == .chart:
             frames.append(.mandates)
-        case (.root, .mandate) where document.kind == .catalog, (.mandates, .mandate):
+        case (.root, .mandate) where built.kind == .catalog, (.mandates, .mandate):
             startText(.mandate, tag, location: location(position))
-        case (.root, .unit) where document.kind == .chart, (.unit, .unit):
+        case (.root, .unit) where built.kind == .chart, (.unit, .unit):
             startUnit(tag, location: location(position))
         case (.unit, .leadership):
             if let index = openUnits.last {
                 let figures = leadership(tag)
-                document.units[index].leadership = figures
+                built.units[index].leadership = figures
                 if let vacant = figures.vacantHeads, vacant > (figures.heads ?? 0) {
                     let heads = figures.heads.map { "only \($0) head post\($0 == 1 ? "" : "s") (heads=\"\($0)\")" }
                         ?? "no heads attribute"
-                    diagnostics.error(location(position), "vacantHeads=\"\(vacant)\" but unit '\(document.units[index].id)' "
+                    diagnostics.error(location(position), "vacantHeads=\"\(vacant)\" but unit '\(built.units[index].id)' "
                         + "has \(heads): "
                         + "a vacant post must be one of the unit's head posts")
                 }
@@ -145,7 +145,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             frames.append(.other)
         case (.unit, .staffing):
             if let index = openUnits.last, let staffing = staffing(tag, location: location(position)) {
-                document.units[index].staffing.append(staffing)
+                built.units[index].staffing.append(staffing)
             }
             frames.append(.other)
         case (.unit, .function):
@@ -163,11 +163,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
         guard let frame = frames.popLast() else { return }
         switch frame {
         case .unit:
-            // The unit's duties are complete: give back the slack of the array's doubling (a third of a
-            // national chart's duty storage otherwise).
-            if let index = openUnits.popLast(), document.units[index].duties.capacity > document.units[index].duties.count {
-                document.units[index].duties.trimCapacity()
-            }
+            // The unit's duties are complete: they move into it at their exact size.
+            _ = openUnits.popLast()
+            pendingDuties.flush(into: &built.units)
         case .text:
             if pending?.target == .duty, let entry = pending.take() {
                 finishDuty(entry)
@@ -195,9 +193,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
         guard syntheticElementsLeft > 0 else { return }
         syntheticElementsLeft -= 1
         if syntheticElementsLeft == 0 {
-            synthetic = SyntheticShare(units: document.units.count, mandates: document.mandates.count,
-                                       nestedParentAttributes: document.nestedParentAttributes.count,
-                                       dutyIDHashes: document.digest.dutyIDHashes.count)
+            synthetic = SyntheticShare(units: built.units.count, mandates: built.mandates.count,
+                                       nestedParentAttributes: built.nestedParentAttributes.count,
+                                       dutyIDHashes: built.digest.dutyIDHashes.count)
         }
     }
 
@@ -210,19 +208,19 @@ final class OrgDocumentBuilder: XMLEventHandler {
     }
 
     private func startRoot(_ tag: XMLStartTag, location: SourceLocation) {
-        document.location = location
-        document.id = tag.string("id") ?? ""
-        document.name = tag.cleanedString("name") ?? ""
+        built.location = location
+        built.id = tag.string("id") ?? ""
+        built.name = tag.cleanedString("name") ?? ""
         switch ChartElement(tag) {
         case .orgChart:
-            document.kind = .chart
-            document.asOf = tag.string("asOf").flatMap(ChartDate.init(iso:))
-            document.language = tag.string("lang")
-            document.provinceCategory = tag.string("provinceCategory").flatMap(ProvinceCategory.init(rawValue:))
-            document.illustrative = tag.string("illustrative").map { $0 == "true" || $0 == "1" } ?? false
+            built.kind = .chart
+            built.asOf = tag.string("asOf").flatMap(ChartDate.init(iso:))
+            built.language = tag.string("lang")
+            built.provinceCategory = tag.string("provinceCategory").flatMap(ProvinceCategory.init(rawValue:))
+            built.illustrative = tag.string("illustrative").map { $0 == "true" || $0 == "1" } ?? false
         case .mandateCatalog:
-            document.kind = .catalog
-            document.catalogSource = tag.cleanedString("source")
+            built.kind = .catalog
+            built.catalogSource = tag.cleanedString("source")
         default:
             break  // the schema reports an unknown root
         }
@@ -263,9 +261,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
             }
         }
         let unitID = UnitID(id ?? "")
-        let enclosing = openUnits.last.map { document.units[$0].id }
+        let enclosing = openUnits.last.map { built.units[$0].id }
         if let parentAttribute, enclosing != nil {
-            document.nestedParentAttributes.append((unitID, parentAttribute, location))
+            built.nestedParentAttributes.append((unitID, parentAttribute, location))
         }
         let unit = Unit(
             id: unitID,
@@ -283,9 +281,9 @@ final class OrgDocumentBuilder: XMLEventHandler {
                 + "the date is that of the decision founding the unit; add decision=\"NUMBER/SYMBOL\" "
                 + "(e.g. decision=\"25/2025/QĐ-UBND\") or remove decisionDate")
         }
-        document.units.append(unit)
-        document.digest.unitIDHashes.append(ReferenceDigest.hash(of: unitID))
-        openUnits.append(document.units.count - 1)
+        built.units.append(unit)
+        built.digest.unitIDHashes.append(ReferenceDigest.hash(of: unitID))
+        openUnits.append(built.units.count - 1)
         frames.append(.unit)
     }
 
@@ -345,19 +343,18 @@ final class OrgDocumentBuilder: XMLEventHandler {
         frames.append(.text)
     }
 
-
     private func finishText(_ entry: PendingText, content: String) {
         switch entry.target {
         case .mandate:
-            document.mandates.append(Mandate(
+            built.mandates.append(Mandate(
                 id: MandateID(entry.id ?? ""), text: content, sector: entry.sector, level: entry.level,
-                source: entry.source, catalog: document.id, location: entry.location))
+                source: entry.source, catalog: built.id, location: entry.location))
         case .function:
             guard let index = openUnits.last else { return }
-            document.units[index].functions.append(content)
+            built.units[index].functions.append(content)
         case .power:
             guard let index = openUnits.last else { return }
-            document.units[index].powers.append(content)
+            built.units[index].powers.append(content)
         case .duty:
             break  // finishDuty(_:)
         }
@@ -380,19 +377,19 @@ final class OrgDocumentBuilder: XMLEventHandler {
             }
         }
         guard let index = openUnits.last else { return }
-        let unit = document.units[index].id
+        let unit = built.units[index].id
         let id: TextSlice, idHash: Int
         if dutyIDGiven {
             (id, idHash) = dutyID.withBytes { (arena.append($0), ReferenceDigest.hash(ofID: $0)) }
         } else {
-            let derived = Duty.derivedID(unit: unit, position: document.units[index].duties.count + 1)
+            let derived = Duty.derivedID(unit: unit, position: pendingDuties.count(of: index, in: built.units) + 1)
             (id, idHash) = (arena.append(derived.rawValue), ReferenceDigest.hash(of: derived))
         }
         let mandate = entry.mandate.map { MandateID($0) }
-        document.digest.addDuty(idHash: idHash, mandate: mandate, inOrder: index == document.units.count - 1)
-        document.units[index].duties.append(Duty(
+        built.digest.addDuty(idHash: idHash, mandate: mandate, inOrder: index == built.units.count - 1)
+        pendingDuties.append(Duty(
             appendingTo: arena, id: id, isIDDerived: !dutyIDGiven, unit: unit, text: content,
             mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
-            file: arenaFile, line: entry.location.line, column: entry.location.column))
+            file: arenaFile, line: entry.location.line, column: entry.location.column), to: index, units: &built.units)
     }
 }
