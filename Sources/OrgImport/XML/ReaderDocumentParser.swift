@@ -119,8 +119,10 @@ final class ReaderDocumentParser {
             xmlTextReaderMoveToElement(reader)
         }
         let location = position()
-        handler.startElement(XMLStartTag(localName: name, namespaceURI: namespace, storage: .list(attributes)),
-                             at: TagPosition(line: location.line, column: location.column))
+        attributes.withUnsafeBufferPointer { list in
+            handler.startElement(XMLStartTag(localName: name, namespaceURI: namespace, storage: .list(list)),
+                                 at: TagPosition(line: location.line, column: location.column))
+        }
     }
 
     private func position() -> SourceLocation {

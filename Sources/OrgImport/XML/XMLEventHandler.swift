@@ -31,8 +31,9 @@ struct XMLStartTag {
         /// libxml2's SAX2 array: five pointers per attribute (local name, prefix, URI, value start,
         /// value end).
         case libxml(UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, count: Int)
-        /// Attributes already copied (the text reader's path).
-        case list([XMLAttribute])
+        /// Attributes already copied (the text reader's path), kept by the reader for the call: a pointer,
+        /// so that a tag is copied as plain values (it is handed down through every handler).
+        case list(UnsafeBufferPointer<XMLAttribute>)
     }
 
     /// The local name (NUL-terminated UTF-8).
@@ -56,7 +57,7 @@ struct XMLStartTag {
     var attributes: [XMLAttribute] {
         switch storage {
         case .list(let list):
-            return list
+            return Array(list)
         case .libxml(let pointers, let count):
             guard let pointers else { return [] }
             var list: [XMLAttribute] = []
