@@ -193,7 +193,15 @@ struct SplitFileImport: @unchecked Sendable {
         let units = Self.joinUnits(&parts)
         var document = parts[0].document
         document.units = units
-        for part in parts.dropFirst() {
+        // Room for every part's entries at once: appended part by part, the digest's arrays would grow by
+        // doubling (on L, tens of MiB copied into fresh pages on the one thread left).
+        let later = parts.dropFirst()
+        document.digest.unitIDHashes.reserveCapacity(document.digest.unitIDHashes.count
+            + later.reduce(0) { $0 + $1.document.digest.unitIDHashes.count })
+        document.digest.dutyIDHashes.reserveCapacity(document.digest.dutyIDHashes.count
+            + later.reduce(0) { $0 + $1.document.digest.dutyIDHashes.count })
+        document.mandates.reserveCapacity(document.mandates.count + later.reduce(0) { $0 + $1.document.mandates.count })
+        for part in later {
             let synthetic = part.synthetic
             document.mandates.append(contentsOf: part.document.mandates[synthetic.mandates...])
             document.digest.append(part.document.digest, skippingUnits: synthetic.units,
