@@ -53,7 +53,8 @@ final class OrgDocumentBuilder: XMLEventHandler {
     /// tag. Text elements do not nest: an element inside one is `.other`.
     private struct PendingText {
         var target: TextTarget
-        var location: SourceLocation
+        /// Where the element starts (a `SourceLocation` is made only when one is needed: it holds the path).
+        var position: TagPosition
         var id: String?
         var mandate: String?
         var role: DutyRole = .lead
@@ -127,7 +128,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         case (.root, .mandates) where built.kind == .chart:
             frames.append(.mandates)
         case (.root, .mandate) where built.kind == .catalog, (.mandates, .mandate):
-            startText(.mandate, tag, location: location(position))
+            startText(.mandate, tag, at: position)
         case (.root, .unit) where built.kind == .chart, (.unit, .unit):
             startUnit(tag, location: location(position))
         case (.unit, .leadership):
@@ -149,11 +150,11 @@ final class OrgDocumentBuilder: XMLEventHandler {
             }
             frames.append(.other)
         case (.unit, .function):
-            startText(.function, tag, location: location(position))
+            startText(.function, tag, at: position)
         case (.unit, .duty):
-            startText(.duty, tag, location: location(position))
+            startText(.duty, tag, at: position)
         case (.unit, .power):
-            startText(.power, tag, location: location(position))
+            startText(.power, tag, at: position)
         default:
             frames.append(.other)  // the schema reports elements out of place
         }
@@ -176,7 +177,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
             guard let entry = pending.take() else { break }
             // Characters never outnumber bytes: the count is taken only for a long text.
             if content.utf8.count > maxTextLength, content.count > maxTextLength {
-                diagnostics.error(entry.location, TextLengthLimit.textMessage(characters: content.count, limit: maxTextLength))
+                diagnostics.error(location(entry.position), TextLengthLimit.textMessage(characters: content.count, limit: maxTextLength))
                 break
             }
             finishText(entry, content: content)
@@ -287,7 +288,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         frames.append(.unit)
     }
 
-    private func startText(_ target: TextTarget, _ tag: XMLStartTag, location: SourceLocation) {
+    private func startText(_ target: TextTarget, _ tag: XMLStartTag, at position: TagPosition) {
         text.removeAll()
         // Read into locals and build the pending entry once: no copy of its strings.
         var id: String?, mandate: String?, sector: String?, source: String?
@@ -337,7 +338,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         case .function, .power:
             break
         }
-        pending = PendingText(target: target, location: location, id: id, mandate: mandate,
+        pending = PendingText(target: target, position: position, id: id, mandate: mandate,
                               role: (role ?? nil) ?? .lead, sector: sector, level: level ?? nil, source: source,
                               catchAll: catchAll)
         frames.append(.text)
@@ -348,7 +349,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         case .mandate:
             built.mandates.append(Mandate(
                 id: MandateID(entry.id ?? ""), text: content, sector: entry.sector, level: entry.level,
-                source: entry.source, catalog: built.id, location: entry.location))
+                source: entry.source, catalog: built.id, location: location(entry.position)))
         case .function:
             guard let index = openUnits.last else { return }
             built.units[index].functions.append(content)
@@ -372,7 +373,7 @@ final class OrgDocumentBuilder: XMLEventHandler {
         if content.byteCount > maxTextLength {
             let characters = arena.string(content).count
             if characters > maxTextLength {
-                diagnostics.error(entry.location, TextLengthLimit.textMessage(characters: characters, limit: maxTextLength))
+                diagnostics.error(location(entry.position), TextLengthLimit.textMessage(characters: characters, limit: maxTextLength))
                 return
             }
         }
@@ -390,6 +391,6 @@ final class OrgDocumentBuilder: XMLEventHandler {
         pendingDuties.append(Duty(
             appendingTo: arena, id: id, isIDDerived: !dutyIDGiven, unit: unit, text: content,
             mandate: mandate, role: entry.role, source: entry.source, isCatchAll: entry.catchAll,
-            file: arenaFile, line: entry.location.line, column: entry.location.column), to: index, units: &built.units)
+            file: arenaFile, line: entry.position.line, column: entry.position.column), to: index, units: &built.units)
     }
 }

@@ -46,7 +46,7 @@ final class PendingDuties {
             storage = grown
             capacity *= 2
         }
-        (storage + count).initialize(to: duty)
+        (storage + count).initialize(to: consume duty)
         count += 1
     }
 
