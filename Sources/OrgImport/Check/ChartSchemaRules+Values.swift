@@ -100,14 +100,16 @@ extension ChartSchemaRules {
     }
 
     private static func isOneOf(_ value: UnsafeBufferPointer<UInt8>, _ values: [String]) -> Bool {
-        values.contains { candidate in
-            var candidate = candidate
-            return candidate.withUTF8 { bytes in
+        // Read in place (the values are literals, stored contiguously): no copy of each candidate to count.
+        for index in values.indices {
+            let same = values[index].utf8.withContiguousStorageIfAvailable { bytes in
                 guard bytes.count == value.count else { return false }
                 guard let base = bytes.baseAddress, let other = value.baseAddress else { return true }  // both empty
                 return memcmp(base, other, value.count) == 0
-            }
+            } ?? values[index].utf8.elementsEqual(value)
+            if same { return true }
         }
+        return false
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
