@@ -218,17 +218,21 @@ public struct DutyGraph: Sendable {
         var stack: [(node: Int, above: UInt32)] = roots.reversed().map { ($0, 0) }
         while let (node, above) = stack.popLast() {
             var recorded = above
-            let staffing = chart.units[node].staffing
-            for position in staffing.indices {
-                guard let category = categories.firstIndex(of: staffing[position].category) else { continue }
-                let bit = UInt32(1) << category
-                guard recorded & bit == 0 else { continue }  // an ancestor's, or this unit's earlier figures
-                recorded |= bit
-                totals[category].units += 1
-                totals[category].quota += staffing[position].quota ?? 0
-                totals[category].actual += staffing[position].actual ?? 0
+            // Read in place: a `Staffing` holds its location's path, and copying one counts a reference.
+            chart.units[node].staffing.withUnsafeBufferPointer { staffing in
+                for position in staffing.indices {
+                    guard let category = categories.firstIndex(of: staffing[position].category) else { continue }
+                    let bit = UInt32(1) << category
+                    guard recorded & bit == 0 else { continue }  // an ancestor's, or this unit's earlier figures
+                    recorded |= bit
+                    totals[category].units += 1
+                    totals[category].quota += staffing[position].quota ?? 0
+                    totals[category].actual += staffing[position].actual ?? 0
+                }
             }
-            for child in children[node].reversed() { stack.append((child, recorded)) }
+            children[node].withUnsafeBufferPointer { below in
+                for index in below.indices.reversed() { stack.append((below[index], recorded)) }
+            }
         }
         var result: [StaffCategory: StaffingTotal] = [:]
         for (category, total) in zip(categories, totals) where total.units > 0 { result[category] = total }
