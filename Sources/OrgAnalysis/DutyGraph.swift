@@ -1,5 +1,3 @@
-import Dispatch
-import class Foundation.Thread
 import OrgModel
 
 /// The chart as a graph, built once and then only read: the unit tree, levels resolved by inheritance,
@@ -42,17 +40,6 @@ public struct DutyGraph: Sendable {
     /// a duplicate id wins.
     public init(chart: OrgChart) {
         self.chart = chart
-        // The duties' table needs nothing from the unit tree: on a large chart it is built on a thread of
-        // its own meanwhile (a thread, not the shared pool: a graph may be built inside a pool's worker).
-        let dutyTable = DutyTableBox()
-        let done = DispatchSemaphore(value: 0)
-        let aside = chart.units.count >= Self.unitsForATableAside
-        if aside {
-            Thread {
-                dutyTable.value = DutyTable(chart: chart)
-                done.signal()
-            }.start()
-        }
         let count = chart.units.count
         var index: [UnitID: Int] = [:]
         index.reserveCapacity(count)
@@ -105,8 +92,23 @@ public struct DutyGraph: Sendable {
         }
         var mandates: [MandateID: Mandate] = [:]
         for mandate in chart.mandates where mandates[mandate.id] == nil { mandates[mandate.id] = mandate }
-        if aside { done.wait() }
-        let table = dutyTable.value ?? DutyTable(chart: chart)
+        var cited = DistinctIDs<Mandate>()
+        var citing = 0
+        var duties: [DutyReference] = []
+        duties.reserveCapacity(chart.dutyCount)
+        var firstDuty: [Int] = []
+        firstDuty.reserveCapacity(count)
+        for position in chart.units.indices {
+            firstDuty.append(duties.count)
+            let unitDuties = chart.units[position].duties
+            for offset in unitDuties.indices {
+                duties.append(DutyReference(unit: position, offset: offset))
+                if let mandate = unitDuties[offset].mandate {
+                    cited.insert(mandate)
+                    citing += 1
+                }
+            }
+        }
         self.index = index
         self.parent = parent
         self.children = children
@@ -114,47 +116,13 @@ public struct DutyGraph: Sendable {
         self.depth = depth
         self.level = level
         self.mandates = mandates
-        citedMandates = table.cited
-        dutiesCitingMandate = table.citing
+        citedMandates = cited.ids
+        dutiesCitingMandate = citing
         self.enter = enter
         self.exit = exit
         self.jurisdiction = jurisdiction
-        self.duties = table.duties
-        self.firstDuty = table.firstDuty
-    }
-
-    /// From how many units the duty table is built on a thread of its own (about a millisecond of work).
-    private static let unitsForATableAside = 2_000
-
-    /// Every duty in document order, where each unit's start, and the mandates they cite.
-    private struct DutyTable {
-        var duties: [DutyReference] = []
-        var firstDuty: [Int] = []
-        var cited: Set<MandateID> = []
-        var citing = 0
-
-        init(chart: OrgChart) {
-            var cited = DistinctIDs<Mandate>()
-            duties.reserveCapacity(chart.dutyCount)
-            firstDuty.reserveCapacity(chart.units.count)
-            for position in chart.units.indices {
-                firstDuty.append(duties.count)
-                let unitDuties = chart.units[position].duties
-                for offset in unitDuties.indices {
-                    duties.append(DutyReference(unit: position, offset: offset))
-                    if let mandate = unitDuties[offset].mandate {
-                        cited.insert(mandate)
-                        citing += 1
-                    }
-                }
-            }
-            self.cited = cited.ids
-        }
-    }
-
-    /// Carries the duty table from the core that builds it (written once, read after the group's wait).
-    private final class DutyTableBox: @unchecked Sendable {
-        var value: DutyTable?
+        self.duties = duties
+        self.firstDuty = firstDuty
     }
 
     /// The duty a reference points at.
