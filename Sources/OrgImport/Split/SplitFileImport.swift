@@ -43,8 +43,11 @@ enum FileReading: Equatable, Sendable, CustomStringConvertible {
 /// Sendable because its parts run on several threads: the compiled schema is only read after it is
 /// compiled (libxml2 validation contexts share it read-only).
 struct SplitFileImport: @unchecked Sendable {
-    /// Smallest part in automatic mode: about 15 ms of parsing.
-    private static let minimumPartSize = 512 << 10
+    /// Smallest part in automatic mode: about 2 ms of parsing on one core today. The last parts decide how
+    /// long one core waits for the other at the end: on the 19 MB benchmark chart 256 KiB took `validate`
+    /// from 100–111 ms to 91–97 ms against 512 KiB (`perf stat -r 10`, four rounds in turn), and on the
+    /// 192 MB chart it changed nothing that the machine's noise did not.
+    private static let minimumPartSize = 256 << 10
 
     let path: String
     /// The compiled XSD in `.xsd` mode; nil in `.code` mode (every part then has a ``ChartSchemaCheck``).
