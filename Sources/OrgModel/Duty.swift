@@ -71,7 +71,8 @@ public struct Duty: Hashable, Sendable, Codable {
     ) {
         let (arena, slices, file) = TextArena.holding([id.rawValue, text, source], file: location.file)
         self.init(arena: arena, id: slices[0], text: slices[1], source: slices[2], isIDDerived: isIDDerived,
-                  unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll, file: file, location: location)
+                  unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll, file: file,
+                  line: location.line, column: location.column)
     }
 
     /// A duty whose id, text and source are appended to `arena` (by the import, which owns it).
@@ -81,18 +82,7 @@ public struct Duty: Hashable, Sendable, Codable {
     ) {
         self.init(arena: arena, id: arena.append(id), text: arena.append(text), source: source.map { arena.append($0) } ?? .absent,
                   isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
-                  file: arena.position(ofFile: location.file), location: location)
-    }
-
-    /// A duty whose text is already in `arena` at `text` (the import cleans it straight there); its id and
-    /// source are appended.
-    public init(
-        appendingTo arena: TextArena, id: String, isIDDerived: Bool, unit: UnitID, text: TextSlice,
-        mandate: MandateID?, role: DutyRole, source: String?, isCatchAll: Bool, location: SourceLocation
-    ) {
-        self.init(arena: arena, id: arena.append(id), text: text, source: source.map { arena.append($0) } ?? .absent,
-                  isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
-                  file: arena.position(ofFile: location.file), location: location)
+                  file: arena.position(ofFile: location.file), line: location.line, column: location.column)
     }
 
     /// A duty whose id and text are already in `arena` (the import copies both straight there); its
@@ -103,19 +93,19 @@ public struct Duty: Hashable, Sendable, Codable {
     ) {
         self.init(arena: arena, id: id, text: text, source: source.map { arena.append($0) } ?? .absent,
                   isIDDerived: isIDDerived, unit: unit, mandate: mandate, role: role, isCatchAll: isCatchAll,
-                  file: file, location: SourceLocation(file: "", line: line, column: column))
+                  file: file, line: line, column: column)
     }
 
     private init(
         arena: TextArena, id: TextSlice, text: TextSlice, source: TextSlice, isIDDerived: Bool, unit: UnitID,
-        mandate: MandateID?, role: DutyRole, isCatchAll: Bool, file: UInt32, location: SourceLocation
+        mandate: MandateID?, role: DutyRole, isCatchAll: Bool, file: UInt32, line: Int, column: Int
     ) {
         self.arena = arena
         idSlice = id
         textSlice = text
         sourceSlice = source
-        line = UInt32(clamping: location.line)
-        column = UInt32(clamping: location.column)
+        self.line = UInt32(clamping: line)
+        self.column = UInt32(clamping: column)
         self.file = file
         self.isIDDerived = isIDDerived
         self.role = role

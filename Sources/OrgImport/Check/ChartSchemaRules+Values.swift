@@ -28,8 +28,7 @@ extension ChartSchemaRules {
         var index = 0
         while index + 8 <= count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            // Some byte below 0x21 (the high bit of its lane set by the borrow), else surely not blank.
-            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 == 0 { return false }
+            if !mayHoldSpace(word) { return false }
             for offset in 0..<8 where !isSpace(base[index + offset]) { return false }
             index += 8
         }
@@ -38,6 +37,13 @@ extension ChartSchemaRules {
             index += 1
         }
         return true
+    }
+
+    /// Whether some byte of `word` is below 0x21, and so may be XML white space (the high bit of its lane is
+    /// set by the borrow); false settles eight bytes at once.
+    @inline(__always)
+    private static func mayHoldSpace(_ word: UInt64) -> Bool {
+        (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     /// XML white space (what `\s` and the collapse facet mean).
@@ -56,13 +62,13 @@ extension ChartSchemaRules {
 
     /// 1 to 200 characters, none of them white space.
     private static func isIdentifier(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        // No white space (eight bytes at a time: a word with no byte below 0x21 has none), then at most 200
+        // No white space (eight bytes at a time, ``mayHoldSpace(_:)``), then at most 200
         // characters (counted only when there are more than 200 bytes).
         guard let base = value.baseAddress, !value.isEmpty else { return false }
         var index = 0
         while index + 8 <= value.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080 != 0 {
+            if mayHoldSpace(word) {
                 for offset in 0..<8 where isSpace(base[index + offset]) { return false }
             }
             index += 8
