@@ -32,7 +32,8 @@ public struct DutyGraph: Sendable {
     /// Index in ``duties`` of each unit's first duty (units' duties are contiguous there).
     public let firstDuty: [Int]
 
-    private let enter: [Int]
+    /// Each unit's pre-order and post-order number: a unit's subtree is `enter...exit` (``contains(_:_:)``).
+    let enter: [Int]
     private let exit: [Int]
 
     /// Builds the graph. The importer guarantees unique ids, resolvable parents and no cycles; should a

@@ -1,4 +1,4 @@
-import OrgAnalysis
+@testable import OrgAnalysis
 import OrgModel
 import Testing
 
@@ -120,6 +120,26 @@ struct DutyGraphTests {
             }
             #expect(graph.staffingTotals() == expected)
         }
+    }
+
+    @Test("The topmost units of a set are those no other unit of the set contains, on random trees")
+    func topmostUnits() {
+        var random = SplitMix(seed: 21)
+        for _ in 0..<60 {
+            let count = Int(random.next() % 40) + 1
+            // Parents earlier in the file, so that every chart is a forest.
+            let units = (0..<count).map { position -> Unit in
+                let parent = position == 0 || random.next() % 5 == 0 ? nil : "u\(Int(random.next() % UInt64(position)))"
+                return Self.unit("u\(position)", .other, parent: parent)
+            }
+            let graph = DutyGraph(chart: OrgChart(id: "r", name: "R", units: units))
+            for _ in 0..<10 {
+                let set = Set((0..<count).filter { _ in random.next() % 3 == 0 })
+                let expected = set.filter { unit in !set.contains { $0 != unit && graph.contains($0, unit) } }.sorted()
+                #expect(graph.topmost(set) == expected)
+            }
+        }
+        #expect(DutyGraph(chart: Self.chart).topmost([]) == [])
     }
 
     @Test("Duties citing a mandate are counted with the cited set")

@@ -54,8 +54,20 @@ extension DutyGraph {
 
     /// The units of `units` that no other unit of the set contains: the ones that really conflict,
     /// once delegation to one's own sub-units is set aside. Sorted by index.
+    ///
+    /// In document order a unit's subtree is one interval (``contains(_:_:)``), and two intervals are
+    /// nested or apart: a unit is inside some unit of the set exactly when it is inside the last one kept
+    /// before it. O(n log n); the pairwise test it replaces took half a second on a national chart's
+    /// mandates led by hundreds of units.
     func topmost(_ units: Set<Int>) -> [Int] {
-        units.filter { unit in !units.contains { $0 != unit && contains($0, unit) } }.sorted()
+        // Read through a local array: a closure over `self` copied the whole graph at every comparison.
+        let enter = self.enter
+        var kept: [Int] = []
+        for unit in units.sorted(by: { enter[$0] < enter[$1] }) {
+            if let last = kept.last, contains(last, unit) { continue }
+            kept.append(unit)
+        }
+        return kept.sorted()
     }
 
     /// `assignments` grouped by the jurisdiction of their duty's unit, jurisdictions in index order.

@@ -130,18 +130,26 @@ public struct LeadConflictRule: Rule {
             for (_, group) in graph.byJurisdiction(leads) {
                 // The people's committee answers for everything on its territory; its own lead on a mandate
                 // must not hide two of its departments leading the same mandate.
-                let leadUnits = { (list: [MandateAssignment]) in
-                    Set(list.map { graph.duties[$0.duty].unit }.filter { !DutyGraph.isTerritorial(graph.unit($0).kind) })
-                }
-                let units = graph.topmost(leadUnits(group))
+                let units = graph.topmost(Self.leadUnits(group, graph: graph))
                 guard units.count >= 2 else { continue }
-                let explicitUnits = graph.topmost(leadUnits(group.filter { !$0.isInferred }))
+                let explicitUnits = graph.topmost(Self.leadUnits(group.filter { !$0.isInferred }, graph: graph))
                 let inferredOnly = explicitUnits.count < 2
                 findings.append(finding(mandate: mandate, units: units, group: group, inferredOnly: inferredOnly,
                                         context: context))
             }
         }
         return findings
+    }
+
+    /// The units of `list`'s duties, territorial ones left out. (A function, not a closure over the graph:
+    /// a closure copied the whole graph each time it was made, once per mandate and jurisdiction.)
+    private static func leadUnits(_ list: [MandateAssignment], graph: DutyGraph) -> Set<Int> {
+        var units = Set<Int>(minimumCapacity: list.count)
+        for assignment in list {
+            let unit = graph.duties[assignment.duty].unit
+            if !DutyGraph.isTerritorial(graph.chart.units[unit].kind) { units.insert(unit) }
+        }
+        return units
     }
 
     private func finding(mandate: MandateID, units: [Int], group: [MandateAssignment], inferredOnly: Bool,
