@@ -32,7 +32,7 @@ extension TextAnalysis {
     /// Scores `candidates` (from ``addCataloguePairs``; emptied on return): the pairs whose overlap score
     /// reaches the threshold, in the order of `candidates`.
     static func scoredPairs(graph: DutyGraph, settings: TextSettings, flags: TextFlags, candidates: inout [SimilarityJoin.Pair],
-                            inferred: InferredAssignments) -> [SimilarPair] {
+                            inferred: InferredAssignments, copies: TextCopies) -> [SimilarPair] {
         let duties = graph.duties
         // The mandate a duty is assigned to and how firmly (1 when written in the file), looked up for
         // each pair rather than kept in arrays over every duty (12 MiB on L, at the analysis's peak).
@@ -50,7 +50,7 @@ extension TextAnalysis {
             compared[pair.a] = true
             compared[pair.b] = true
         }
-        let (actions, objects) = readings(graph: graph, thesaurus: settings.thesaurus, compared: compared)
+        let (actions, objects) = readings(graph: graph, thesaurus: settings.thesaurus, compared: compared, copies: copies)
         let scorer = settings.model.shifted(to: settings.overlapThreshold)
         let conflictThreshold = settings.conflictThreshold
         let judge = { @Sendable (pair: SimilarityJoin.Pair) -> SimilarPair? in
@@ -148,8 +148,10 @@ extension TextAnalysis {
     /// compared with document frequencies over every duty's object, as the calibration measured them, but
     /// only the vectors of the duties `compared` marks are kept (those of the candidate pairs). An object
     /// is made from the byte ranges of its duty's text it is read from, one duty at a time, as the
-    /// vectors' workers ask for it: no object is kept apart from its vector.
-    private static func readings(graph: DutyGraph, thesaurus: Thesaurus, compared: [Bool]) -> (actions: [UInt8], objects: TextVectors) {
+    /// vectors' workers ask for it: no object is kept apart from its vector. A copy of a duty's text that its
+    /// worker has read is not read again (``TextCopies``): its actions are its first copy's.
+    private static func readings(graph: DutyGraph, thesaurus: Thesaurus, compared: [Bool],
+                                 copies: TextCopies) -> (actions: [UInt8], objects: TextVectors) {
         let duties = graph.duties
         var actions = [UInt8](repeating: 0, count: duties.count)
         let objects = actions.withUnsafeMutableBufferPointer { buffer in
@@ -180,7 +182,11 @@ extension TextAnalysis {
                         }
                     }
                 }
-            }, thesaurus: thesaurus, keeping: { compared[$0] })
+            }, thesaurus: thesaurus, keeping: { compared[$0] }, copies: copies)
+        }
+        // Every first copy was read (no copy comes before it), so its actions are there to be copied.
+        for index in actions.indices {
+            if let first = copies.of(index), first != index { actions[index] = actions[first] }
         }
         return (actions, objects)
     }

@@ -56,10 +56,13 @@ public struct TextAnalysis: Sendable {
         let duties = graph.duties
         let mandates = graph.chart.mandates
         var clock = PhaseClock()
+        // Duties whose text is a copy of another's, found on their bytes in the import's arena: what depends on
+        // the text alone is computed once for all the copies.
+        let copies = TextCopies(count: duties.count) { index, body in graph.duty(duties[index]).withTextBytes(body) }
         // Texts read from the model one at a time (a duty's text lives in its import's arena).
         var vectors = TextVectors(count: duties.count + mandates.count, text: { index in
             index < duties.count ? graph.duty(duties[index]).text : mandates[index - duties.count].text
-        }, thesaurus: settings.thesaurus)
+        }, thesaurus: settings.thesaurus, copies: copies)
         for (index, reference) in duties.enumerated() where graph.duty(reference).isCatchAll { vectors.markCatchAll(index) }
         textFlags = vectors.textFlags
         clock.lap("text vectors")
@@ -90,7 +93,10 @@ public struct TextAnalysis: Sendable {
         for (offset, mandate) in mandates.enumerated() where mandateIndex[mandate.id] == nil {
             mandateIndex[mandate.id] = duties.count + offset
         }
-        // Each duty's nature, on every core; only state management is inferred to a mandate.
+        // Each duty's nature, on every core; only state management is inferred to a mandate. A nature depends on
+        // the text and on whether the unit is a public service unit: copies of a text are classified once
+        // per chunk and kind of unit.
+        let textFlagValues = vectors.flags
         let natureChunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let natureChunkSize = (duties.count + natureChunks - 1) / natureChunks
         nonisolated(unsafe) let natureBuffer = UnsafeMutableBufferPointer<DutyNature>.allocate(capacity: duties.count)
@@ -98,10 +104,18 @@ public struct TextAnalysis: Sendable {
         DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
             let range = min(duties.count, chunk * natureChunkSize)..<min(duties.count, (chunk + 1) * natureChunkSize)
             var cache = VietnameseText.SyllableCache()
+            var known: [Int: DutyNature] = [:]
             for position in range {
                 let reference = duties[position]
-                natureBuffer[position] = DutyNature.classify(graph.duty(reference).text, unitKind: graph.unit(reference.unit).kind,
-                                                             cache: &cache)
+                let kind = graph.chart.units[reference.unit].kind
+                let key = copies.of(position).map { $0 * 2 + (kind == .publicServiceUnit ? 1 : 0) }
+                if let key, let nature = known[key] {
+                    natureBuffer[position] = nature
+                    continue
+                }
+                let nature = DutyNature.classify(graph.duty(reference).text, unitKind: kind, cache: &cache)
+                natureBuffer[position] = nature
+                if let key { known[key] = nature }
             }
         }
         let natures = Array(natureBuffer)
@@ -138,16 +152,29 @@ public struct TextAnalysis: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             guard inferMandates else { return }
             var scratch = postings.scratch()
+            // A duty's best mandate depends on its vector, its flags and its unit's level: copies of a text with
+            // the same flags and level are scored once per chunk.
+            var known: [Int: (mandate: Int, score: Double)?] = [:]
             let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             for position in range {
                 let reference = duties[position]
                 guard graph.duty(reference).mandate == nil, natures[position] == .stateManagement else { continue }
                 // Only mandates of the unit's own level of government (or of none).
                 let level = graph.level[reference.unit]
-                best[position] = postings.best(duty: position, threshold: threshold, scratch: &scratch) { candidate in
+                var key: Int?
+                if let first = copies.of(position), textFlagValues[first] == textFlagValues[position] {
+                    key = first * 8 + (level.flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? 7)
+                    if let key, let result = known[key] {
+                        best[position] = result
+                        continue
+                    }
+                }
+                let result = postings.best(duty: position, threshold: threshold, scratch: &scratch) { candidate in
                     let mandateLevel = mandateLevels[candidate - offset]
                     return level == nil || mandateLevel == nil || mandateLevel == level
                 }
+                best[position] = result
+                if let key { known[key] = result }
             }
         }
         // Their profiles and postings copy the vectors' arrays: gone before the overlap score.
@@ -206,7 +233,7 @@ public struct TextAnalysis: Sendable {
         // The vectors' last reader was the line above: released here, before the objects are read.
         _ = consume vectors
         similarPairs = Self.scoredPairs(graph: graph, settings: settings, flags: textFlags, candidates: &textCandidates,
-                                        inferred: inferred)
+                                        inferred: inferred, copies: copies)
         clock.lap("overlap score")
         timings = clock.timings
         memory = clock.memory

@@ -1,5 +1,5 @@
 import Foundation
-import OrgAnalysis
+@testable import OrgAnalysis
 import Testing
 
 /// Vectors kept for some texts only (the overlap score keeps its candidates' objects), and texts read
@@ -61,6 +61,73 @@ struct TextVectorsKeepingTests {
             let (a, b) = (vectors.vector(index, plain: false), plain.vector(index, plain: false))
             #expect(a.features == b.features && a.weights == b.weights)
         }
+    }
+
+    /// Texts repeated word for word (as a chart repeats its standard duties), among them a decomposed copy
+    /// and an unmarked one, so that the memo replays features, plain sets and flags.
+    static let repeated: [String] = {
+        let base = SimilarityJoinTests.texts(count: 60, seed: 5) + [
+            "Thực hiện các nhiệm vụ khác do Giám đốc Sở giao", "Quan ly nha nuoc ve gia tren dia ban tinh",
+            "Quản lý văn thư, lưu trữ của Sở", "Quản lý nhà nước về giá".decomposedStringWithCanonicalMapping,
+        ]
+        var state: UInt64 = 17
+        return (0..<500).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return base[Int(state >> 33) % base.count]
+        }
+    }()
+
+    /// The copies of `texts`, found on their bytes.
+    static func copies(_ texts: [String]) -> TextCopies {
+        TextCopies(count: texts.count) { index, body in
+            var text = texts[index]
+            text.withUTF8 { body($0) }
+        }
+    }
+
+    @Test("Copies of a text the worker read are replayed: the vectors are those read without it, to the last bit",
+          arguments: [1, 2, 3])
+    func copiesChangeNothing(workers: Int) {
+        let texts = Self.repeated
+        let copies = Self.copies(texts)
+        let read = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers)
+        let replayed = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, copies: copies)
+        #expect(replayed.offsets == read.offsets && replayed.features == read.features)
+        #expect(replayed.documentFrequency == read.documentFrequency && replayed.idf == read.idf)
+        #expect(replayed.plainFeature == read.plainFeature && replayed.flags == read.flags)
+        #expect(replayed.markedNorms == read.markedNorms && replayed.plainNorms == read.plainNorms)
+        // Kept for some texts only: a replayed text not kept leaves its vector empty.
+        let kept = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, keeping: { $0 % 2 == 0 }, copies: copies)
+        let keptRead = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, keeping: { $0 % 2 == 0 })
+        #expect(kept.offsets == keptRead.offsets && kept.features == keptRead.features)
+        #expect(kept.documentFrequency == keptRead.documentFrequency)
+    }
+
+    @Test("A replayed copy is not read: each worker reads each distinct text once")
+    func copiesAreNotRead() {
+        let texts = Self.repeated
+        let reads = Counter()
+        _ = TextVectors(count: texts.count, text: { index in
+            reads.increment()
+            return texts[index]
+        }, workers: 1, copies: Self.copies(texts))
+        #expect(reads.value == Set(texts.map { Array($0.utf8) }).count)
+    }
+
+    @Test("Each text names the first text with the same bytes, or none when no other repeats it")
+    func firstCopies() {
+        let texts = Self.repeated + ["", "", "a", "Thực hiện các nhiệm vụ khác do Giám đốc Sở giao x"]
+        let copies = Self.copies(texts)
+        for index in texts.indices {
+            let same = texts.indices.filter { Array(texts[$0].utf8) == Array(texts[index].utf8) }
+            #expect(copies.first[index] == (same.count > 1 ? Int32(same[0]) : -1), "text \(index)")
+        }
+        // A decomposed copy is not the same bytes, however equal Swift calls the two strings.
+        let twins = Self.copies(["Quản lý giá", "Quản lý giá".decomposedStringWithCanonicalMapping])
+        #expect(twins.first == [-1, -1])
+        // Texts of every length up to three words of eight bytes, differing in one byte only.
+        let lengths = (0..<40).flatMap { length in [String(repeating: "a", count: length), String(repeating: "a", count: length) + "b"] }
+        #expect(Self.copies(lengths + lengths).first == (0..<160).map { Int32($0 % 80) })
     }
 
     private final class Counter: @unchecked Sendable {

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Which texts are word-for-word copies of an earlier one: a chart repeats its standard duties (every
+/// division's "other tasks the director assigns", the same duties in every province), and what the text
+/// engine computes from a text's bytes alone (its features, its object and actions, its nature in a kind
+/// of unit, its best mandate at a level) is then computed once for all the copies.
+///
+/// Copies are the same bytes as written, not texts Swift calls equal (a decomposed copy is another
+/// text): the engine reads bytes, and two byte strings that are equal read the same.
+struct TextCopies: Sendable {
+    /// Per text: the index of the first text with the same bytes (itself for that first one), or -1 for a
+    /// text no other repeats.
+    let first: [Int32]
+
+    /// No text a copy of another (the engine then computes everything for every text).
+    init(none count: Int) { first = [Int32](repeating: -1, count: count) }
+
+    /// Finds the copies among `count` texts, each read as bytes by `withBytes(index, body)`: one hash of each
+    /// text's bytes, and a comparison of the bytes with the first text of the same hash.
+    init(count: Int, withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        var first = [Int32](repeating: -1, count: count)
+        var repeated = [Bool](repeating: false, count: count)
+        var slots = [Int32](repeating: -1, count: Self.slotCount(count))
+        var hashes = [UInt64](repeating: 0, count: count)
+        let mask = slots.count - 1
+        for index in 0..<count {
+            withBytes(index) { bytes in
+                let hash = Self.hash(bytes)
+                hashes[index] = hash
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot] >= 0 {
+                    let earlier = Int(slots[slot])
+                    if hashes[earlier] == hash, Self.same(earlier, bytes, withBytes) {
+                        first[index] = Int32(earlier)
+                        repeated[earlier] = true
+                        return
+                    }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Int32(index)
+                first[index] = Int32(index)
+            }
+        }
+        for index in 0..<count where first[index] == Int32(index) && !repeated[index] { first[index] = -1 }
+        self.first = first
+    }
+
+    /// The index of the first copy of text `index` (possibly itself), or nil when no other text repeats it.
+    func of(_ index: Int) -> Int? {
+        guard index < first.count, first[index] >= 0 else { return nil }
+        return Int(first[index])
+    }
+
+    private static func same(_ earlier: Int, _ bytes: UnsafeBufferPointer<UInt8>,
+                             _ withBytes: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> Bool {
+        var equal = false
+        withBytes(earlier) { stored in
+            equal = stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        }
+        return equal
+    }
+
+    /// A power of two at least twice `count` (at most half the slots used).
+    private static func slotCount(_ count: Int) -> Int {
+        var slots = 1 << 4
+        while slots < 2 * count { slots <<= 1 }
+        return slots
+    }
+
+    /// Eight bytes at a time, each word multiplied into the state and folded (no seed: equal hashes are
+    /// only a hint, confirmed by comparing the bytes).
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var state: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return IDTable.mix(state) }
+        let raw = UnsafeRawPointer(base)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let product = (state ^ word).multipliedFullWidth(by: 0xff51_afd7_ed55_8ccd)
+            state = product.high ^ product.low
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for position in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[position]) }
+        return IDTable.mix(state ^ tail &* 0xc4ce_b9fe_1a85_ec53)
+    }
+}
