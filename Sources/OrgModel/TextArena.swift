@@ -142,8 +142,14 @@ public final class TextArena: @unchecked Sendable {
 extension Array {
     /// Moves the elements to storage of exactly their count (as malloc rounds it), giving back the slack
     /// that growth by doubling left: for the large arrays an import or an analysis keeps.
+    ///
+    /// A large array whose slack is less than a page is left as it is: its block is mapped on its own and
+    /// rounded up to whole pages, so a copy would gain nothing (copying L's 120 MB of features for a few
+    /// bytes took 1% of its analysis).
     public mutating func trimCapacity() {
         guard capacity > count else { return }
+        let stride = MemoryLayout<Element>.stride
+        if count * stride >= 1 << 18, (capacity - count) * stride < 1 << 12 { return }
         let count = self.count
         self = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
             self.withUnsafeBufferPointer { source in

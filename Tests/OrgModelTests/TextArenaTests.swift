@@ -123,4 +123,22 @@ struct TextArenaTests {
         #expect(copy == second, "the same location in another arena, at another position among its files")
         #expect(copy != Duty(id: "d2", unit: "u", text: "Văn bản", location: here))
     }
+
+    @Test("Trimming gives back the slack of doubling, and leaves a large array whose slack is under a page")
+    func trimming() {
+        var small = [Int32]()
+        for value in 0..<1030 { small.append(Int32(value)) }
+        #expect(small.capacity > 1500)
+        small.trimCapacity()
+        #expect(small.capacity < 1100 && small == (0..<1030).map(Int32.init))
+        var large = [Int32](repeating: 7, count: 1 << 17)
+        large.reserveCapacity(large.count + 10)
+        let before = large.withUnsafeBufferPointer { $0.baseAddress }
+        large.trimCapacity()
+        #expect(large.withUnsafeBufferPointer { $0.baseAddress } == before, "not copied for less than a page")
+        var doubled = [Int32](repeating: 7, count: 1 << 17)
+        doubled.append(8)
+        doubled.trimCapacity()
+        #expect(doubled.capacity < (1 << 17) + 2048 && doubled.count == (1 << 17) + 1 && doubled.last == 8)
+    }
 }
