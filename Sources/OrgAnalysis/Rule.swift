@@ -1,3 +1,4 @@
+import Foundation
 import OrgModel
 
 /// What a rule sees: the graph (read-only) and the configuration in force.
@@ -12,6 +13,8 @@ public struct RuleContext: Sendable {
     public let settings: RuleSettings
     /// The chart was read from the province's decisions (``DutyGraph/isReadFromDecisions``), computed once.
     public let isReadFromDecisions: Bool
+    /// What several rules derive from the graph, made once by the first that asks.
+    private let shared = SharedDerivations()
 
     /// A context.
     public init(graph: DutyGraph, configuration: AnalysisConfiguration, text: TextAnalysis, settings: RuleSettings) {
@@ -24,6 +27,25 @@ public struct RuleContext: Sendable {
 
     /// The regime and province category in force.
     public var norms: NormContext { settings.norms }
+
+    /// Who must fix a gap (``GapResponsibility``): GAP001 and GAP002 both ask, side by side; the first
+    /// makes it (reading every department's functions text) and the other waits for it.
+    var gapResponsibility: GapResponsibility { shared.gapResponsibility(graph) }
+}
+
+/// Results derived from the graph that more than one rule reads, made once under a lock.
+private final class SharedDerivations: @unchecked Sendable {
+    private let lock = NSLock()
+    private var responsibility: GapResponsibility?
+
+    func gapResponsibility(_ graph: DutyGraph) -> GapResponsibility {
+        lock.withLock {
+            if let responsibility { return responsibility }
+            let made = GapResponsibility(graph: graph)
+            responsibility = made
+            return made
+        }
+    }
 }
 
 /// A check over the duty graph. One rule per file under `Rules/<Family>/`; rules read the graph and

@@ -87,7 +87,7 @@ public struct UncoveredMandateRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
         let threshold = context.settings[LeadConflictRule.conflictThreshold].value
-        let responsibility = GapResponsibility(graph: graph)
+        let responsibility = context.gapResponsibility
         let fromDecisions = context.isReadFromDecisions
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {

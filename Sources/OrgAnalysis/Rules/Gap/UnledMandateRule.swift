@@ -59,7 +59,7 @@ public struct UnledMandateRule: Rule {
     /// One finding per mandate and jurisdiction where it is supported and not led.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let responsibility = GapResponsibility(graph: graph)
+        let responsibility = context.gapResponsibility
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             for (jurisdiction, group) in graph.byJurisdiction(context.text.assignments[mandate.id] ?? []) {
