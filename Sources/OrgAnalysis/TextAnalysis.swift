@@ -161,13 +161,13 @@ public struct TextAnalysis: Sendable {
                 guard graph.duty(reference).mandate == nil, natures[position] == .stateManagement else { continue }
                 // Only mandates of the unit's own level of government (or of none).
                 let level = graph.level[reference.unit]
-                var key: Int?
-                if let first = copies.of(position), textFlagValues[first] == textFlagValues[position] {
-                    key = first * 8 + (level.flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? 7)
-                    if let key, let result = known[key] {
-                        best[position] = result
-                        continue
-                    }
+                let key = copies.of(position).flatMap { first in
+                    textFlagValues[first] == textFlagValues[position]
+                        ? first * 8 + (level.flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? 7) : nil
+                }
+                if let key, let result = known[key] {
+                    best[position] = result
+                    continue
                 }
                 let result = postings.best(duty: position, threshold: threshold, scratch: &scratch) { candidate in
                     let mandateLevel = mandateLevels[candidate - offset]

@@ -12,9 +12,6 @@ struct TextCopies: Sendable {
     /// text no other repeats.
     let first: [Int32]
 
-    /// No text a copy of another (the engine then computes everything for every text).
-    init(none count: Int) { first = [Int32](repeating: -1, count: count) }
-
     /// Finds the copies among `count` texts, each read as bytes by `withBytes(index, body)`: one hash of each
     /// text's bytes, and a comparison of the bytes with the first text of the same hash.
     init(count: Int, withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
