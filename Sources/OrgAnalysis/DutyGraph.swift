@@ -131,6 +131,13 @@ public struct DutyGraph: Sendable {
         chart.units[reference.unit].duties[reference.offset]
     }
 
+    /// The duty a reference points at, read in place: `graph[duty: reference].mandate` reads one field
+    /// where `graph[duty: reference].mandate` copies the whole duty first (a retain and a release per
+    /// field, a million times over on a national chart).
+    public subscript(duty reference: DutyReference) -> Duty {
+        _read { yield chart.units[reference.unit].duties[reference.offset] }
+    }
+
     /// True for the units that govern a territory: their subtree is one jurisdiction.
     public static func isTerritorial(_ kind: UnitKind) -> Bool {
         kind == .committee || kind == .district || kind == .commune

@@ -60,16 +60,17 @@ public struct StaffingSummary: Sendable {
 
     /// Computes the summary.
     public init(graph: DutyGraph) {
-        units = graph.chart.units.indices.map { index in
-            let unit = graph.unit(index)
-            return UnitRow(
-                unit: unit.id,
-                categories: unit.staffing.sorted { $0.category < $1.category }.map {
+        // The fields read in place: a unit copied whole retains every one of its arrays and strings.
+        let chartUnits = graph.chart.units
+        units = chartUnits.indices.map { index in
+            UnitRow(
+                unit: chartUnits[index].id,
+                categories: chartUnits[index].staffing.sorted { $0.category < $1.category }.map {
                     ($0.category, StaffingFigures(quota: $0.quota ?? 0, actual: $0.actual ?? 0))
                 },
-                deputies: unit.leadership?.deputies, directSubUnits: graph.children[index].count)
+                deputies: chartUnits[index].leadership?.deputies, directSubUnits: graph.children[index].count)
         }
-        departments = graph.chart.units.indices.filter { graph.isDepartmentLevel($0) }.map { graph.unit($0).id }
+        departments = chartUnits.indices.filter { graph.isDepartmentLevel($0) }.map { chartUnits[$0].id }
         let totals = graph.staffingTotals()
         categories = StaffCategory.allCases.compactMap { category in
             totals[category].map { (category, StaffingFigures(quota: $0.quota, actual: $0.actual)) }

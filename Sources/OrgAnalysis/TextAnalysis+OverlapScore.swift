@@ -37,7 +37,7 @@ extension TextAnalysis {
         // The mandate a duty is assigned to and how firmly (1 when written in the file), looked up for
         // each pair rather than kept in arrays over every duty (12 MiB on L, at the analysis's peak).
         let carried = { @Sendable (duty: Int) -> (mandate: MandateID, score: Double)? in
-            if let mandate = graph.duty(duties[duty]).mandate { return (mandate, 1) }
+            if let mandate = graph[duty: duties[duty]].mandate { return (mandate, 1) }
             return inferred[duty].map { ($0.mandate, $0.inferredScore ?? 1) }
         }
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
@@ -159,7 +159,7 @@ extension TextAnalysis {
             return TextVectors(count: duties.count, reader: {
                 var reader = ActionClass.Reader()
                 return { index in
-                    var text = graph.duty(duties[index]).text
+                    var text = graph[duty: duties[index]].text
                     let reading = reader.objectMask(text)
                     actions[index] = reading.actions
                     guard let ranges = reading.ranges else { return reader.read(text).object }

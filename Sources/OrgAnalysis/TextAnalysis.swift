@@ -58,12 +58,12 @@ public struct TextAnalysis: Sendable {
         var clock = PhaseClock()
         // Duties whose text is a copy of another's, found on their bytes in the import's arena: what depends on
         // the text alone is computed once for all the copies.
-        let copies = TextCopies(count: duties.count) { index, body in graph.duty(duties[index]).withTextBytes(body) }
+        let copies = TextCopies(count: duties.count) { index, body in graph[duty: duties[index]].withTextBytes(body) }
         // Texts read from the model one at a time (a duty's text lives in its import's arena).
         var vectors = TextVectors(count: duties.count + mandates.count, text: { index in
-            index < duties.count ? graph.duty(duties[index]).text : mandates[index - duties.count].text
+            index < duties.count ? graph[duty: duties[index]].text : mandates[index - duties.count].text
         }, thesaurus: settings.thesaurus, copies: copies)
-        for (index, reference) in duties.enumerated() where graph.duty(reference).isCatchAll { vectors.markCatchAll(index) }
+        for (index, reference) in duties.enumerated() where graph[duty: reference].isCatchAll { vectors.markCatchAll(index) }
         textFlags = vectors.textFlags
         clock.lap("text vectors")
 
@@ -113,7 +113,7 @@ public struct TextAnalysis: Sendable {
                     natureBuffer[position] = nature
                     continue
                 }
-                let nature = DutyNature.classify(graph.duty(reference).text, unitKind: kind, cache: &cache)
+                let nature = DutyNature.classify(graph[duty: reference].text, unitKind: kind, cache: &cache)
                 natureBuffer[position] = nature
                 if let key { known[key] = nature }
             }
@@ -126,7 +126,7 @@ public struct TextAnalysis: Sendable {
         var explicit = [Int32](repeating: -1, count: duties.count)
         var examples: [(duty: Int, mandate: Int)] = []
         for (index, reference) in duties.enumerated() {
-            guard let mandate = graph.duty(reference).mandate else { continue }
+            guard let mandate = graph[duty: reference].mandate else { continue }
             if let target = mandateIndex[mandate] {
                 explicit[index] = Int32(target)
                 examples.append((index, target))
@@ -136,7 +136,7 @@ public struct TextAnalysis: Sendable {
         }
         // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
         // chart written in another order learns the same profiles to the last bit.
-        let exampleIDs = examples.map { graph.duty(duties[$0.duty]).id.rawValue }
+        let exampleIDs = examples.map { graph[duty: duties[$0.duty]].id.rawValue }
         examples = examples.indices.sorted { exampleIDs[$0] < exampleIDs[$1] }.map { examples[$0] }
         let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count), examples: examples)
         let postings = MandatePostings(inference, ids: mandates.map(\.id.rawValue))
@@ -158,7 +158,7 @@ public struct TextAnalysis: Sendable {
             let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             for position in range {
                 let reference = duties[position]
-                guard graph.duty(reference).mandate == nil, natures[position] == .stateManagement else { continue }
+                guard graph[duty: reference].mandate == nil, natures[position] == .stateManagement else { continue }
                 // Only mandates of the unit's own level of government (or of none).
                 let level = graph.level[reference.unit]
                 let key = copies.of(position).flatMap { first in
@@ -198,13 +198,12 @@ public struct TextAnalysis: Sendable {
         sizes = []
         var uncatalogued: [MandateID: [MandateAssignment]] = [:]
         for (index, reference) in duties.enumerated() where explicit[index] != -1 || best[index] != nil {
-            let duty = graph.duty(reference)
-            let role = duty.role
+            let role = graph[duty: reference].role
             if explicit[index] >= 0 {
                 let position = Int(explicit[index]) - offset
                 byMandate[position].append(MandateAssignment(duty: index, mandate: mandates[position].id, role: role,
                                                              inferredScore: nil))
-            } else if explicit[index] == -2, let mandate = duty.mandate {
+            } else if explicit[index] == -2, let mandate = graph[duty: reference].mandate {
                 uncatalogued[mandate, default: []].append(MandateAssignment(duty: index, mandate: mandate, role: role,
                                                                             inferredScore: nil))
             } else if let choice = best[index] {
@@ -257,7 +256,7 @@ public struct TextAnalysis: Sendable {
 
     /// "dutyId=nature" for each duty of `indices`, sorted: the `dutyNatures` evidence.
     func natureEvidence(_ indices: [Int], graph: DutyGraph) -> EvidenceValue {
-        .list(indices.map { "\(graph.duty(graph.duties[$0]).id)=\(natures[$0].rawValue)" }.sorted())
+        .list(indices.map { "\(graph[duty: graph.duties[$0]].id)=\(natures[$0].rawValue)" }.sorted())
     }
 
     struct GroupKey: Hashable {

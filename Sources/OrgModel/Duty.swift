@@ -63,6 +63,9 @@ public struct Duty: Hashable, Sendable, Codable {
     /// The length of the text in UTF-8 bytes.
     public var textByteCount: Int { Int(textSlice.count) }
 
+    /// True when the duty cites its provision (``source`` is not nil), without making the `String`.
+    public var hasSource: Bool { !sourceSlice.isAbsent }
+
     /// A duty as read from a file.
     public init(
         id: DutyID, isIDDerived: Bool = false, unit: UnitID, text: String,

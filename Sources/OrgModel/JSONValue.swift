@@ -73,14 +73,15 @@ public indirect enum JSONValue: Hashable, Sendable {
         }
     }
 
-    private static let spaces = String(repeating: " ", count: 64)
+    /// The runs of spaces a line starts with, up to 64 (a report nests a few levels deep).
+    private static let indents = (0...64).map { String(repeating: " ", count: $0) }
 
     /// Appends `count` spaces, with no string made for them (a report writes one run per line).
-    private static func indent(_ count: Int, into output: inout String) {
+    package static func indent(_ count: Int, into output: inout String) {
         var left = count
         while left > 0 {
             let step = min(left, 64)
-            output.append(contentsOf: spaces.prefix(step))
+            output.append(indents[step])
             left -= step
         }
     }

@@ -83,15 +83,20 @@ public enum JSONReporter {
             case .elements(let count, let element):
                 guard count > 0 else { return output.append("[]") }
                 output.append("[\n")
-                // Elements are made and written in batches, each batch on every core, then appended in order.
+                // Elements are made in batches on every core, each part of a batch as one text with its
+                // lines' indents and commas, then appended in order. The text already made is written out
+                // while the next batch is made.
                 var batchStart = 0
                 while batchStart < count {
                     let batch = batchStart..<min(count, batchStart + batchSize)
-                    for (index, text) in zip(batch, Self.render(batch, element, indent: indent + 2)) {
-                        output.append(String(repeating: " ", count: indent + 2))
+                    var ready: String?
+                    if output.utf8.count >= pieceSize {
+                        ready = output
+                        output = ""
+                        output.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
+                    }
+                    for text in Self.render(batch, of: count, element, indent: indent + 2, alongside: ready, emit: emit) {
                         output.append(text)
-                        output.append(index == count - 1 ? "\n" : ",\n")
-                        flushIfFull()
                     }
                     batchStart = batch.upperBound
                 }
@@ -99,18 +104,33 @@ public enum JSONReporter {
             }
         }
 
-        /// The text of each element of `batch`, made on every core in contiguous parts.
-        private static func render(_ batch: Range<Int>, _ element: @Sendable (Int) -> JSONValue, indent: Int) -> [String] {
-            let workers = min(batch.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-            let part = (batch.count + workers - 1) / workers
-            var texts = [String](repeating: "", count: batch.count)
-            texts.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let texts = buffer
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for offset in min(batch.count, worker * part)..<min(batch.count, (worker + 1) * part) {
+        /// The text of `batch`'s elements (of `count`) in contiguous parts, made on every core, while
+        /// another thread hands `alongside`, if any, to `emit`.
+        private static func render(_ batch: Range<Int>, of count: Int, _ element: @Sendable (Int) -> JSONValue, indent: Int,
+                                   alongside: String?, emit: (String) -> Void) -> [String] {
+            let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+            // Parts smaller than a core's share, so that the cores stay even while one of them writes.
+            let parts = min(batch.count, cores * 4)
+            let part = (batch.count + parts - 1) / parts
+            var texts = [String](repeating: "", count: parts)
+            withoutActuallyEscaping(emit) { emit in
+                nonisolated(unsafe) let emit = emit
+                texts.withUnsafeMutableBufferPointer { buffer in
+                    nonisolated(unsafe) let texts = buffer
+                    DispatchQueue.concurrentPerform(iterations: parts + 1) { iteration in
+                        guard iteration > 0 else {
+                            if let alongside { emit(alongside) }
+                            return
+                        }
+                        let lower = batch.lowerBound + min(batch.count, (iteration - 1) * part)
+                        let upper = batch.lowerBound + min(batch.count, iteration * part)
                         var text = ""
-                        element(batch.lowerBound + offset).write(to: &text, indent: indent)
-                        texts[offset] = text
+                        for index in lower..<upper {
+                            JSONValue.indent(indent, into: &text)
+                            element(index).write(to: &text, indent: indent)
+                            text.append(index == count - 1 ? "\n" : ",\n")
+                        }
+                        texts[iteration - 1] = text
                     }
                 }
             }
@@ -236,9 +256,10 @@ public enum JSONReporter {
     private static func inferredAssignment(_ index: Int, _ assignment: MandateAssignment, _ result: AnalysisResult) -> JSONValue {
         let graph = result.graph
         let reference = graph.duties[index]
+        // Read in place: `graph.unit(_:)` copies the whole unit.
         return .object([
-            ("duty", .string(graph.duty(reference).id.rawValue)),
-            ("unit", .string(graph.unit(reference.unit).id.rawValue)),
+            ("duty", .string(graph[duty: reference].id.rawValue)),
+            ("unit", .string(graph.chart.units[reference.unit].id.rawValue)),
             ("mandate", .string(assignment.mandate.rawValue)),
             ("role", .string(assignment.role.rawValue)),
             ("score", .number(assignment.inferredScore ?? 0)),

@@ -72,7 +72,7 @@ public enum TextReporter {
             let mandate = result.graph.mandates[assignment.mandate].map { "“" + Self.clip($0.text, 70) + "”" }
                 ?? assignment.mandate.rawValue
             lines.append("    - " + result.graph.unit(reference.unit).name + ": “"
-                + Self.clip(result.graph.duty(reference).text, 70) + "” → " + mandate + " (\(percent)%)")
+                + Self.clip(result.graph[duty: reference].text, 70) + "” → " + mandate + " (\(percent)%)")
         }
         lines.append("")
         return lines

@@ -35,7 +35,8 @@ extension DutyGraph {
     /// provisions): a unit such a chart only lists, with no decision of its own among those read, has no
     /// duties or head recorded because that decision was not given, not because it has none.
     var isReadFromDecisions: Bool {
-        chart.units.contains { unit in unit.duties.contains { $0.source != nil } }
+        // Indices: iterating the units and duties themselves copies each one to read a flag.
+        chart.units.indices.contains { unit in chart.units[unit].duties.indices.contains { chart.units[unit].duties[$0].hasSource } }
     }
 
     /// The department (or office) a unit belongs to: its topmost ancestor-or-self below a territorial

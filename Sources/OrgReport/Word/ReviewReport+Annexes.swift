@@ -42,8 +42,8 @@ extension ReviewReport {
         }
         if case .text(let text)? = finding.evidence["mandateText"] { return text }
         if let mandate = finding.mandate, let text = graph.mandates[mandate]?.text { return text }
-        if let duty = finding.duties.first, let reference = graph.duties.first(where: { graph.duty($0).id == duty }) {
-            return graph.duty(reference).text
+        if let duty = finding.duties.first, let reference = graph.duties.first(where: { graph[duty: $0].id == duty }) {
+            return graph[duty: reference].text
         }
         return TextReporter.clip(finding.message.text(language), 300)
     }

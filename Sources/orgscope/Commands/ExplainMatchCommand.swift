@@ -49,7 +49,7 @@ struct ExplainMatchCommand: ParsableCommand {
             var carried: [DutyID: (MandateID, Double)] = [:]
             for (mandate, list) in analysis.assignments {
                 for assignment in list {
-                    carried[graph.duty(graph.duties[assignment.duty]).id] = (mandate, assignment.inferredScore ?? 1)
+                    carried[graph[duty: graph.duties[assignment.duty]].id] = (mandate, assignment.inferredScore ?? 1)
                 }
             }
             if let x = carried[dutyA.id], let y = carried[dutyB.id], x.0 == y.0 { shared = (x.0, min(x.1, y.1)) }

@@ -66,9 +66,12 @@ public struct UnitWithoutHeadRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let severity = Self.description.defaultSeverity
         let fromDecisions = context.isReadFromDecisions
-        return context.graph.chart.units.compactMap { unit -> Finding? in
+        // By index, the leadership read in place: a unit is copied only for a finding.
+        let units = context.graph.chart.units
+        return units.indices.compactMap { index -> Finding? in
+            if let heads = units[index].leadership?.heads, heads > 0 { return nil }
+            let unit = units[index]
             let heads = unit.leadership?.heads
-            if let heads, heads > 0 { return nil }
             let deputies = unit.leadership?.deputies
             var evidence: [String: EvidenceValue] = ["recorded": .bool(heads != nil)]
             if let heads { evidence["heads"] = .int(heads) }

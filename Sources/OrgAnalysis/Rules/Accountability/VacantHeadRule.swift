@@ -69,9 +69,12 @@ public struct VacantHeadRule: Rule {
 
     /// A finding per unit with a vacant head post.
     public func check(_ context: RuleContext) -> [Finding] {
-        context.graph.chart.units.compactMap { unit -> Finding? in
-            guard let leadership = unit.leadership, let heads = leadership.heads, heads > 0,
+        // By index, the leadership read in place: a unit is copied only for a finding.
+        let units = context.graph.chart.units
+        return units.indices.compactMap { index -> Finding? in
+            guard let leadership = units[index].leadership, let heads = leadership.heads, heads > 0,
                   let vacant = leadership.vacantHeads, vacant > 0 else { return nil }
+            let unit = units[index]
             let post = OfficialWording.headPost(unit)
             let placed = context.graph.index[unit.id].map(context.graph.placedName) ?? LocalizedText(vi: unit.name, en: unit.name)
             let countVi = heads > 1 ? "\(OfficialWording.count(min(vacant, heads))) " : ""

@@ -30,10 +30,16 @@ struct GapResponsibility {
     init(graph: DutyGraph) {
         self.graph = graph
         var counts: [SectorKey: [Int: Int]] = [:]
+        // A unit's duties are consecutive: its department is found once for all of them.
+        var lastUnit = -1, lastDepartment: Int?
         for reference in graph.duties {
-            let duty = graph.duty(reference)
-            guard let mandate = duty.mandate, let sector = graph.mandates[mandate]?.sector,
-                  let department = graph.department(of: reference.unit) else { continue }
+            guard let mandate = graph[duty: reference].mandate,
+                  let sector = graph.mandates[mandate]?.sector else { continue }
+            if reference.unit != lastUnit {
+                lastUnit = reference.unit
+                lastDepartment = graph.department(of: reference.unit)
+            }
+            guard let department = lastDepartment else { continue }
             counts[SectorKey(jurisdiction: graph.jurisdiction[reference.unit], sector: sector), default: [:]][department, default: 0] += 1
         }
         sectorDepartment = counts.mapValues { tally in
@@ -41,8 +47,16 @@ struct GapResponsibility {
         }
         var items: [Int: [Set<String>]] = [:]
         var cache = VietnameseText.SyllableCache()
+        // Departments of the same kind often share a functions text word for word (the model decisions'
+        // wording): each text is read once.
+        var known: [String: [Set<String>]] = [:]
         for index in graph.chart.units.indices where graph.department(of: index) == index {
-            let subjects = graph.unit(index).functions.flatMap { Self.subjects($0, cache: &cache) }
+            let subjects = graph.chart.units[index].functions.flatMap { function in
+                if let subjects = known[function] { return subjects }
+                let subjects = Self.subjects(function, cache: &cache)
+                known[function] = subjects
+                return subjects
+            }
             if !subjects.isEmpty { items[index] = subjects }
         }
         functionItems = items

@@ -117,8 +117,8 @@ public struct UncoveredMandateRule: Rule {
         if !responsible.isEmpty { evidence["responsibleUnit"] = Self.ids(responsible, graph) }
         if !weak.isEmpty {
             evidence["weakInferredMatches"] = .list(weak.map {
-                "\(graph.duty(graph.duties[$0.duty]).id) (\(Quote.score($0.inferredScore ?? 0, .en)))" })
-            evidence["possibleCarriers"] = .list(weak.map { graph.duty(graph.duties[$0.duty]).id.rawValue }.sorted())
+                "\(graph[duty: graph.duties[$0.duty]].id) (\(Quote.score($0.inferredScore ?? 0, .en)))" })
+            evidence["possibleCarriers"] = .list(weak.map { graph[duty: graph.duties[$0.duty]].id.rawValue }.sorted())
         }
         let text = Quote.short(mandate.text)
         // A chart read from decisions cites no mandate: that no duty carries one rests on inference not finding
@@ -142,8 +142,8 @@ public struct UncoveredMandateRule: Rule {
                 let hints = weak.map { assignment in
                     let reference = graph.duties[assignment.duty]
                     return language.text(
-                        vi: "nhiệm vụ \(Quote.short(graph.duty(reference).text)) của \(graph.name(reference.unit, .vi))",
-                        en: "duty \(Quote.short(graph.duty(reference).text)) of \(graph.name(reference.unit, .en))")
+                        vi: "nhiệm vụ \(Quote.short(graph[duty: reference].text)) của \(graph.name(reference.unit, .vi))",
+                        en: "duty \(Quote.short(graph[duty: reference].text)) of \(graph.name(reference.unit, .en))")
                 }.joined(separator: language.text(vi: " hoặc ", en: " or "))
                 sentence += language.text(vi: "; có thể thuộc \(hints)", en: "; possibly covered by \(hints)")
             }
@@ -155,7 +155,7 @@ public struct UncoveredMandateRule: Rule {
             return sentence
         }
         return Self.finding(
-            units: missing.map { graph.unit($0).id }, duties: weak.map { graph.duty(graph.duties[$0.duty]).id },
+            units: missing.map { graph.unit($0).id }, duties: weak.map { graph[duty: graph.duties[$0.duty]].id },
             mandate: mandate.id, message: LocalizedText(vi: message(.vi), en: message(.en)),
             evidence: evidence, location: mandate.location, confidence: notRead ? .toVerify : .confirmed)
     }

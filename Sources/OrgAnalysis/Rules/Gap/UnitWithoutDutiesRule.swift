@@ -47,8 +47,8 @@ public struct UnitWithoutDutiesRule: Rule {
         let graph = context.graph
         let fromDecisions = context.isReadFromDecisions
         return graph.chart.units.indices.compactMap { index -> Finding? in
+            guard graph.chart.units[index].kind != .committee, graph.chart.units[index].duties.isEmpty else { return nil }
             let unit = graph.unit(index)
-            guard unit.kind != .committee, unit.duties.isEmpty else { return nil }
             let subUnits = graph.children[index].count
             // Only listed in a decision whose own decision was not read: a gap in the files, to verify.
             let notRead = fromDecisions && unit.foundingDecision == nil

@@ -78,14 +78,14 @@ public struct UnledMandateRule: Rule {
                 let hint = named.map { LocalizedText(vi: "; đã ghi trong chức năng của \(graph.name($0, .vi))",
                                                      en: "; it is named in the functions of \(graph.name($0, .en))") }
                 findings.append(Self.finding(units: units.map { graph.unit($0).id },
-                    duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
+                    duties: group.map { graph[duty: graph.duties[$0.duty]].id }, mandate: mandate.id,
                     message: LocalizedText(
                         vi: "Nhiệm vụ \(text) chỉ có đơn vị phối hợp (\(graph.names(units, .vi))), "
                             + "không có đơn vị chủ trì tại \(place)" + (hint?.vi ?? ""),
                         en: "Mandate \(text) is only supported (\(graph.names(units, .en))) and led "
                             + "by no unit in \(place)" + (hint?.en ?? "")),
                     evidence: evidence,
-                    location: graph.duty(graph.duties[group[0].duty]).location))
+                    location: graph[duty: graph.duties[group[0].duty]].location))
             }
         }
         return findings

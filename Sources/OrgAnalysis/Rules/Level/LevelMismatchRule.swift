@@ -69,14 +69,14 @@ public struct LevelMismatchRule: Rule {
             let text = Quote.short(mandate.text)
             let levelNames = { (language: Language) in levels.map { Quote.level($0, language) }.joined(separator: ", ") }
             findings.append(Self.finding(units: units.map { graph.unit($0).id },
-                duties: wrong.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate.id,
+                duties: wrong.map { graph[duty: graph.duties[$0.duty]].id }, mandate: mandate.id,
                 message: LocalizedText(
                     vi: "Nhiệm vụ \(text) thuộc thẩm quyền \(Quote.level(expected, .vi)) nhưng do "
                         + "\(graph.names(units, .vi)) (\(levelNames(.vi))) chủ trì",
                     en: "Mandate \(text) belongs to the \(Quote.level(expected, .en)) but is led by "
                         + "\(graph.names(units, .en)) (\(levelNames(.en)))"),
                 evidence: ["mandateLevel": .text(expected.rawValue), "unitLevels": .list(levels.map(\.rawValue))],
-                location: graph.duty(graph.duties[wrong[0].duty]).location))
+                location: graph[duty: graph.duties[wrong[0].duty]].location))
         }
         return findings
     }

@@ -156,7 +156,7 @@ public struct LeadConflictRule: Rule {
                          context: RuleContext) -> Finding {
         let graph = context.graph
         let text = graph.mandates[mandate].map { Quote.short($0.text) } ?? "“\(mandate)”"
-        let inferredDuties = group.filter(\.isInferred).map { graph.duty(graph.duties[$0.duty]).id.rawValue }
+        let inferredDuties = group.filter(\.isInferred).map { graph[duty: graph.duties[$0.duty]].id.rawValue }
         var evidence: [String: EvidenceValue] = [
             "leads": .int(units.count),
             "leadUnits": .list(units.map { graph.unit($0).id.rawValue }),
@@ -171,11 +171,11 @@ public struct LeadConflictRule: Rule {
             : LocalizedText(vi: "", en: "")
         return Self.finding(
             units: units.map { graph.unit($0).id },
-            duties: group.map { graph.duty(graph.duties[$0.duty]).id }, mandate: mandate,
+            duties: group.map { graph[duty: graph.duties[$0.duty]].id }, mandate: mandate,
             message: LocalizedText(
                 vi: "Nhiệm vụ \(text) do \(units.count) đơn vị cùng chủ trì: \(graph.names(units, .vi))" + note.vi,
                 en: "Mandate \(text) is led by \(units.count) units: \(graph.names(units, .en))" + note.en),
-            evidence: evidence, location: graph.duty(graph.duties[group[0].duty]).location,
+            evidence: evidence, location: graph[duty: graph.duties[group[0].duty]].location,
             confidence: inferredOnly ? .toVerify : .confirmed)
     }
 }

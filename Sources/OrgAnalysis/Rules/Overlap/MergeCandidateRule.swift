@@ -70,7 +70,7 @@ public struct MergeCandidateRule: Rule {
         var shared: [UnitPair: [(Int, Int)]] = [:]
         for pair in context.text.similarPairs {
             // A lead beside a support is coordination: it does not make two units alike.
-            guard graph.duty(graph.duties[pair.a]).role == graph.duty(graph.duties[pair.b]).role else { continue }
+            guard graph[duty: graph.duties[pair.a]].role == graph[duty: graph.duties[pair.b]].role else { continue }
             shared[UnitPair(graph.duties[pair.a].unit, graph.duties[pair.b].unit), default: []].append((pair.a, pair.b))
         }
         for assignments in context.text.assignments.values {
@@ -90,7 +90,7 @@ public struct MergeCandidateRule: Rule {
         for key in shared.keys.sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
             let matches = shared[key] ?? []
             let counted = { (unit: Int) -> Int in
-                graph.unit(unit).duties.indices.count { !context.text.textFlags.info(self.index(graph, unit, $0)).catchAll }
+                graph.chart.units[unit].duties.indices.count { !context.text.textFlags.info(self.index(graph, unit, $0)).catchAll }
             }
             let dutiesLow = counted(key.low), dutiesHigh = counted(key.high)
             let matchedLow = Set(matches.map { graph.duties[$0.0].unit == key.low ? $0.0 : $0.1 })

@@ -81,7 +81,7 @@ public struct DeputyCapRule: Rule {
                 findings.append(finding(index, deputies: deputies, allowed: cap.allowed, basis: cap.basis,
                                         what: cap.what, context: context))
             } else if withinSuperior.value, let parent = graph.parent[index],
-                      graph.unit(parent).kind != .committee, let superior = graph.deputies(parent), deputies > superior {
+                      graph.chart.units[parent].kind != .committee, let superior = graph.deputies(parent), deputies > superior {
                 findings.append(finding(
                     index, deputies: deputies, allowed: superior, basis: withinSuperior.originTexts,
                     what: LocalizedText(vi: "là số \(OfficialWording.deputyPost(graph.unit(parent)).vi) của cấp trên trực tiếp "
@@ -114,8 +114,8 @@ public struct DeputyCapRule: Rule {
                     LocalizedText(vi: "đối với phòng thuộc chi cục có \(OfficialWording.count(posts)) biên chế công chức",
                                   en: "for a division of a sub-department with \(posts) civil-servant posts"))
         }
-        if graph.unit(index).kind == .subDepartment {
-            let divisions = graph.children[index].count { graph.unit($0).kind == .division }
+        if graph.chart.units[index].kind == .subDepartment {
+            let divisions = graph.children[index].count { graph.chart.units[$0].kind == .division }
             let setting = (1...3).contains(divisions) ? settings[Self.subDepartmentDeputiesFewDivisions]
                                                       : settings[Self.subDepartmentDeputiesOtherwise]
             return (setting.value, setting.originTexts,
@@ -124,7 +124,7 @@ public struct DeputyCapRule: Rule {
                                   en: divisions == 0 ? "for a sub-department without divisions"
                                       : "for a sub-department with \(divisions) division\(divisions == 1 ? "" : "s")"))
         }
-        if graph.unit(index).kind == .publicServiceUnit, let staff = graph.publicEmployeeQuota(index) {
+        if graph.chart.units[index].kind == .publicServiceUnit, let staff = graph.publicEmployeeQuota(index) {
             let thirdAbove = settings[Self.publicServiceUnitThirdDeputyAbove]
             let allowed = staff > thirdAbove.value ? 3 : 2
             return (allowed, thirdAbove.originTexts,

@@ -87,10 +87,10 @@ public struct MinimumStaffRule: Rule {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "phòng thuộc chi cục", en: "division of a sub-department"),
                                                         subDepartmentDivision, graph.civilServantQuota(index),
                                                         .civilServant)
-            } else if graph.unit(index).kind == .subDepartment {
+            } else if graph.chart.units[index].kind == .subDepartment {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "chi cục", en: "sub-department"),
                                                         subDepartment, graph.civilServantQuota(index), .civilServant)
-            } else if graph.unit(index).kind == .publicServiceUnit {
+            } else if graph.chart.units[index].kind == .publicServiceUnit {
                 (kindName, minimum, posts, category) = (LocalizedText(vi: "đơn vị sự nghiệp công lập", en: "public service unit"),
                                                         publicServiceUnit, graph.publicEmployeeQuota(index),
                                                         .publicEmployee)

@@ -53,13 +53,13 @@ public struct OverQuotaRule: Rule {
         let graph = context.graph
         var findings: [Finding] = []
         for index in graph.chart.units.indices {
-            let unit = graph.unit(index)
-            let placed = graph.placedName(index)
-            for figures in unit.staffing {
+            // The staffing read in place, the unit's name made only for a finding.
+            for figures in graph.chart.units[index].staffing {
                 guard let quota = figures.quota, let actual = figures.actual, actual > quota else { continue }
+                let placed = graph.placedName(index)
                 let people = figures.category.peopleNames, quotaName = figures.category.quotaNames
                 let count = OfficialWording.count
-                findings.append(Self.finding(units: [unit.id],
+                findings.append(Self.finding(units: [graph.chart.units[index].id],
                     message: LocalizedText(
                         vi: "\(placed.vi): số \(people.vi) hiện có là \(count(actual)) người, vượt "
                             + "\(count(actual - quota)) người so với \(quotaName.vi) được giao (\(count(quota)))",

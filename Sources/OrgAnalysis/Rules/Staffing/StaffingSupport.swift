@@ -4,37 +4,37 @@ import OrgModel
 extension DutyGraph {
     /// A department, or an office standing at department level (Văn phòng Ủy ban nhân dân tỉnh).
     public func isDepartmentLevel(_ unit: Int) -> Bool {
-        let kind = self.unit(unit).kind
+        let kind = chart.units[unit].kind
         if kind == .department { return true }
         guard kind == .office, let parent = parent[unit] else { return false }
-        return self.unit(parent).kind == .committee
+        return chart.units[parent].kind == .committee
     }
 
     /// A division (or the office) of a department: phòng thuộc sở, văn phòng sở.
     func isDivisionOfDepartment(_ unit: Int) -> Bool {
-        let kind = self.unit(unit).kind
+        let kind = chart.units[unit].kind
         guard kind == .division || kind == .office, let parent = parent[unit] else { return false }
         return isDepartmentLevel(parent)
     }
 
     /// A division of a sub-department: phòng thuộc chi cục.
     func isDivisionOfSubDepartment(_ unit: Int) -> Bool {
-        guard self.unit(unit).kind == .division, let parent = parent[unit] else { return false }
-        return self.unit(parent).kind == .subDepartment
+        guard chart.units[unit].kind == .division, let parent = parent[unit] else { return false }
+        return chart.units[parent].kind == .subDepartment
     }
 
     /// Civil-servant quota (biên chế công chức), if recorded.
-    func civilServantQuota(_ unit: Int) -> Int? { self.unit(unit).staffing(.civilServant)?.quota }
+    func civilServantQuota(_ unit: Int) -> Int? { chart.units[unit].staffing(.civilServant)?.quota }
 
     /// Public-employee quota (số lượng người làm việc), if recorded.
-    func publicEmployeeQuota(_ unit: Int) -> Int? { self.unit(unit).staffing(.publicEmployee)?.quota }
+    func publicEmployeeQuota(_ unit: Int) -> Int? { chart.units[unit].staffing(.publicEmployee)?.quota }
 
     /// Deputy posts, if recorded.
-    public func deputies(_ unit: Int) -> Int? { self.unit(unit).leadership?.deputies }
+    public func deputies(_ unit: Int) -> Int? { chart.units[unit].leadership?.deputies }
 
     /// Province-level committees: the jurisdictions whose departments are counted and averaged.
     var provinceCommittees: [Int] {
-        chart.units.indices.filter { unit($0).kind == .committee && level[$0] == .province && jurisdiction[$0] == $0 }
+        chart.units.indices.filter { chart.units[$0].kind == .committee && level[$0] == .province && jurisdiction[$0] == $0 }
     }
 }
 

@@ -93,7 +93,7 @@ public struct SubUnitQuotaRule: Rule {
             for figures in unit.staffing {
                 guard let quota = figures.quota else { continue }
                 let parts = graph.children[index].compactMap { child in
-                    graph.unit(child).staffing(figures.category)?.quota.map { (child, $0) }
+                    graph.chart.units[child].staffing(figures.category)?.quota.map { (child, $0) }
                 }
                 guard !parts.isEmpty else { continue }
                 let sum = parts.reduce(0) { $0 + $1.1 }
@@ -148,7 +148,7 @@ public struct SubUnitQuotaRule: Rule {
 
     /// "các phòng, chi cục thuộc Sở Y tế": the kinds of the unit's sub-units, named as officials do.
     static func subUnitNames(_ unit: Unit, graph: DutyGraph, children: [Int]) -> LocalizedText {
-        let kinds = Set(children.map { graph.unit($0).kind })
+        let kinds = Set(children.map { graph.chart.units[$0].kind })
         var vi: [String] = [], en: [String] = []
         if kinds.contains(.division) || kinds.contains(.office) { vi.append("phòng"); en.append("divisions") }
         if kinds.contains(.subDepartment) { vi.append("chi cục"); en.append("sub-departments") }
