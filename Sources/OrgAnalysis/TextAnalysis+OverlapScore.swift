@@ -17,16 +17,32 @@ extension TextAnalysis {
         // The join's pairs, then those of the catalogue that the join did not propose (found by binary
         // search in the sorted join, not through a set of a million pairs), all sorted.
         candidates.sort { ($0.a, $0.b) < ($1.a, $1.b) }
-        var extra: [SimilarityJoin.Pair] = []
-        forEachCataloguePair(graph: graph, settings: settings, vectors: vectors, mandateIDs: mandateIDs,
-                             assignments: assignments) { first, second in
-            let a = min(first, second), b = max(first, second)
-            guard !Self.contains(candidates[...], a: a, b: b) else { return }
-            extra.append(SimilarityJoin.Pair(a: a, b: b, score: vectors.similarity(first, second)))
+        // The mandates in contiguous chunks on every core, each chunk's pairs gathered in order.
+        let chunks = mandateIDs.count < 64 ? 1 : max(1, min(16, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkSize = (mandateIDs.count + chunks - 1) / chunks
+        var extra = [[SimilarityJoin.Pair]](repeating: [], count: chunks)
+        candidates.withUnsafeBufferPointer { sorted in
+            nonisolated(unsafe) let joined = sorted
+            extra.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let extra = buffer
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let bounds = min(mandateIDs.count, chunk * chunkSize)..<min(mandateIDs.count, (chunk + 1) * chunkSize)
+                    var found: [SimilarityJoin.Pair] = []
+                    forEachCataloguePair(graph: graph, settings: settings, vectors: vectors, mandateIDs: Array(mandateIDs[bounds]),
+                                         assignments: assignments) { first, second in
+                        let a = min(first, second), b = max(first, second)
+                        guard !Self.contains(joined, a: a, b: b) else { return }
+                        found.append(SimilarityJoin.Pair(a: a, b: b, score: vectors.similarity(first, second)))
+                    }
+                    extra[chunk] = found
+                }
+            }
         }
-        candidates.reserveCapacity(candidates.count + extra.count)  // once, to the exact size
-        candidates += extra
-        extra = []
+        candidates.reserveCapacity(candidates.count + extra.reduce(0) { $0 + $1.count })  // once, to the exact size
+        for chunk in extra.indices {
+            candidates += extra[chunk]
+            extra[chunk] = []
+        }
     }
 
     /// Scores `candidates` (from ``addCataloguePairs``; emptied on return): the pairs whose overlap score
@@ -135,7 +151,7 @@ extension TextAnalysis {
     }
 
     /// Whether the pairs `sorted` (by a, then b) hold (a, b).
-    private static func contains(_ sorted: ArraySlice<SimilarityJoin.Pair>, a: Int, b: Int) -> Bool {
+    private static func contains(_ sorted: UnsafeBufferPointer<SimilarityJoin.Pair>, a: Int, b: Int) -> Bool {
         var low = sorted.startIndex, high = sorted.endIndex
         while low < high {
             let middle = (low + high) / 2

@@ -123,17 +123,21 @@ public struct TextAnalysis: Sendable {
         self.natures = natures
         // Each duty's explicit mandate as the vector index of its first catalogue entry (-1: none written,
         // -2: one the catalogue lacks), looked up once: the examples and the assignments below read it.
+        // On every core in contiguous chunks (a lookup hashes the id's string).
         var explicit = [Int32](repeating: -1, count: duties.count)
-        var examples: [(duty: Int, mandate: Int)] = []
-        for (index, reference) in duties.enumerated() {
-            guard let mandate = graph[duty: reference].mandate else { continue }
-            if let target = mandateIndex[mandate] {
-                explicit[index] = Int32(target)
-                examples.append((index, target))
-            } else {
-                explicit[index] = -2
+        let catalogueIndex = mandateIndex
+        explicit.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let explicit = buffer
+            let lookupChunkSize = (duties.count + natureChunks - 1) / natureChunks
+            DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
+                for index in min(duties.count, chunk * lookupChunkSize)..<min(duties.count, (chunk + 1) * lookupChunkSize) {
+                    guard let mandate = graph[duty: duties[index]].mandate else { continue }
+                    explicit[index] = catalogueIndex[mandate].map(Int32.init) ?? -2
+                }
             }
         }
+        var examples: [(duty: Int, mandate: Int)] = []
+        for index in explicit.indices where explicit[index] >= 0 { examples.append((index, Int(explicit[index]))) }
         // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
         // chart written in another order learns the same profiles to the last bit.
         let exampleIDs = examples.map { graph[duty: duties[$0.duty]].id.rawValue }

@@ -78,8 +78,8 @@ struct TextVectorsKeepingTests {
     }()
 
     /// The copies of `texts`, found on their bytes.
-    static func copies(_ texts: [String]) -> TextCopies {
-        TextCopies(count: texts.count) { index, body in
+    static func copies(_ texts: [String], parts: Int? = nil) -> TextCopies {
+        TextCopies(count: texts.count, parts: parts) { index, body in
             var text = texts[index]
             text.withUTF8 { body($0) }
         }
@@ -128,6 +128,25 @@ struct TextVectorsKeepingTests {
         // Texts of every length up to three words of eight bytes, differing in one byte only.
         let lengths = (0..<40).flatMap { length in [String(repeating: "a", count: length), String(repeating: "a", count: length) + "b"] }
         #expect(Self.copies(lengths + lengths).first == (0..<160).map { Int32($0 % 80) })
+    }
+
+    @Test("Copies found on several cores are those found on one: the first text of the same bytes, or -1",
+          arguments: [1, 2, 3, 8])
+    func copiesInParts(parts: Int) {
+        // 20,000 texts drawn from 3,000, so that most repeat and some stand alone.
+        var state: UInt64 = 7
+        let texts = (0..<20_000).map { _ -> String in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return "nhiệm vụ \(Int(state >> 33) % 3_000)"
+        }
+        var firstOf: [String: Int] = [:], seen: [String: Int] = [:]
+        for (index, text) in texts.enumerated() {
+            if firstOf[text] == nil { firstOf[text] = index }
+            seen[text, default: 0] += 1
+        }
+        let expected = texts.map { seen[$0]! > 1 ? Int32(firstOf[$0]!) : -1 }
+        #expect(expected.contains(-1) && expected.contains { $0 >= 0 })
+        #expect(Self.copies(texts, parts: parts).first == expected)
     }
 
     private final class Counter: @unchecked Sendable {

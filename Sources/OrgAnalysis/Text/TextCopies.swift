@@ -14,31 +14,61 @@ struct TextCopies: Sendable {
 
     /// Finds the copies among `count` texts, each read as bytes by `withBytes(index, body)`: one hash of each
     /// text's bytes, and a comparison of the bytes with the first text of the same hash.
-    init(count: Int, withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
-        var first = [Int32](repeating: -1, count: count)
-        var repeated = [Bool](repeating: false, count: count)
-        var slots = [Int32](repeating: -1, count: Self.slotCount(count))
+    ///
+    /// On every core: the hashes in contiguous parts, then the texts split by hash into as many parts, each
+    /// with its own table and read in order (copies share a hash, so a text and its first copy always fall
+    /// in the same part, and the result is the same on one core or many). `withBytes` is called from
+    /// several threads at once: it must only read. `parts` (for tests) overrides the number of parts.
+    init(count: Int, parts: Int? = nil, withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        let parts = max(1, parts ?? (count < 4096 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
+        nonisolated(unsafe) let withBytes = withBytes
         var hashes = [UInt64](repeating: 0, count: count)
-        let mask = slots.count - 1
-        for index in 0..<count {
-            withBytes(index) { bytes in
-                let hash = Self.hash(bytes)
-                hashes[index] = hash
-                var slot = Int(truncatingIfNeeded: hash) & mask
-                while slots[slot] >= 0 {
-                    let earlier = Int(slots[slot])
-                    if hashes[earlier] == hash, Self.same(earlier, bytes, withBytes) {
-                        first[index] = Int32(earlier)
-                        repeated[earlier] = true
-                        return
-                    }
-                    slot = (slot + 1) & mask
+        hashes.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let hashes = buffer
+            let size = (count + parts - 1) / parts
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for index in min(count, part * size)..<min(count, (part + 1) * size) {
+                    withBytes(index) { hashes[index] = Self.hash($0) }
                 }
-                slots[slot] = Int32(index)
-                first[index] = Int32(index)
             }
         }
-        for index in 0..<count where first[index] == Int32(index) && !repeated[index] { first[index] = -1 }
+        var first = [Int32](repeating: -1, count: count)
+        hashes.withUnsafeBufferPointer { hashBuffer in
+            first.withUnsafeMutableBufferPointer { firstBuffer in
+                nonisolated(unsafe) let hashes = hashBuffer, first = firstBuffer
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    let mine = { (index: Int) in Int(truncatingIfNeeded: hashes[index] >> 40) % parts == part }
+                    var members = 0
+                    for index in 0..<count where mine(index) { members += 1 }
+                    var slots = [Int32](repeating: -1, count: Self.slotCount(members))
+                    let mask = slots.count - 1
+                    // The first texts that another one repeats; the others are marked -1 at the end.
+                    var repeated = Set<Int32>()
+                    for index in 0..<count where mine(index) {
+                        let hash = hashes[index]
+                        var slot = Int(truncatingIfNeeded: hash) & mask
+                        var found = false
+                        while slots[slot] >= 0 {
+                            let earlier = Int(slots[slot])
+                            if hashes[earlier] == hash, Self.same(earlier, index, withBytes) {
+                                first[index] = Int32(earlier)
+                                repeated.insert(Int32(earlier))
+                                found = true
+                                break
+                            }
+                            slot = (slot + 1) & mask
+                        }
+                        if !found {
+                            slots[slot] = Int32(index)
+                            first[index] = Int32(index)
+                        }
+                    }
+                    for index in 0..<count where mine(index) && first[index] == Int32(index) && !repeated.contains(Int32(index)) {
+                        first[index] = -1
+                    }
+                }
+            }
+        }
         self.first = first
     }
 
@@ -48,11 +78,14 @@ struct TextCopies: Sendable {
         return Int(first[index])
     }
 
-    private static func same(_ earlier: Int, _ bytes: UnsafeBufferPointer<UInt8>,
-                             _ withBytes: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> Bool {
+    private static func same(_ earlier: Int, _ index: Int,
+                             _ withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> Bool {
         var equal = false
-        withBytes(earlier) { stored in
-            equal = stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+        withBytes(index) { bytes in
+            withBytes(earlier) { stored in
+                equal = stored.count == bytes.count
+                    && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+            }
         }
         return equal
     }

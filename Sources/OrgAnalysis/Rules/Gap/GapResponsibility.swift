@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OrgModel
 
 /// Who must fix a gap (GAP001, GAP002): the department that answers for the mandate, so that the finding
@@ -45,19 +47,24 @@ struct GapResponsibility {
         sectorDepartment = counts.mapValues { tally in
             tally.min { (-$0.value, graph.unit($0.key).id.rawValue) < (-$1.value, graph.unit($1.key).id.rawValue) }?.key ?? 0
         }
-        var items: [Int: [Set<String>]] = [:]
-        var cache = VietnameseText.SyllableCache()
-        // Departments of the same kind often share a functions text word for word (the model decisions'
-        // wording): each text is read once.
-        var known: [String: [Set<String>]] = [:]
-        for index in graph.chart.units.indices where graph.department(of: index) == index {
-            let subjects = graph.chart.units[index].functions.flatMap { function in
-                if let subjects = known[function] { return subjects }
-                let subjects = Self.subjects(function, cache: &cache)
-                known[function] = subjects
-                return subjects
+        // Each department's functions text read on every core, in contiguous chunks with a cache each.
+        let departments = graph.chart.units.indices.filter { graph.department(of: $0) == $0 }
+        let chunks = departments.count < 64 ? 1 : max(1, min(16, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkSize = (departments.count + chunks - 1) / chunks
+        var found = [[(Int, [Set<String>])]](repeating: [], count: chunks)
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let found = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var cache = VietnameseText.SyllableCache()
+                for index in departments[min(departments.count, chunk * chunkSize)..<min(departments.count, (chunk + 1) * chunkSize)] {
+                    let subjects = graph.chart.units[index].functions.flatMap { Self.subjects($0, cache: &cache) }
+                    if !subjects.isEmpty { found[chunk].append((index, subjects)) }
+                }
             }
-            if !subjects.isEmpty { items[index] = subjects }
+        }
+        var items: [Int: [Set<String>]] = [:]
+        for chunk in found {
+            for (index, subjects) in chunk { items[index] = subjects }
         }
         functionItems = items
         mandateSubjects = graph.mandates.mapValues { Set(Self.plain(Self.stripManagement($0.text))) }
