@@ -85,7 +85,10 @@ public struct Analyzer: Sendable {
                                   today: findings)
             clock.lap("look-ahead")
         }
-        findings.sort(by: Finding.reportOrder)
+        // Positions sorted, then the findings moved once: sorting the findings themselves copied each one
+        // (every string and array it holds retained and released) at every step of the merge.
+        let unsorted = findings
+        findings = findings.indices.stablySorted { Finding.reportOrder(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         let staffing = StaffingSummary(graph: graph)
         let scores = ComplianceScores(graph: graph, findings: findings)
         clock.lap("staffing and scores")

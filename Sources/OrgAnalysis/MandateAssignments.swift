@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import OrgModel
 
 /// A duty's link to a mandate: written in the file, or inferred from the text with a score.
@@ -76,29 +78,44 @@ struct MandateInference: Sendable {
             byMandate[example.mandate, default: []].append(example.duty)
         }
         guard !byMandate.isEmpty else { return [:] }
-        var dense = [Float](repeating: 0, count: vectors.featureCount)
-        var seen = [Bool](repeating: false, count: vectors.featureCount)
-        var touched: [Int32] = []
-        var profiles: [Int: SparseVector] = [:]
-        for (mandate, duties) in byMandate {
-            for duty in duties {
-                vectors.forEachFeature(duty, plain: vectors.isUnmarked(duty)) { feature, weight in
-                    if !seen[Int(feature)] {
-                        seen[Int(feature)] = true
-                        touched.append(feature)
+        // The mandates shared out among the cores in turn, each core with its own dense array: a profile
+        // depends on its own examples only.
+        let mandates = byMandate.keys.sorted()
+        let workers = mandates.count < 16 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        var made = [[(Int, SparseVector)]](repeating: [], count: workers)
+        made.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let made = buffer
+            let lists = byMandate
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var dense = [Float](repeating: 0, count: vectors.featureCount)
+                var seen = [Bool](repeating: false, count: vectors.featureCount)
+                var touched: [Int32] = []
+                for mandate in stride(from: worker, to: mandates.count, by: workers).map({ mandates[$0] }) {
+                    for duty in lists[mandate] ?? [] {
+                        vectors.forEachFeature(duty, plain: vectors.isUnmarked(duty)) { feature, weight in
+                            if !seen[Int(feature)] {
+                                seen[Int(feature)] = true
+                                touched.append(feature)
+                            }
+                            dense[Int(feature)] += weight
+                        }
                     }
-                    dense[Int(feature)] += weight
+                    var sums: [Int32: Float] = [:]
+                    sums.reserveCapacity(touched.count)
+                    for feature in touched {
+                        sums[feature] = dense[Int(feature)]
+                        dense[Int(feature)] = 0
+                        seen[Int(feature)] = false
+                    }
+                    touched.removeAll(keepingCapacity: true)
+                    made[worker].append((mandate, SparseVector(weights: sums, keep: 64)))
                 }
             }
-            var sums: [Int32: Float] = [:]
-            sums.reserveCapacity(touched.count)
-            for feature in touched {
-                sums[feature] = dense[Int(feature)]
-                dense[Int(feature)] = 0
-                seen[Int(feature)] = false
-            }
-            touched.removeAll(keepingCapacity: true)
-            profiles[mandate] = SparseVector(weights: sums, keep: 64)
+        }
+        var profiles: [Int: SparseVector] = [:]
+        profiles.reserveCapacity(mandates.count)
+        for list in made {
+            for (mandate, profile) in list { profiles[mandate] = profile }
         }
         return profiles
     }

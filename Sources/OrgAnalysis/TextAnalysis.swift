@@ -141,7 +141,7 @@ public struct TextAnalysis: Sendable {
         // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
         // chart written in another order learns the same profiles to the last bit.
         let exampleIDs = examples.map { graph[duty: duties[$0.duty]].id.rawValue }
-        examples = examples.indices.sorted { exampleIDs[$0] < exampleIDs[$1] }.map { examples[$0] }
+        examples = examples.indices.stablySorted { exampleIDs[$0] < exampleIDs[$1] }.map { examples[$0] }
         let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count), examples: examples)
         let postings = MandatePostings(inference, ids: mandates.map(\.id.rawValue))
         // Each duty's best mandate, computed on every core in chunks (each with its own scratch), then
