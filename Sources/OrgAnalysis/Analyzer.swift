@@ -74,21 +74,31 @@ public struct Analyzer: Sendable {
         clock.memory.append(contentsOf: text.memory)
         clock.restart()
         let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: settings)
-        let run = runRules(context)
+        // Today's rules, and those whose parameters change under the regime ahead (if one is known) run
+        // again with its settings, all in one pool of workers.
+        let ahead = configuration.lookAheadNorms(for: graph.chart)
+        let future = ahead.map { RuleSettings(norms: $0.norms, overrides: configuration.overrides) }
+        var batches = [RuleBatch(context: context, include: { _ in true })]
+        if let future {
+            batches.append(RuleBatch(context: RuleContext(graph: graph, configuration: configuration, text: text, settings: future),
+                                     include: { rule in Self.changes(rule, from: settings, to: future) }))
+        }
+        let runs = runRules(batches)
+        let run = runs[0]
         clock.lap("rules")
         var findings = FindingConsolidation.consolidate(run.findings)
         var upcomingSettings: RuleSettings?
-        if let ahead = configuration.lookAheadNorms(for: graph.chart) {
-            let future = RuleSettings(norms: ahead.norms, overrides: configuration.overrides)
+        if let ahead, let future {
             upcomingSettings = future
-            findings += lookAhead(graph: graph, text: text, current: settings, future: future, from: ahead.from,
-                                  today: findings)
+            findings += Self.upcoming(runs[1].findings, today: findings, from: ahead.from)
             clock.lap("look-ahead")
         }
         // Positions sorted, then the findings moved once: sorting the findings themselves copied each one
         // (every string and array it holds retained and released) at every step of the merge.
-        let unsorted = findings
-        findings = findings.indices.stablySorted { Finding.reportOrder(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
+        findings = findings.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let unsorted = buffer
+            return unsorted.indices.stablySorted { Finding.reportOrder(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
+        }
         let staffing = StaffingSummary(graph: graph)
         let scores = ComplianceScores(graph: graph, findings: findings)
         clock.lap("staffing and scores")
@@ -103,15 +113,25 @@ public struct Analyzer: Sendable {
 }
 
 extension Analyzer {
-    /// Runs every enabled rule that `include` accepts. The rules read the graph and never change it: they
-    /// run on every core, each whole on one worker, and their findings are gathered in catalogue order, as
-    /// one after the other would give them. Returns the findings, the codes of the rules run, and each
-    /// rule's own seconds.
-    private func runRules(_ context: RuleContext, where include: (any Rule.Type) -> Bool = { _ in true })
-        -> (findings: [Finding], ran: [String], timings: [(code: String, seconds: Double)]) {
-        let jobs = rules.filter { !configuration.disabled.contains($0.id) && include($0) }
-            .map { (rule: $0, severity: configuration.severities[$0.id]) }
-        let ran = jobs.map { $0.rule.code }
+    /// The rules one run covers: those enabled that `include` accepts, on `context`.
+    private struct RuleBatch {
+        let context: RuleContext
+        let include: (any Rule.Type) -> Bool
+    }
+
+    /// What one batch found: the findings, the codes of the rules run, and each rule's own seconds.
+    private typealias RuleRun = (findings: [Finding], ran: [String], timings: [(code: String, seconds: Double)])
+
+    /// Runs every enabled rule that each batch's `include` accepts, on the batch's context. The rules read
+    /// the graph and never change it: they run on every core, each whole on one worker, all batches in one
+    /// pool (today's rules and the look-ahead's share the cores, so that neither waits for the other's last
+    /// rule). Each batch's findings are gathered in catalogue order, as one rule after the other would give
+    /// them, with the codes of the rules run and each rule's own seconds.
+    private func runRules(_ batches: [RuleBatch]) -> [RuleRun] {
+        let jobs = batches.indices.flatMap { batch in
+            rules.filter { !configuration.disabled.contains($0.id) && batches[batch].include($0) }
+                .map { (batch: batch, rule: $0, severity: configuration.severities[$0.id]) }
+        }
         let produced = UnsafeMutableBufferPointer<(findings: [Finding], seconds: Double)>.allocate(capacity: jobs.count)
         produced.initialize(repeating: ([], 0))
         defer {
@@ -119,18 +139,22 @@ extension Analyzer {
             produced.deallocate()
         }
         nonisolated(unsafe) let results = produced
+        let contexts = batches.map(\.context)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let start = ContinuousClock.now
-            let found = Self.run(jobs[index].rule, context: context, severity: jobs[index].severity)
+            let found = Self.run(jobs[index].rule, context: contexts[jobs[index].batch], severity: jobs[index].severity)
             results[index] = (found, PhaseClock.seconds(ContinuousClock.now - start))
         }
-        var findings: [Finding] = []
-        findings.reserveCapacity(produced.reduce(0) { $0 + $1.findings.count })
-        for index in produced.indices {
-            findings.append(contentsOf: produced[index].findings)
-            produced[index].findings = []
+        return batches.indices.map { batch in
+            let mine = jobs.indices.filter { jobs[$0].batch == batch }
+            var findings: [Finding] = []
+            findings.reserveCapacity(mine.reduce(0) { $0 + produced[$1].findings.count })
+            for index in mine {
+                findings.append(contentsOf: produced[index].findings)
+                produced[index].findings = []
+            }
+            return (findings, mine.map { jobs[$0].rule.code }, mine.map { (code: jobs[$0].rule.code, seconds: produced[$0].seconds) })
         }
-        return (findings, ran, zip(ran, produced).map { (code: $0, seconds: $1.seconds) })
     }
 
     /// What `rule` finds in `context`, at `severity` when one is configured.
@@ -142,25 +166,26 @@ extension Analyzer {
         return found
     }
 
-    /// The findings that appear or worsen under the regime of `future`: the rules whose parameters take
-    /// other defaults under it run again with its settings, and each finding that today's run lacks, or
-    /// that is worse than today's on the same units (a lower cap, a higher minimum, a larger excess, a
-    /// higher severity), is kept with `effectiveFrom`.
-    func lookAhead(graph: DutyGraph, text: TextAnalysis, current: RuleSettings, future: RuleSettings,
-                   from date: ChartDate, today: [Finding]) -> [Finding] {
-        let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: future)
+    /// The findings that appear or worsen under the regime ahead: of the findings of the rules run again
+    /// with its settings (``changes(_:from:to:)``), each one that today's run lacks, or that is worse than
+    /// today's on the same units (a lower cap, a higher minimum, a larger excess, a higher severity), is
+    /// kept with `effectiveFrom`.
+    static func upcoming(_ changed: [Finding], today: [Finding], from date: ChartDate) -> [Finding] {
         var todayByKey: [FindingKey: Finding] = [:]
         for finding in today { todayByKey[FindingKey(finding)] = finding }
         var upcoming: [Finding] = []
-        let changed = runRules(context) { rule in
-            rule.parameters.contains { current.stored($0).value != future.stored($0).value }
-        }
-        for var finding in changed.findings {
+        for var finding in changed {
             if let now = todayByKey[FindingKey(finding)], !Self.isWorse(finding, than: now) { continue }
             finding.effectiveFrom = date
             upcoming.append(finding)
         }
         return upcoming
+    }
+
+    /// True for a rule one of whose parameters takes another value under `future` than under `current`:
+    /// the rules the look-ahead runs again.
+    static func changes(_ rule: any Rule.Type, from current: RuleSettings, to future: RuleSettings) -> Bool {
+        rule.parameters.contains { current.stored($0).value != future.stored($0).value }
     }
 
     /// Worse: more severe, or a figure that moved against the unit (a lower `allowed`, a higher `minimum`,

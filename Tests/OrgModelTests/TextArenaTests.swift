@@ -126,9 +126,12 @@ struct TextArenaTests {
 
     @Test("Trimming gives back the slack of doubling, and leaves a large array whose slack is under a page")
     func trimming() {
+        // Slack made on purpose: how `append` grows an array is the standard library's business (a run
+        // once saw 1,030 appends end at a capacity of 1,030).
         var small = [Int32]()
+        small.reserveCapacity(2048)
         for value in 0..<1030 { small.append(Int32(value)) }
-        #expect(small.capacity > 1500)
+        #expect(small.capacity >= 2048)
         small.trimCapacity()
         #expect(small.capacity < 1100 && small == (0..<1030).map(Int32.init))
         var large = [Int32](repeating: 7, count: 1 << 17)
