@@ -31,62 +31,16 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 
     /// Appends the value to `output` as ``serialized()`` writes it, nested `indent` spaces deep (for
-    /// reporters that stream a document too large to build as one value).
+    /// reporters that stream a document too large to build as one value). The text is that of
+    /// ``write(to:indent:)-(inout [UInt8],_)``, made as bytes.
     package func write(to output: inout String, indent: Int) {
-        switch self {
-        case .null: output.append("null")
-        case .bool(let value): output.append(value ? "true" : "false")
-        case .int(let value): output.append(String(value))
-        case .number(let value): output.append(Self.format(value))
-        case .string(let value): Self.quote(value, into: &output)
-        case .array(let values):
-            guard !values.isEmpty else { return output.append("[]") }
-            if values.allSatisfy(\.isScalar) {
-                output.append("[")
-                for (offset, value) in values.enumerated() {
-                    if offset > 0 { output.append(", ") }
-                    value.write(to: &output, indent: indent)
-                }
-                output.append("]")
-                return
-            }
-            output.append("[\n")
-            for (offset, value) in values.enumerated() {
-                Self.indent(indent + 2, into: &output)
-                value.write(to: &output, indent: indent + 2)
-                output.append(offset == values.count - 1 ? "\n" : ",\n")
-            }
-            Self.indent(indent, into: &output)
-            output.append("]")
-        case .object(let members):
-            guard !members.isEmpty else { return output.append("{}") }
-            output.append("{\n")
-            for (offset, member) in members.enumerated() {
-                Self.indent(indent + 2, into: &output)
-                Self.quote(member.0, into: &output)
-                output.append(": ")
-                member.1.write(to: &output, indent: indent + 2)
-                output.append(offset == members.count - 1 ? "\n" : ",\n")
-            }
-            Self.indent(indent, into: &output)
-            output.append("}")
-        }
+        var bytes: [UInt8] = []
+        write(to: &bytes, indent: indent)
+        output.append(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// The runs of spaces a line starts with, up to 64 (a report nests a few levels deep).
-    private static let indents = (0...64).map { String(repeating: " ", count: $0) }
-
-    /// Appends `count` spaces, with no string made for them (a report writes one run per line).
-    package static func indent(_ count: Int, into output: inout String) {
-        var left = count
-        while left > 0 {
-            let step = min(left, 64)
-            output.append(indents[step])
-            left -= step
-        }
-    }
-
-    private var isScalar: Bool {
+    /// True for a value written on one line (not an array or an object).
+    var isScalar: Bool {
         switch self {
         case .array, .object: false
         default: true
@@ -96,39 +50,9 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Appends `text` to `output` as a JSON string: quoted, with quotes, backslashes, control characters
     /// and U+2028/U+2029 escaped.
     package static func quote(_ text: String, into output: inout String) {
-        output.append("\"")
-        if !needsEscaping(text) {
-            output.append(text)
-            output.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output.append("\"")
-    }
-
-    /// True when `text` holds a quote, a backslash, a control character or U+2028/U+2029.
-    private static func needsEscaping(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-        while let byte = utf8.next() {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C { return true }
-            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return true }
-            beforePrevious = previous
-            previous = byte
-        }
-        return false
+        var bytes: [UInt8] = []
+        quote(text, into: &bytes)
+        output.append(String(decoding: bytes, as: UTF8.self))
     }
 
     /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation.

@@ -18,13 +18,14 @@ public enum JSONReporter {
     /// element by element, so a national report never exists whole in memory: neither as a tree of
     /// values nor, when `emit` writes to a file, as one string.
     /// The long arrays' elements are made and written in batches of `batchSize`, each batch on every core.
+    /// The text is made as UTF-8 bytes and becomes a `String` one piece at a time.
     public static func write(_ input: ReportInput, pieceSize: Int = 1 << 20, batchSize: Int = 4096,
                              to emit: (String) -> Void) {
         withoutActuallyEscaping(emit) { emit in
             var writer = Writer(pieceSize: pieceSize, batchSize: max(1, batchSize), emit: emit)
             writer.write(.object(members(input)), indent: 0)
-            writer.output.append("\n")
-            emit(writer.output)
+            JSONValue.append("\n", to: &writer.output)
+            emit(String(decoding: writer.output, as: UTF8.self))
         }
     }
 
@@ -55,7 +56,7 @@ public enum JSONReporter {
         let pieceSize: Int
         let batchSize: Int
         let emit: (String) -> Void
-        var output = ""
+        var output: [UInt8] = []
 
         init(pieceSize: Int, batchSize: Int, emit: @escaping (String) -> Void) {
             self.pieceSize = pieceSize
@@ -69,66 +70,68 @@ public enum JSONReporter {
             case .value(let value):
                 value.write(to: &output, indent: indent)
             case .object(let members):
-                guard !members.isEmpty else { return output.append("{}") }
-                output.append("{\n")
+                guard !members.isEmpty else { return JSONValue.append("{}", to: &output) }
+                JSONValue.append("{\n", to: &output)
                 for (offset, (key, member)) in members.enumerated() {
-                    output.append(String(repeating: " ", count: indent + 2))
+                    JSONValue.indent(indent + 2, into: &output)
                     JSONValue.quote(key, into: &output)
-                    output.append(": ")
+                    JSONValue.append(": ", to: &output)
                     write(member, indent: indent + 2)
-                    output.append(offset == members.count - 1 ? "\n" : ",\n")
+                    JSONValue.append(offset == members.count - 1 ? "\n" : ",\n", to: &output)
                     flushIfFull()
                 }
-                output.append(String(repeating: " ", count: indent) + "}")
+                JSONValue.indent(indent, into: &output)
+                JSONValue.append("}", to: &output)
             case .elements(let count, let element):
-                guard count > 0 else { return output.append("[]") }
-                output.append("[\n")
+                guard count > 0 else { return JSONValue.append("[]", to: &output) }
+                JSONValue.append("[\n", to: &output)
                 // Elements are made in batches on every core, each part of a batch as one text with its
                 // lines' indents and commas, then appended in order. The text already made is written out
                 // while the next batch is made.
                 var batchStart = 0
                 while batchStart < count {
                     let batch = batchStart..<min(count, batchStart + batchSize)
-                    var ready: String?
-                    if output.utf8.count >= pieceSize {
+                    var ready: [UInt8]?
+                    if output.count >= pieceSize {
                         ready = output
-                        output = ""
+                        output = []
                         output.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
                     }
                     for text in Self.render(batch, of: count, element, indent: indent + 2, alongside: ready, emit: emit) {
-                        output.append(text)
+                        output.append(contentsOf: text)
                     }
                     batchStart = batch.upperBound
                 }
-                output.append(String(repeating: " ", count: indent) + "]")
+                JSONValue.indent(indent, into: &output)
+                JSONValue.append("]", to: &output)
             }
         }
 
         /// The text of `batch`'s elements (of `count`) in contiguous parts, made on every core, while
         /// another thread hands `alongside`, if any, to `emit`.
         private static func render(_ batch: Range<Int>, of count: Int, _ element: @Sendable (Int) -> JSONValue, indent: Int,
-                                   alongside: String?, emit: (String) -> Void) -> [String] {
+                                   alongside: [UInt8]?, emit: (String) -> Void) -> [[UInt8]] {
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
             // Parts smaller than a core's share, so that the cores stay even while one of them writes.
             let parts = min(batch.count, cores * 4)
             let part = (batch.count + parts - 1) / parts
-            var texts = [String](repeating: "", count: parts)
+            var texts = [[UInt8]](repeating: [], count: parts)
             withoutActuallyEscaping(emit) { emit in
                 nonisolated(unsafe) let emit = emit
                 texts.withUnsafeMutableBufferPointer { buffer in
                     nonisolated(unsafe) let texts = buffer
                     DispatchQueue.concurrentPerform(iterations: parts + 1) { iteration in
                         guard iteration > 0 else {
-                            if let alongside { emit(alongside) }
+                            if let alongside { emit(String(decoding: alongside, as: UTF8.self)) }
                             return
                         }
                         let lower = batch.lowerBound + min(batch.count, (iteration - 1) * part)
                         let upper = batch.lowerBound + min(batch.count, iteration * part)
-                        var text = ""
+                        var text: [UInt8] = []
                         for index in lower..<upper {
                             JSONValue.indent(indent, into: &text)
                             element(index).write(to: &text, indent: indent)
-                            text.append(index == count - 1 ? "\n" : ",\n")
+                            JSONValue.append(index == count - 1 ? "\n" : ",\n", to: &text)
                         }
                         texts[iteration - 1] = text
                     }
@@ -138,8 +141,8 @@ public enum JSONReporter {
         }
 
         private mutating func flushIfFull() {
-            guard output.utf8.count >= pieceSize else { return }
-            emit(output)
+            guard output.count >= pieceSize else { return }
+            emit(String(decoding: output, as: UTF8.self))
             output.removeAll(keepingCapacity: true)
         }
     }

@@ -69,6 +69,9 @@ struct JSONReporterTests {
 
     @Test("Strings are escaped; numbers print without exponent or trailing zeros", arguments: [
         (JSONValue.string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"\n"),
+        (JSONValue.string("Sở\tNội vụ\r\u{1F}\u{7F}\u{2028}\u{2029}\u{2027}đ"), "\"Sở\\tNội vụ\\r\\u001f\u{7F}\\u2028\\u2029\u{2027}đ\"\n"),
+        (JSONValue.object([("k\"", .array([.int(-3), .null, .bool(true)])), ("", .object([]))]),
+         "{\n  \"k\\\"\": [-3, null, true],\n  \"\": {}\n}\n"),
         (JSONValue.number(0.91666), "0.9167\n"), (JSONValue.number(2), "2\n"), (JSONValue.number(-0.00001), "0\n"),
         (JSONValue.number(1e12), "1000000000000\n"),
     ])
