@@ -131,9 +131,10 @@ public struct DutyGraph: Sendable {
         chart.units[reference.unit].duties[reference.offset]
     }
 
-    /// The duty a reference points at, read in place: `graph[duty: reference].mandate` reads one field
-    /// where `graph[duty: reference].mandate` copies the whole duty first (a retain and a release per
-    /// field, a million times over on a national chart).
+    /// The duty a reference points at, read in place: `graph[duty: reference].mandate` reads one stored
+    /// field where `graph.duty(reference).mandate` copies the whole duty first (a retain and a release per
+    /// field, a million times over on a national chart). A computed property or a method of the duty (its
+    /// text, `withTextBytes`) is still called on a copy: the optimiser keeps the duty alive that way.
     public subscript(duty reference: DutyReference) -> Duty {
         _read { yield chart.units[reference.unit].duties[reference.offset] }
     }
