@@ -3,7 +3,8 @@ import OrgModel
 /// The mandates inferred for duties, by duty index: 17 bytes an inference in parallel arrays sorted by
 /// duty (index, mandate number, score, role), where a dictionary of ``MandateAssignment``s took about 64
 /// (a national chart infers half a million). Reads as a dictionary would: ``subscript(_:)``, ``keys``,
-/// ``count``, and iteration as `(key, value)` pairs in ascending duty order.
+/// ``count``, and iteration as `(key, value)` pairs in ascending duty order (or by position,
+/// ``subscript(position:)``).
 public struct InferredAssignments: Sendable, Sequence {
     private var duties: [Int32] = []
     private var mandateNumbers: [Int32] = []
@@ -41,6 +42,12 @@ public struct InferredAssignments: Sendable, Sequence {
             if Int(duties[middle]) < duty { low = middle + 1 } else { high = middle }
         }
         return low < duties.count && Int(duties[low]) == duty ? assignment(at: low) : nil
+    }
+
+    /// The `position`-th inference in ascending duty order (`0..<count`): what iteration gives, read
+    /// without making a list of them all (a national chart's report writes half a million).
+    public subscript(position position: Int) -> (key: Int, value: MandateAssignment) {
+        (Int(duties[position]), assignment(at: position))
     }
 
     private func assignment(at position: Int) -> MandateAssignment {

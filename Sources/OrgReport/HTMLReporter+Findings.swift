@@ -132,8 +132,7 @@ extension HTMLReporter {
         let labels = page.labels
         let result = page.result
         guard !result.text.inferred.isEmpty else { return "" }
-        let rows = result.text.inferred.keys.sorted().compactMap { index -> String? in
-            guard let assignment = result.text.inferred[index] else { return nil }
+        let rows = result.text.inferred.map { index, assignment -> String in  // in duty order
             let reference = page.graph.duties[index]
             let duty = page.graph.duty(reference)
             let unit = page.graph.unit(reference.unit)

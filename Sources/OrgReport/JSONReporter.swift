@@ -17,7 +17,8 @@ public enum JSONReporter {
     /// written member by member, and its long arrays (findings, inferred mandates, staffing by unit)
     /// element by element, so a national report never exists whole in memory: neither as a tree of
     /// values nor, when `emit` writes to a file, as one string.
-    /// The long arrays' elements are made and written in batches of `batchSize`, each batch on every core.
+    /// The long arrays' elements are made and written in batches of about a piece's text (at most
+    /// `batchSize` elements), each batch on every core.
     /// The text is made as UTF-8 bytes and becomes a `String` one piece at a time.
     public static func write(_ input: ReportInput, pieceSize: Int = 1 << 20, batchSize: Int = 4096,
                              to emit: (String) -> Void) {
@@ -87,10 +88,13 @@ public enum JSONReporter {
                 JSONValue.append("[\n", to: &output)
                 // Elements are made in batches on every core, each part of a batch as one text with its
                 // lines' indents and commas, then appended in order. The text already made is written out
-                // while the next batch is made.
-                var batchStart = 0
+                // while the next batch is made. A batch holds about a piece's worth of text, sized on the
+                // bytes per element so far (at most `batchSize` elements): a national report's findings run
+                // to kilobytes each, and 4,096 of them held 16 MB of text three times over.
+                var batchStart = 0, written = 0
+                var size = min(batchSize, 16)
                 while batchStart < count {
-                    let batch = batchStart..<min(count, batchStart + batchSize)
+                    let batch = batchStart..<min(count, batchStart + size)
                     var ready: [UInt8]?
                     if output.count >= pieceSize {
                         ready = output
@@ -99,8 +103,10 @@ public enum JSONReporter {
                     }
                     for text in Self.render(batch, of: count, element, indent: indent + 2, alongside: ready, emit: emit) {
                         output.append(contentsOf: text)
+                        written += text.count
                     }
                     batchStart = batch.upperBound
+                    size = min(batchSize, max(16, pieceSize * batchStart / max(written, 1)))
                 }
                 JSONValue.indent(indent, into: &output)
                 JSONValue.append("]", to: &output)
@@ -162,7 +168,8 @@ public enum JSONReporter {
         var header: [(String, Member)] = [("schemaVersion", .value(.int(1))), ("language", .value(.string(input.language.rawValue)))]
         if let timestamp = input.timestamp { header.append(("generatedAt", .value(.string(timestamp)))) }
         let findings = input.result.findings
-        let inferred = input.result.text.inferred.sorted { $0.key < $1.key }
+        // Read by position, in duty order: sorting them made a list of every inference (30 MB at L).
+        let inferred = input.result.text.inferred
         return header + [
             ("chart", .value(.object(chartMembers))),
             ("summary", .value(.object(Severity.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) }
@@ -172,7 +179,8 @@ public enum JSONReporter {
             ("textEngine", .value(textEngine(input.result))),
             ("findings", .elements(count: findings.count) { finding(for: findings[$0], language: input.language, register: input.historyJSON(findings[$0])) }),
             ("inferredMandates", .elements(count: inferred.count) {
-                inferredAssignment(inferred[$0].key, inferred[$0].value, input.result)
+                let (duty, assignment) = inferred[position: $0]
+                return inferredAssignment(duty, assignment, input.result)
             }),
             ("staffing", staffing(input.result.staffing)),
             ("scores", .value(scores(input.result.scores))),
@@ -209,12 +217,16 @@ public enum JSONReporter {
     }
 
     private static func staffing(_ summary: StaffingSummary) -> Member {
-        let rows = Dictionary(uniqueKeysWithValues: summary.units.map { ($0.unit, $0) })
         let units = summary.units
+        // The departments' rows found by one pass over the units (a dictionary of every unit's row copied a
+        // national chart's staffing table for a few thousand look-ups).
+        let departments = Set(summary.departments)
+        var rows: [UnitID: Int] = [:]
+        for (index, row) in units.enumerated() where departments.contains(row.unit) { rows[row.unit] = index }
         return .object([
             ("total", .value(figures(summary.total))),
             ("categories", .value(categories(summary.categories))),
-            ("departments", .value(.array(summary.departments.compactMap { id in rows[id].map(unitStaffing) }))),
+            ("departments", .value(.array(summary.departments.compactMap { id in rows[id].map { unitStaffing(units[$0]) } }))),
             ("departmentDeputies", .value(.array(summary.provinces.map {
                 .object([("committee", .string($0.committee.rawValue)), ("departments", .int($0.departments)),
                          ("deputies", .int($0.deputies)), ("average", .number($0.average))])

@@ -65,8 +65,7 @@ public enum TextReporter {
         lines.append(language.text(
             vi: "  Nhiệm vụ chưa ghi nhiệm vụ theo quy định tương ứng, được đối chiếu với nhiệm vụ gần nhất trong danh mục (mức độ tương tự):",
             en: "  Duties that name no mandate, matched to the closest mandate of the catalogue (similarity):"))
-        for index in result.text.inferred.keys.sorted() {
-            guard let assignment = result.text.inferred[index] else { continue }
+        for (index, assignment) in result.text.inferred {  // in duty order
             let reference = result.graph.duties[index]
             let percent = Int(((assignment.inferredScore ?? 0) * 100).rounded())
             let mandate = result.graph.mandates[assignment.mandate].map { "“" + Self.clip($0.text, 70) + "”" }

@@ -92,15 +92,32 @@ struct TextVectorsKeepingTests {
         let copies = Self.copies(texts)
         let read = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers)
         let replayed = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, copies: copies)
-        #expect(replayed.offsets == read.offsets && replayed.features == read.features)
+        #expect(Self.runs(replayed) == Self.runs(read))
         #expect(replayed.documentFrequency == read.documentFrequency && replayed.idf == read.idf)
         #expect(replayed.plainFeature == read.plainFeature && replayed.flags == read.flags)
-        #expect(replayed.markedNorms == read.markedNorms && replayed.plainNorms == read.plainNorms)
+        // Copies share a row: a row per distinct text and worker (and the empty row), where reading each
+        // text makes a row of its own.
+        let distinct = Set(texts.map { Array($0.utf8) }).count
+        #expect(read.offsets.count == texts.count + 2)
+        #expect(replayed.offsets.count <= distinct * workers + 2)
         // Kept for some texts only: a replayed text not kept leaves its vector empty.
         let kept = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, keeping: { $0 % 2 == 0 }, copies: copies)
         let keptRead = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, keeping: { $0 % 2 == 0 })
-        #expect(kept.offsets == keptRead.offsets && kept.features == keptRead.features)
+        #expect(Self.runs(kept) == Self.runs(keptRead))
         #expect(kept.documentFrequency == keptRead.documentFrequency)
+        // Only odd copies kept: their row is made at the first copy kept, not at the first copy read.
+        let odd = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, keeping: { $0 % 2 == 1 }, copies: copies)
+        let oddRead = TextVectors(count: texts.count, text: { texts[$0] }, workers: workers, keeping: { $0 % 2 == 1 })
+        #expect(Self.runs(odd) == Self.runs(oddRead))
+    }
+
+    /// Each text's features and norms, as its row holds them.
+    static func runs(_ vectors: TextVectors) -> [[Float]] {
+        (0..<vectors.count).map { index in
+            let row = Int(vectors.rows[index])
+            let run = vectors.features[Int(vectors.offsets[row])..<Int(vectors.offsets[row + 1])].map { Float($0) }
+            return run + [vectors.markedNorms[row], vectors.plainNorms[row]]
+        }
     }
 
     @Test("A replayed copy is not read: each worker reads each distinct text once")

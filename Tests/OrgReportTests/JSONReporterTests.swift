@@ -67,6 +67,26 @@ struct JSONReporterTests {
         }
     }
 
+    @Test("A long array is written in batches of about a piece's text: no piece holds the whole array")
+    func batchesFollowThePieceSize() {
+        // 600 divisions without a head: 600 findings of some hundred bytes each.
+        let units = (0..<600).map { number in
+            Unit(id: UnitID("p\(number)"), name: "Phòng số \(number)", kind: .division, leadership: Leadership(heads: 0),
+                 location: SourceLocation(file: "c.xml", line: number + 1, column: 3))
+        }
+        let chart = OrgChart(id: "many", name: "Ủy ban nhân dân tỉnh", units: units)
+        let input = ReportInput(result: Analyzer(rules: [UnitWithoutHeadRule.self]).analyze(chart), language: .vi,
+                                timestamp: "2025-10-01T00:00:00Z")
+        let text = JSONReporter.render(input)
+        #expect(input.result.findings.count == 600 && text.utf8.count > 100_000)
+        var pieces: [String] = []
+        JSONReporter.write(input, pieceSize: 4096) { pieces.append($0) }
+        #expect(pieces.joined() == text)
+        // A piece is what was pending (under a piece) and one batch (about a piece); 4,096 findings at once
+        // made one piece of the whole array.
+        #expect(pieces.map(\.utf8.count).max()! <= 3 * 4096, "largest piece: \(pieces.map(\.utf8.count).max()!) bytes")
+    }
+
     @Test("Strings are escaped; numbers print without exponent or trailing zeros", arguments: [
         (JSONValue.string("a\"b\\c\nd\u{1}"), "\"a\\\"b\\\\c\\nd\\u0001\"\n"),
         (JSONValue.string("Sở\tNội vụ\r\u{1F}\u{7F}\u{2028}\u{2029}\u{2027}đ"), "\"Sở\\tNội vụ\\r\\u001f\u{7F}\\u2028\\u2029\u{2027}đ\"\n"),

@@ -15,15 +15,16 @@ extension TextVectors {
 
     /// Calls `body` with each feature of text `index` in the given space, ascending, and its weight.
     func forEachFeature(_ index: Int, plain: Bool, _ body: (Int32, Float) -> Void) {
-        let range = Int(offsets[index])..<Int(offsets[index + 1])
+        let row = Int(rows[index])
+        let range = Int(offsets[row])..<Int(offsets[row + 1])
         if plain {
-            let norm = plainNorms[index]
+            let norm = plainNorms[row]
             guard norm > 0 else { return }
             var ids: [Int32] = []
             Self.plainSet(features[range], plainFeature: plainFeature, into: &ids)
             for id in ids { body(id, idf[Int(id)] / norm) }
         } else {
-            let norm = markedNorms[index]
+            let norm = markedNorms[row]
             guard norm > 0 else { return }
             for position in range { body(features[position], idf[Int(features[position])] / norm) }
         }
@@ -35,10 +36,11 @@ extension TextVectors {
     public func similarity(_ a: Int, _ b: Int) -> Double {
         let plain = isUnmarked(a) || isUnmarked(b)
         if plain { return Double(vector(a, plain: true).dot(vector(b, plain: true))) }
-        let normA = markedNorms[a], normB = markedNorms[b]
+        let rowA = Int(rows[a]), rowB = Int(rows[b])
+        let normA = markedNorms[rowA], normB = markedNorms[rowB]
         guard normA > 0, normB > 0 else { return 0 }
-        var i = Int(offsets[a]), j = Int(offsets[b])
-        let endA = Int(offsets[a + 1]), endB = Int(offsets[b + 1])
+        var i = Int(offsets[rowA]), j = Int(offsets[rowB])
+        let endA = Int(offsets[rowA + 1]), endB = Int(offsets[rowB + 1])
         var sum: Float = 0
         while i < endA, j < endB {
             let x = features[i], y = features[j]

@@ -4,7 +4,10 @@ import Foundation
 extension TextVectors {
     /// Tokenises texts into features, interning words, syllables and features as dense ids.
     struct Builder {
-        var offsets: [UInt32] = [0]
+        /// Per text: its row (``TextVectors/rows``); row 0 is the empty row of every text not kept.
+        var rows: [Int32] = []
+        /// Per row: where its features start in `features` (then the end).
+        var offsets: [UInt32] = [0, 0]
         var features: [Int32] = []
         var flags: [UInt8] = []
         var frequency: [Int32] = []
@@ -34,9 +37,12 @@ extension TextVectors {
         /// Copies of a text this builder has read (``TextCopies``) are replayed, not tokenised again: the same
         /// bytes give the same features, plain set and flags, and ids are made at the first reading, so they
         /// are the same either way. Per text read that has copies: its features, then its plain set, as runs
-        /// of `memoRuns` (two ends each), and its flags; found by the index of the copies' first text.
+        /// of `memoRuns` (two ends each), its flags, the row its copies share once one is kept (-1 before),
+        /// and how many copies were replayed (their frequencies are counted in ``settleCopies()``); found
+        /// by the index of the copies' first text.
         private var memo = IDTable()
         private var memoRuns: [Int32] = [], memoEnds: [Int] = [0], memoFlags: [UInt8] = []
+        private var memoRow: [Int32] = [], memoRepeats: [Int32] = []
         private let copies: TextCopies?
 
         init(stopPhrases: [String], expansions: Thesaurus.Expansions? = nil, copies: TextCopies? = nil) {
@@ -70,27 +76,45 @@ extension TextVectors {
             memoRuns.append(contentsOf: plainScratch)
             memoEnds.append(memoRuns.count)
             memoFlags.append(flags[flags.count - 1])
+            memoRow.append(keep ? rows[rows.count - 1] : -1)
+            memoRepeats.append(0)
         }
 
         /// Counts and keeps text `index` as its copy read before did (``add(_:index:keep:)``), if this builder
-        /// read one: true when it did, and the text need not be read.
+        /// read one: true when it did, and the text need not be read. A kept copy shares the row of the first
+        /// copy kept; its frequencies are counted once for all its copies, in ``settleCopies()``.
         mutating func replay(_ index: Int, keep: Bool) -> Bool {
             guard let first = copies?.of(index), let known = memo.find(UInt64(first)).map(Int.init) else { return false }
             flags.append(memoFlags[known])
-            let featureRun = memoEnds[2 * known]..<memoEnds[2 * known + 1]
-            for position in featureRun { frequency[Int(memoRuns[position])] += 1 }
-            for position in memoEnds[2 * known + 1]..<memoEnds[2 * known + 2] { frequency[Int(memoRuns[position])] += 1 }
-            if keep { features.append(contentsOf: memoRuns[featureRun]) }
-            offsets.append(UInt32(features.count))
+            memoRepeats[known] += 1
+            guard keep else {
+                rows.append(0)
+                return true
+            }
+            if memoRow[known] < 0 {
+                features.append(contentsOf: memoRuns[memoEnds[2 * known]..<memoEnds[2 * known + 1]])
+                precondition(features.count <= Int(UInt32.max), "more features than 32-bit offsets address")
+                offsets.append(UInt32(features.count))
+                memoRow[known] = Int32(offsets.count - 2)
+            }
+            rows.append(memoRow[known])
             return true
         }
 
-        /// Releases the texts remembered (the builder reads no more texts).
-        mutating func forgetCopies() {
+        /// Counts the replayed copies in the frequencies, each text's features and plain set times its copies
+        /// (integers: the same counts as one at a time), and releases the texts remembered (the builder reads
+        /// no more texts).
+        mutating func settleCopies() {
+            for known in memoRepeats.indices where memoRepeats[known] > 0 {
+                let repeats = memoRepeats[known]
+                for position in memoEnds[2 * known]..<memoEnds[2 * known + 2] { frequency[Int(memoRuns[position])] += repeats }
+            }
             memo = IDTable()
             memoRuns = []
             memoEnds = []
             memoFlags = []
+            memoRow = []
+            memoRepeats = []
         }
 
         /// Tokenises `text`: its features count in the frequencies, and are kept as its vector when `keep`;
@@ -136,9 +160,14 @@ extension TextVectors {
             textFeatures.removeLast(textFeatures.count - distinct)
             TextVectors.plainSet(textFeatures[...], plainFeature: plainFeature, into: &plainScratch)
             for id in plainScratch { frequency[Int(id)] += 1 }
-            if keep { features.append(contentsOf: textFeatures) }
+            guard keep else {
+                rows.append(0)
+                return
+            }
+            features.append(contentsOf: textFeatures)
             precondition(features.count <= Int(UInt32.max), "more features than 32-bit offsets address")
             offsets.append(UInt32(features.count))
+            rows.append(Int32(offsets.count - 2))
         }
 
         /// Records the tokens of a word seen for the first time.
@@ -190,16 +219,20 @@ extension TextVectors {
             features.reserveCapacity(features.count + other.features.count)
             offsets.reserveCapacity(offsets.count + other.offsets.count)
             flags.reserveCapacity(flags.count + other.flags.count)
+            rows.reserveCapacity(rows.count + other.rows.count)
+            // `other`'s row 0 is the empty row, ours; its row r the r-th after our last.
+            let rowBase = Int32(offsets.count - 2)
+            for row in other.rows { rows.append(row == 0 ? 0 : rowBase + row) }
             var run: [Int32] = []
-            for text in 0..<(other.offsets.count - 1) {
+            for row in 1..<(other.offsets.count - 1) {
                 run.removeAll(keepingCapacity: true)
-                for position in Int(other.offsets[text])..<Int(other.offsets[text + 1]) {
+                for position in Int(other.offsets[row])..<Int(other.offsets[row + 1]) {
                     run.append(featureMap[Int(other.features[position])])
                 }
                 run.sort()
                 features.append(contentsOf: run)
-                precondition(base + Int(other.offsets[text + 1]) <= Int(UInt32.max), "more features than 32-bit offsets address")
-                offsets.append(UInt32(base + Int(other.offsets[text + 1])))
+                precondition(base + Int(other.offsets[row + 1]) <= Int(UInt32.max), "more features than 32-bit offsets address")
+                offsets.append(UInt32(base + Int(other.offsets[row + 1])))
             }
             flags.append(contentsOf: other.flags)
         }
@@ -230,14 +263,14 @@ extension TextVectors {
             bigram = order.map { bigram[Int($0.id)] }
             plainFeature = order.map { renamed[Int(plainFeature[Int($0.id)])] }
             // (The id table and keys are not renumbered: the builder is done once this has run.)
-            // Each text's run, renamed and sorted again; texts in chunks on every core.
-            let texts = offsets.count - 1, chunk = (texts + workers - 1) / max(workers, 1)
+            // Each row's run, renamed and sorted again; rows in chunks on every core.
+            let rowCount = offsets.count - 1, chunk = (rowCount + workers - 1) / max(workers, 1)
             let (bounds, map) = (offsets, renamed)
             features.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let runs = buffer
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for text in min(texts, worker * chunk)..<min(texts, (worker + 1) * chunk) {
-                        var run = UnsafeMutableBufferPointer(rebasing: runs[Int(bounds[text])..<Int(bounds[text + 1])])
+                    for row in min(rowCount, worker * chunk)..<min(rowCount, (worker + 1) * chunk) {
+                        var run = UnsafeMutableBufferPointer(rebasing: runs[Int(bounds[row])..<Int(bounds[row + 1])])
                         for position in run.indices { run[position] = map[Int(run[position])] }
                         run.sort()
                     }

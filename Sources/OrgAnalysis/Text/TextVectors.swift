@@ -9,9 +9,10 @@ import Foundation
 /// length so that a dot product is a cosine.
 ///
 /// Storage is built for a national chart (a million texts): each text keeps only its marked features,
-/// as one run of a shared array, and its two norms. A weight is `idf / norm`, computed when needed; the
-/// plain-space features of a text are the images of its marked features (a marked key determines its
-/// plain key), so they are derived rather than stored.
+/// as one run (a row) of a shared array, and its two norms. Copies of a text (``TextCopies``) share one
+/// row: a national chart's 997,800 duties hold 60,689 distinct texts. A weight is `idf / norm`, computed
+/// when needed; the plain-space features of a text are the images of its marked features (a marked key
+/// determines its plain key), so they are derived rather than stored.
 public struct TextVectors: Sendable {
     /// What a text is, besides its features.
     public struct Info: Sendable, Equatable {
@@ -25,11 +26,14 @@ public struct TextVectors: Sendable {
 
     /// Number of texts.
     public let count: Int
-    /// Text `i`'s marked features are `features[offsets[i]..<offsets[i + 1]]`, ascending.
-    /// Where each text's features start in `features` (then the end): 32 bits each, a million texts' worth
-    /// of 20 million features fitting with room to spare (``Builder/add(_:keep:)`` checks).
+    /// Each text's row: text `i`'s marked features are `features[offsets[r]..<offsets[r + 1]]`, ascending,
+    /// with `r = rows[i]`. Row 0 is empty (the texts not kept); copies of a text share a row.
+    let rows: [Int32]
+    /// Where each row's features start in `features` (then the end): 32 bits each, a million texts' worth
+    /// of 20 million features fitting with room to spare (``Builder/add(_:index:keep:)`` checks).
     let offsets: [UInt32]
     let features: [Int32]
+    /// Each row's norms.
     let markedNorms: [Float]
     let plainNorms: [Float]
     private(set) var flags: [UInt8]
@@ -105,10 +109,11 @@ public struct TextVectors: Sendable {
                 if builder.replay(index, keep: keep) { continue }
                 builder.add(text(index), index: index, keep: keep)
             }
-            builder.forgetCopies()
+            builder.settleCopies()
             // Without the slack of doubling, the merge below holds the parts and their sum, not three times that.
             builder.features.trimCapacity()
             builder.offsets.trimCapacity()
+            builder.rows.trimCapacity()
             parts[worker] = builder
         }
         var builder = parts[0] ?? Builder(stopPhrases: stopPhrases, expansions: expansions)
@@ -123,6 +128,8 @@ public struct TextVectors: Sendable {
         // Kept at their exact sizes: the builder's arrays grew by doubling.
         builder.offsets.trimCapacity()
         builder.features.trimCapacity()
+        builder.rows.trimCapacity()
+        rows = builder.rows
         offsets = builder.offsets
         features = builder.features
         flags = builder.flags
@@ -135,16 +142,17 @@ public struct TextVectors: Sendable {
         for (id, isBigram) in builder.bigram.enumerated() where isBigram { idf[id] *= 0.5 }
         self.idf = idf
         let weights = idf
-        // Written in place on every core (no buffer copied into the arrays afterwards).
-        var markedNorms = [Float](repeating: 0, count: textCount)
-        var plainNorms = [Float](repeating: 0, count: textCount)
+        // Per row, written in place on every core (no buffer copied into the arrays afterwards).
+        let rowCount = builder.offsets.count - 1, rowChunk = (rowCount + workers - 1) / workers
+        var markedNorms = [Float](repeating: 0, count: rowCount)
+        var plainNorms = [Float](repeating: 0, count: rowCount)
         let (offsets, features, plainFeature) = (builder.offsets, builder.features, builder.plainFeature)
         markedNorms.withUnsafeMutableBufferPointer { marked in
             plainNorms.withUnsafeMutableBufferPointer { plainBuffer in
                 nonisolated(unsafe) let (markedNorms, plainNorms) = (marked, plainBuffer)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     var plain: [Int32] = []
-                    for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
+                    for index in min(rowCount, worker * rowChunk)..<min(rowCount, (worker + 1) * rowChunk) {
                         let range = Int(offsets[index])..<Int(offsets[index + 1])
                         markedNorms[index] = range.reduce(Float(0)) { $0 + weights[Int(features[$1])] * weights[Int(features[$1])] }
                             .squareRoot()
