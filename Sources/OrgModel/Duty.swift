@@ -5,9 +5,9 @@
 /// and write `String`s as before; writing one copies the duty's strings into an arena of its own.
 /// Equality compares the strings' bytes (the import has normalised them to NFC).
 public struct Duty: Hashable, Sendable, Codable {
-    private var arena: TextArena
+    @usableFromInline var arena: TextArena
     private var idSlice: TextSlice
-    private var textSlice: TextSlice
+    @usableFromInline var textSlice: TextSlice
     private var sourceSlice: TextSlice
     /// The location without its file, which the arena keeps (a duty's 16 bytes of path are 4 here).
     private var line: UInt32
@@ -56,6 +56,7 @@ public struct Duty: Hashable, Sendable, Codable {
     }
 
     /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
+    @inlinable
     public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try arena.withBytes(textSlice, body)
     }

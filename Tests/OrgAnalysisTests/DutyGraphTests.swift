@@ -32,6 +32,37 @@ struct DutyGraphTests {
         unit("other", .other, staffing: [(.civilServant, 5, 5), (.contract, 2, 1)]),
     ], mandates: [Mandate(id: "M.1", text: "m", catalog: "g", location: here)])
 
+    @Test("Assignments grouped by jurisdiction: jurisdictions ascending, each group in the assignments' order")
+    func byJurisdiction() {
+        // Three provinces, a department each with four duties; the assignments in a shuffled order.
+        var units: [Unit] = []
+        for province in 0..<3 {
+            units.append(Self.unit("p\(province)", .committee, level: .province))
+            units.append(Self.unit("p\(province).s", .department, parent: "p\(province)",
+                                   duties: (0..<4).map { ("p\(province).s.\($0)", "M.1", .lead) }))
+        }
+        let graph = DutyGraph(chart: OrgChart(id: "j", name: "J", units: units,
+                                              mandates: [Mandate(id: "M.1", text: "m", catalog: "g", location: Self.here)]))
+        var state: UInt64 = 7
+        for size in [0, 1, 5, 12, 24] {
+            let assignments = (0..<size).map { _ -> MandateAssignment in
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                return MandateAssignment(duty: Int(state >> 33) % graph.duties.count, mandate: "M.1",
+                                         role: state & 1 == 0 ? .lead : .support, inferredScore: nil)
+            }
+            var expected: [Int: [MandateAssignment]] = [:]
+            for assignment in assignments {
+                expected[graph.jurisdiction[graph.duties[assignment.duty].unit], default: []].append(assignment)
+            }
+            let groups = graph.byJurisdiction(assignments)
+            #expect(groups.map(\.jurisdiction) == expected.keys.sorted())
+            #expect(groups.allSatisfy { expected[$0.jurisdiction] == $0.assignments })
+            // In document order already: the same groups.
+            let ordered = assignments.sorted { $0.duty < $1.duty }
+            #expect(graph.byJurisdiction(ordered).flatMap(\.assignments) == ordered)
+        }
+    }
+
     @Test("Parents, children in document order, roots, depth")
     func tree() {
         let graph = DutyGraph(chart: Self.chart)

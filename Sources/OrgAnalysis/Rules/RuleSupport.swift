@@ -72,10 +72,26 @@ extension DutyGraph {
     }
 
     /// `assignments` grouped by the jurisdiction of their duty's unit, jurisdictions in index order.
+    /// Each group keeps the assignments' order. By a stable sort of the jurisdictions (a mandate's assignments
+    /// mostly come in document order, i.e. a jurisdiction at a time, so the sort finds one run) rather than a
+    /// dictionary of arrays, which three rules made for every mandate.
     func byJurisdiction(_ assignments: [MandateAssignment]) -> [(jurisdiction: Int, assignments: [MandateAssignment])] {
-        var groups: [Int: [MandateAssignment]] = [:]
-        for assignment in assignments { groups[jurisdiction[duties[assignment.duty].unit], default: []].append(assignment) }
-        return groups.keys.sorted().map { ($0, groups[$0] ?? []) }
+        guard !assignments.isEmpty else { return [] }
+        let keys = assignments.map { jurisdiction[duties[$0.duty].unit] }
+        var order = Array(keys.indices)
+        if zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) {
+            order.sort { (keys[$0], $0) < (keys[$1], $1) }
+        }
+        var groups: [(jurisdiction: Int, assignments: [MandateAssignment])] = []
+        var start = 0
+        while start < order.count {
+            let key = keys[order[start]]
+            var end = start + 1
+            while end < order.count, keys[order[end]] == key { end += 1 }
+            groups.append((key, order[start..<end].map { assignments[$0] }))
+            start = end
+        }
+        return groups
     }
 
     /// The roots of the jurisdictions where a mandate of `level` is due: territorial units of that
