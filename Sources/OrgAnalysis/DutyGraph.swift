@@ -144,7 +144,10 @@ public struct DutyGraph: Sendable {
     /// national chart's copies of texts spent 0.14 s of CPU retaining and releasing duties).
     public func withTextBytes<R>(_ reference: DutyReference, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         chart.units.withUnsafeBufferPointer { units in
-            units[reference.unit].duties.withUnsafeBufferPointer { duties in duties[reference.offset].withTextBytes(body) }
+            units[reference.unit].duties.withUnsafeBufferPointer { duties in
+                let storage = duties[reference.offset].textStorage
+                return storage.arena.withBytes(storage.slice, body)
+            }
         }
     }
 

@@ -56,6 +56,10 @@ public struct Duty: Hashable, Sendable, Codable {
     }
 
     /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
+    /// The arena and the slice that hold the text: what a reader of a million texts reads in place of the duty,
+    /// whose copy retains its every string (``withTextBytes(_:)`` called on a duty in an array copies it).
+    @inlinable public var textStorage: (arena: TextArena, slice: TextSlice) { (arena, textSlice) }
+
     @inlinable
     public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try arena.withBytes(textSlice, body)
