@@ -151,6 +151,17 @@ public struct DutyGraph: Sendable {
         }
     }
 
+    /// Calls `body` with the UTF-8 bytes of the id of the duty `reference` points at, without copying the duty
+    /// or making a `String`.
+    public func withIDBytes<R>(_ reference: DutyReference, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        chart.units.withUnsafeBufferPointer { units in
+            units[reference.unit].duties.withUnsafeBufferPointer { duties in
+                let storage = duties[reference.offset].idStorage
+                return storage.arena.withBytes(storage.slice, body)
+            }
+        }
+    }
+
     /// True for the units that govern a territory: their subtree is one jurisdiction.
     public static func isTerritorial(_ kind: UnitKind) -> Bool {
         kind == .committee || kind == .district || kind == .commune

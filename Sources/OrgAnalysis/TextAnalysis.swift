@@ -140,8 +140,7 @@ public struct TextAnalysis: Sendable {
         for index in explicit.indices where explicit[index] >= 0 { examples.append((index, Int(explicit[index]))) }
         // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
         // chart written in another order learns the same profiles to the last bit.
-        let exampleIDs = examples.map { graph[duty: duties[$0.duty]].id.rawValue }
-        examples = examples.indices.stablySorted { exampleIDs[$0] < exampleIDs[$1] }.map { examples[$0] }
+        examples = Self.sortedByID(examples, graph: graph)
         let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count), examples: examples)
         let postings = MandatePostings(inference, ids: mandates.map(\.id.rawValue))
         // Each duty's best mandate, computed on every core in chunks (each with its own scratch), then
@@ -261,6 +260,48 @@ public struct TextAnalysis: Sendable {
     /// "dutyId=nature" for each duty of `indices`, sorted: the `dutyNatures` evidence.
     func natureEvidence(_ indices: [Int], graph: DutyGraph) -> EvidenceValue {
         .list(indices.map { "\(graph[duty: graph.duties[$0]].id)=\(natures[$0].rawValue)" }.sorted())
+    }
+
+    /// `examples` in the order of their duties' ids as `String`s compare them (stable). When every id is
+    /// ASCII (for ASCII, `String` compares bytes), the ids are compared as bytes: their first 16 read as a
+    /// 128-bit number (XML allows no NUL, so padding with zeros keeps a prefix first), then the rest, from
+    /// one buffer of every id; only a chart with an id that is not ASCII makes them `String`s, as before:
+    /// making and comparing half a million of them took 0.19 s of L's mandate inference.
+    static func sortedByID(_ examples: [(duty: Int, mandate: Int)], graph: DutyGraph) -> [(duty: Int, mandate: Int)] {
+        let duties = graph.duties
+        var keys = [(high: UInt64, low: UInt64, position: Int)](repeating: (0, 0, 0), count: examples.count)
+        // Each id's bytes after its first 16, one after the other: id `i`'s are `rest[restStart[i]..<restStart[i + 1]]`.
+        var rest: [UInt8] = [], restStart = [Int](repeating: 0, count: examples.count + 1)
+        var ascii = true
+        for (position, example) in examples.enumerated() {
+            graph.withIDBytes(duties[example.duty]) { bytes in
+                var high: UInt64 = 0, low: UInt64 = 0
+                for offset in 0..<16 {
+                    let byte = offset < bytes.count ? bytes[offset] : 0
+                    if offset < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+                }
+                keys[position] = (high, low, position)
+                if bytes.count > 16 { rest.append(contentsOf: bytes[16...]) }
+                for byte in bytes where byte >= 0x80 { ascii = false }
+            }
+            restStart[position + 1] = rest.count
+        }
+        guard ascii else {
+            let ids = examples.map { graph[duty: duties[$0.duty]].id.rawValue }
+            return examples.indices.stablySorted { ids[$0] < ids[$1] }.map { examples[$0] }
+        }
+        rest.withUnsafeBufferPointer { rest in
+            keys.sort { first, second in
+                if (first.high, first.low) != (second.high, second.low) { return (first.high, first.low) < (second.high, second.low) }
+                let a = rest[restStart[first.position]..<restStart[first.position + 1]]
+                let b = rest[restStart[second.position]..<restStart[second.position + 1]]
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(rest.baseAddress! + a.startIndex, rest.baseAddress! + b.startIndex, common)
+                if order != 0 { return order < 0 }
+                return (a.count, first.position) < (b.count, second.position)
+            }
+        }
+        return keys.map { examples[$0.position] }
     }
 
     struct GroupKey: Hashable {

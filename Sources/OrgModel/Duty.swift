@@ -6,7 +6,7 @@
 /// Equality compares the strings' bytes (the import has normalised them to NFC).
 public struct Duty: Hashable, Sendable, Codable {
     @usableFromInline var arena: TextArena
-    private var idSlice: TextSlice
+    @usableFromInline var idSlice: TextSlice
     @usableFromInline var textSlice: TextSlice
     private var sourceSlice: TextSlice
     /// The location without its file, which the arena keeps (a duty's 16 bytes of path are 4 here).
@@ -59,6 +59,9 @@ public struct Duty: Hashable, Sendable, Codable {
     /// The arena and the slice that hold the text: what a reader of a million texts reads in place of the duty,
     /// whose copy retains its every string (``withTextBytes(_:)`` called on a duty in an array copies it).
     @inlinable public var textStorage: (arena: TextArena, slice: TextSlice) { (arena, textSlice) }
+
+    /// The arena and the slice that hold the id (as ``textStorage`` for the text).
+    @inlinable public var idStorage: (arena: TextArena, slice: TextSlice) { (arena, idSlice) }
 
     @inlinable
     public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

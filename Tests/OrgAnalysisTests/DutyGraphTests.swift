@@ -63,6 +63,26 @@ struct DutyGraphTests {
         }
     }
 
+    @Test("Examples sorted by their duties' ids as Strings compare them, by bytes when every id is short ASCII",
+          arguments: [
+              ["b.2", "a", "a.1", "A", "a1", "p01.sct.qlxd.12", "p01.sct.qlxd.1", "0123456789abcdef", "0123456789abcde"],
+              ["p01.sct.16-bytes", "p01.sct.17-bytes!", "p01.sct.16-bytez", "p01"],  // one longer than 16 bytes
+              // Longer than 16 bytes, equal in their first 16: ordered by the rest, then by length.
+              ["p135.sdttg.ttdb.12", "p135.sdttg.ttdb.2", "p135.sdttg.ttdb.1", "p135.sdttg.ttdb.", "p135.sdttg.ttdb.10a",
+               "p135.sdttg.ttdb.1.1", "p135.sdttg.ttda.9", "p135.sdttg.ttdb.10"],
+              ["sở.1", "so.2", "sơ.3", "s.4"],  // not ASCII
+          ])
+    func examplesByID(ids: [String]) {
+        let unit = Self.unit("u", .department, duties: ids.map { ($0, "M.1", .lead) })
+        let graph = DutyGraph(chart: OrgChart(id: "e", name: "E", units: [unit],
+                                              mandates: [Mandate(id: "M.1", text: "m", catalog: "g", location: Self.here)]))
+        // Every duty twice, with two mandates: ties keep their order.
+        let examples = (0..<ids.count).flatMap { [(duty: $0, mandate: 1), (duty: $0, mandate: 0)] }
+        let sorted = TextAnalysis.sortedByID(examples, graph: graph)
+        let expected = examples.indices.sorted { (ids[examples[$0].duty], $0) < (ids[examples[$1].duty], $1) }.map { examples[$0] }
+        #expect(sorted.map(\.duty) == expected.map(\.duty) && sorted.map(\.mandate) == expected.map(\.mandate))
+    }
+
     @Test("Parents, children in document order, roots, depth")
     func tree() {
         let graph = DutyGraph(chart: Self.chart)
