@@ -89,19 +89,21 @@ public struct SubUnitQuotaRule: Rule {
         let countOwnLeaders = context.settings[Self.countOwnLeaders]
         var findings: [Finding] = []
         for index in graph.chart.units.indices where !graph.children[index].isEmpty {
-            let unit = graph.unit(index)
-            for figures in unit.staffing {
+            // Fields read in place: `graph.unit(_:)`, or a method called on a unit of the array, copies the
+            // whole unit (a retain per field), once per unit and child on a national chart.
+            for figures in graph.chart.units[index].staffing {
                 guard let quota = figures.quota else { continue }
                 let parts = graph.children[index].compactMap { child in
-                    graph.chart.units[child].staffing(figures.category)?.quota.map { (child, $0) }
+                    graph.chart.units[child].staffing.first { $0.category == figures.category }?.quota.map { (child, $0) }
                 }
                 guard !parts.isEmpty else { continue }
                 let sum = parts.reduce(0) { $0 + $1.1 }
                 // The unit's own leaders hold civil-servant posts of the unit itself, not of its sub-units.
                 let counted = countOwnLeaders.value && figures.category == .civilServant
-                    && (unit.kind == .department || unit.kind == .subDepartment || graph.isDepartmentLevel(index))
-                let heads = counted ? unit.leadership?.heads ?? 0 : 0
-                let deputies = counted ? unit.leadership?.deputies ?? 0 : 0
+                    && (graph.chart.units[index].kind == .department || graph.chart.units[index].kind == .subDepartment
+                        || graph.isDepartmentLevel(index))
+                let heads = counted ? graph.chart.units[index].leadership?.heads ?? 0 : 0
+                let deputies = counted ? graph.chart.units[index].leadership?.deputies ?? 0 : 0
                 let leaders = heads + deputies
                 let total = sum + leaders
                 guard total > quota else { continue }
