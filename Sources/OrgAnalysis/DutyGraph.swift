@@ -134,7 +134,8 @@ public struct DutyGraph: Sendable {
     /// The duty a reference points at, read in place: `graph[duty: reference].mandate` reads one stored
     /// field where `graph.duty(reference).mandate` copies the whole duty first (a retain and a release per
     /// field, a million times over on a national chart). A computed property or a method of the duty (its
-    /// text, `withTextBytes`) is still called on a copy: the optimiser keeps the duty alive that way.
+    /// text, `withTextBytes`) is still called on a copy: the optimiser keeps the duty alive that way
+    /// (``withTextBytes(_:_:)`` and ``withIDBytes(_:_:)`` read the bytes without one).
     public subscript(duty reference: DutyReference) -> Duty {
         _read { yield chart.units[reference.unit].duties[reference.offset] }
     }
@@ -143,20 +144,20 @@ public struct DutyGraph: Sendable {
     /// duty (``subscript(duty:)`` followed by the duty's own `withTextBytes` copies it first: finding a
     /// national chart's copies of texts spent 0.14 s of CPU retaining and releasing duties).
     public func withTextBytes<R>(_ reference: DutyReference, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        chart.units.withUnsafeBufferPointer { units in
-            units[reference.unit].duties.withUnsafeBufferPointer { duties in
-                let storage = duties[reference.offset].textStorage
-                return storage.arena.withBytes(storage.slice, body)
-            }
-        }
+        withBytes(reference, id: false, body)
     }
 
     /// Calls `body` with the UTF-8 bytes of the id of the duty `reference` points at, without copying the duty
     /// or making a `String`.
     public func withIDBytes<R>(_ reference: DutyReference, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withBytes(reference, id: true, body)
+    }
+
+    /// The bytes of the duty's id or text, through the arrays' buffers: only the arena and the slice are read.
+    private func withBytes<R>(_ reference: DutyReference, id: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         chart.units.withUnsafeBufferPointer { units in
             units[reference.unit].duties.withUnsafeBufferPointer { duties in
-                let storage = duties[reference.offset].idStorage
+                let storage = id ? duties[reference.offset].idStorage : duties[reference.offset].textStorage
                 return storage.arena.withBytes(storage.slice, body)
             }
         }

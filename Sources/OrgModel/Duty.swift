@@ -55,7 +55,6 @@ public struct Duty: Hashable, Sendable, Codable {
         set { restore(id: id.rawValue, text: text, source: newValue, location: location) }
     }
 
-    /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
     /// The arena and the slice that hold the text: what a reader of a million texts reads in place of the duty,
     /// whose copy retains its every string (``withTextBytes(_:)`` called on a duty in an array copies it).
     @inlinable public var textStorage: (arena: TextArena, slice: TextSlice) { (arena, textSlice) }
@@ -63,6 +62,7 @@ public struct Duty: Hashable, Sendable, Codable {
     /// The arena and the slice that hold the id (as ``textStorage`` for the text).
     @inlinable public var idStorage: (arena: TextArena, slice: TextSlice) { (arena, idSlice) }
 
+    /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
     @inlinable
     public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         try arena.withBytes(textSlice, body)

@@ -91,12 +91,7 @@ extension TextVectors {
                 rows.append(0)
                 return true
             }
-            if memoRow[known] < 0 {
-                features.append(contentsOf: memoRuns[memoEnds[2 * known]..<memoEnds[2 * known + 1]])
-                precondition(features.count <= Int(UInt32.max), "more features than 32-bit offsets address")
-                offsets.append(UInt32(features.count))
-                memoRow[known] = Int32(offsets.count - 2)
-            }
+            if memoRow[known] < 0 { memoRow[known] = appendRow(memoRuns[memoEnds[2 * known]..<memoEnds[2 * known + 1]]) }
             rows.append(memoRow[known])
             return true
         }
@@ -164,10 +159,15 @@ extension TextVectors {
                 rows.append(0)
                 return
             }
-            features.append(contentsOf: textFeatures)
+            rows.append(appendRow(textFeatures))
+        }
+
+        /// Stores `run` as a new row of `features` and returns its number.
+        private mutating func appendRow(_ run: some Collection<Int32>) -> Int32 {
+            features.append(contentsOf: run)
             precondition(features.count <= Int(UInt32.max), "more features than 32-bit offsets address")
             offsets.append(UInt32(features.count))
-            rows.append(Int32(offsets.count - 2))
+            return Int32(offsets.count - 2)
         }
 
         /// Records the tokens of a word seen for the first time.

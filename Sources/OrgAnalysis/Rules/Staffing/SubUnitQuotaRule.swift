@@ -91,6 +91,7 @@ public struct SubUnitQuotaRule: Rule {
         for index in graph.chart.units.indices where !graph.children[index].isEmpty {
             // Fields read in place: `graph.unit(_:)`, or a method called on a unit of the array, copies the
             // whole unit (a retain per field), once per unit and child on a national chart.
+            let (kind, leadership) = (graph.chart.units[index].kind, graph.chart.units[index].leadership)
             for figures in graph.chart.units[index].staffing {
                 guard let quota = figures.quota else { continue }
                 let parts = graph.children[index].compactMap { child in
@@ -100,10 +101,9 @@ public struct SubUnitQuotaRule: Rule {
                 let sum = parts.reduce(0) { $0 + $1.1 }
                 // The unit's own leaders hold civil-servant posts of the unit itself, not of its sub-units.
                 let counted = countOwnLeaders.value && figures.category == .civilServant
-                    && (graph.chart.units[index].kind == .department || graph.chart.units[index].kind == .subDepartment
-                        || graph.isDepartmentLevel(index))
-                let heads = counted ? graph.chart.units[index].leadership?.heads ?? 0 : 0
-                let deputies = counted ? graph.chart.units[index].leadership?.deputies ?? 0 : 0
+                    && (kind == .department || kind == .subDepartment || graph.isDepartmentLevel(index))
+                let heads = counted ? leadership?.heads ?? 0 : 0
+                let deputies = counted ? leadership?.deputies ?? 0 : 0
                 let leaders = heads + deputies
                 let total = sum + leaders
                 guard total > quota else { continue }
