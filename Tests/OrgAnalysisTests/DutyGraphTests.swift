@@ -212,8 +212,8 @@ struct DutyGraphTests {
     }
 }
 
-/// A small seeded generator (SplitMix64), so that the random charts are the same on every run.
-private struct SplitMix {
+/// A small seeded generator (SplitMix64), so that random charts and texts are the same on every run.
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

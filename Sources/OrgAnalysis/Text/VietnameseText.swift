@@ -45,11 +45,15 @@ public enum VietnameseText {
         mutating func syllables(_ text: String) -> [Syllable] {
             var result: [Syllable] = []
             result.reserveCapacity(text.utf8.count / 4)
-            forEachWordBytes(text) { bytes in
-                let id = words.find(bytes)
-                result.append(contentsOf: id >= 0 ? known[Int(id)] : remember(bytes))
-            }
+            forEachWordBytes(text) { result.append(contentsOf: syllables(ofWordBytes: $0)) }
             return result
+        }
+
+        /// The syllables of one word given by its composed UTF-8 bytes (a word as ``forEachWordBytes(_:_:)``
+        /// gives it), remembered like the words of a text.
+        mutating func syllables(ofWordBytes bytes: UnsafeBufferPointer<UInt8>) -> [Syllable] {
+            let id = words.find(bytes)
+            return id >= 0 ? known[Int(id)] : remember(bytes)
         }
 
         /// The plain keys of the syllables of `text` (``Syllable/plain``) as bytes, each between spaces: " a b c ",

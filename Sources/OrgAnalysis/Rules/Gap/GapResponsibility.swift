@@ -94,40 +94,6 @@ struct GapResponsibility {
         return sectorDepartment[SectorKey(jurisdiction: jurisdiction, sector: sector)]
     }
 
-    /// The subjects listed in a functions text: what follows "quản lý nhà nước về", split at ";", ":", "."
-    /// and ",", each without a leading "công tác"; none when the text does not say "quản lý nhà nước".
-    static func subjects(_ function: String) -> [Set<String>] {
-        var cache = VietnameseText.SyllableCache()
-        return subjects(function, cache: &cache)
-    }
-
-    /// ``subjects(_:)`` with the words' syllables remembered in `cache`.
-    static func subjects(_ function: String, cache: inout VietnameseText.SyllableCache) -> [Set<String>] {
-        let syllables = cache.syllables(function).map(\.plain)
-        let joined = " " + syllables.joined(separator: " ") + " "
-        let cue = " \(Self.stateManagement) "
-        guard joined.containsBytes(of: cue) && joined.contains(cue) else { return [] }
-        // Work on the written text so that the separators survive; the cue is found in its plain form.
-        let parts = function.split(whereSeparator: { $0 == ";" || $0 == ":" || $0 == "." || $0 == "," })
-        var result: [Set<String>] = []
-        var started = false
-        for part in parts {
-            var words = cache.syllables(String(part)).map(\.plain)
-            let filler = Self.filler
-            if words.starts(with: filler), words.count > filler.count + 1 { words.removeFirst(filler.count) }
-            let text = words.joined(separator: " ")
-            let opening = Self.stateManagement + " " + Self.about
-            if !started, text.containsBytes(of: opening), let range = text.range(of: opening) {
-                started = true
-                let rest = text[range.upperBound...].split(separator: " ").map(String.init)
-                if rest.count >= 2 { result.append(Set(rest)) }
-                continue
-            }
-            if started, words.count >= 2 { result.append(Set(words)) }
-        }
-        return result
-    }
-
     /// A mandate's subject: its text without the opening "quản lý nhà nước về", "quản lý", "thực hiện",
     /// then without a leading "công tác" ("công tác lãnh sự" is the subject "lãnh sự").
     static func stripManagement(_ text: String) -> String {
