@@ -74,12 +74,14 @@ public struct DeputyCapRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
         let withinSuperior = context.settings[Self.withinSuperior]
+        let caps = Caps(context.settings)
         var findings: [Finding] = []
         for index in graph.chart.units.indices {
             guard let deputies = graph.deputies(index) else { continue }
-            if let cap = cap(for: index, context: context), deputies > cap.allowed {
-                findings.append(finding(index, deputies: deputies, allowed: cap.allowed, basis: cap.basis,
-                                        what: cap.what, context: context))
+            if let cap = caps.cap(for: index, graph), deputies > cap.allowed {
+                let (basis, what) = caps.explain(cap)
+                findings.append(finding(index, deputies: deputies, allowed: cap.allowed, basis: basis, what: what,
+                                        context: context))
             } else if withinSuperior.value, let parent = graph.parent[index],
                       graph.chart.units[parent].kind != .committee, let superior = graph.deputies(parent), deputies > superior {
                 findings.append(finding(
@@ -94,44 +96,75 @@ public struct DeputyCapRule: Rule {
         return findings
     }
 
-    /// The deputies allowed for a unit of a kind the norms size, and why.
-    private func cap(for index: Int, context: RuleContext) -> (allowed: Int, basis: LocalizedText, what: LocalizedText)? {
-        let graph = context.graph
-        let settings = context.settings
-        if graph.isDivisionOfDepartment(index), let posts = graph.civilServantQuota(index) {
-            let second = settings[Self.divisionSecondDeputyFrom], third = settings[Self.divisionThirdDeputyFrom]
-            let allowed = posts >= third.value ? 3 : posts >= second.value ? 2 : 1
-            // The two bands share their legal source; a rules file that sets one is the basis named.
-            let basis = if case .rulesFile = third.source { third.originTexts } else { second.originTexts }
-            return (allowed, basis,
-                    LocalizedText(vi: "đối với phòng thuộc sở có \(OfficialWording.count(posts)) biên chế công chức",
-                                  en: "for a division of a department with \(posts) civil-servant posts"))
+    /// The caps' settings, read once per run: every unit of a national chart with deputies is sized, and a
+    /// finding's wording is made only for the few over their cap.
+    private struct Caps {
+        let second, third, subDepartmentSecond, fewDivisions, otherwise, thirdAbove: NormSetting<Int>
+
+        init(_ settings: RuleSettings) {
+            second = settings[DeputyCapRule.divisionSecondDeputyFrom]
+            third = settings[DeputyCapRule.divisionThirdDeputyFrom]
+            subDepartmentSecond = settings[DeputyCapRule.subDepartmentDivisionSecondDeputyFrom]
+            fewDivisions = settings[DeputyCapRule.subDepartmentDeputiesFewDivisions]
+            otherwise = settings[DeputyCapRule.subDepartmentDeputiesOtherwise]
+            thirdAbove = settings[DeputyCapRule.publicServiceUnitThirdDeputyAbove]
         }
-        if graph.isDivisionOfSubDepartment(index), let posts = graph.civilServantQuota(index) {
-            let secondFrom = settings[Self.subDepartmentDivisionSecondDeputyFrom]
-            let allowed = posts >= secondFrom.value ? 2 : 1
-            return (allowed, secondFrom.originTexts,
-                    LocalizedText(vi: "đối với phòng thuộc chi cục có \(OfficialWording.count(posts)) biên chế công chức",
-                                  en: "for a division of a sub-department with \(posts) civil-servant posts"))
+
+        /// What sizes a unit: the posts of a division, the divisions of a sub-department, the staff of a
+        /// public service unit.
+        enum Basis {
+            case divisionOfDepartment(posts: Int), divisionOfSubDepartment(posts: Int)
+            case subDepartment(divisions: Int), publicServiceUnit(staff: Int)
         }
-        if graph.chart.units[index].kind == .subDepartment {
+
+        /// The deputies allowed for a unit of a kind the norms size, and what sizes it. The unit's fields are
+        /// read in place (a method called on a unit of the array copies it).
+        func cap(for index: Int, _ graph: DutyGraph) -> (allowed: Int, basis: Basis)? {
+            let kind = graph.chart.units[index].kind
+            if kind == .division || kind == .office || kind == .publicServiceUnit {
+                let category: StaffCategory = kind == .publicServiceUnit ? .publicEmployee : .civilServant
+                guard let posts = graph.chart.units[index].staffing.first(where: { $0.category == category })?.quota else {
+                    return nil
+                }
+                if graph.isDivisionOfDepartment(index) {
+                    return (posts >= third.value ? 3 : posts >= second.value ? 2 : 1, .divisionOfDepartment(posts: posts))
+                }
+                if graph.isDivisionOfSubDepartment(index) {
+                    return (posts >= subDepartmentSecond.value ? 2 : 1, .divisionOfSubDepartment(posts: posts))
+                }
+                if kind == .publicServiceUnit { return (posts > thirdAbove.value ? 3 : 2, .publicServiceUnit(staff: posts)) }
+                return nil
+            }
+            guard kind == .subDepartment else { return nil }
             let divisions = graph.children[index].count { graph.chart.units[$0].kind == .division }
-            let setting = (1...3).contains(divisions) ? settings[Self.subDepartmentDeputiesFewDivisions]
-                                                      : settings[Self.subDepartmentDeputiesOtherwise]
-            return (setting.value, setting.originTexts,
-                    LocalizedText(vi: divisions == 0 ? "đối với chi cục không có phòng"
-                                      : "đối với chi cục có \(OfficialWording.count(divisions)) phòng",
-                                  en: divisions == 0 ? "for a sub-department without divisions"
-                                      : "for a sub-department with \(divisions) division\(divisions == 1 ? "" : "s")"))
+            return ((1...3).contains(divisions) ? fewDivisions.value : otherwise.value, .subDepartment(divisions: divisions))
         }
-        if graph.chart.units[index].kind == .publicServiceUnit, let staff = graph.publicEmployeeQuota(index) {
-            let thirdAbove = settings[Self.publicServiceUnitThirdDeputyAbove]
-            let allowed = staff > thirdAbove.value ? 3 : 2
-            return (allowed, thirdAbove.originTexts,
-                    LocalizedText(vi: "đối với đơn vị sự nghiệp công lập có số lượng người làm việc là \(OfficialWording.count(staff))",
-                                  en: "for a public service unit with \(staff) approved public-employee posts"))
+
+        /// The legal basis of a cap and the phrase saying what it applies to.
+        func explain(_ cap: (allowed: Int, basis: Basis)) -> (basis: LocalizedText, what: LocalizedText) {
+            switch cap.basis {
+            case .divisionOfDepartment(let posts):
+                // The two bands share their legal source; a rules file that sets one is the basis named.
+                let basis = if case .rulesFile = third.source { third.originTexts } else { second.originTexts }
+                return (basis, LocalizedText(vi: "đối với phòng thuộc sở có \(OfficialWording.count(posts)) biên chế công chức",
+                                             en: "for a division of a department with \(posts) civil-servant posts"))
+            case .divisionOfSubDepartment(let posts):
+                return (subDepartmentSecond.originTexts,
+                        LocalizedText(vi: "đối với phòng thuộc chi cục có \(OfficialWording.count(posts)) biên chế công chức",
+                                      en: "for a division of a sub-department with \(posts) civil-servant posts"))
+            case .subDepartment(let divisions):
+                let setting = (1...3).contains(divisions) ? fewDivisions : otherwise
+                return (setting.originTexts,
+                        LocalizedText(vi: divisions == 0 ? "đối với chi cục không có phòng"
+                                          : "đối với chi cục có \(OfficialWording.count(divisions)) phòng",
+                                      en: divisions == 0 ? "for a sub-department without divisions"
+                                          : "for a sub-department with \(divisions) division\(divisions == 1 ? "" : "s")"))
+            case .publicServiceUnit(let staff):
+                return (thirdAbove.originTexts,
+                        LocalizedText(vi: "đối với đơn vị sự nghiệp công lập có số lượng người làm việc là \(OfficialWording.count(staff))",
+                                      en: "for a public service unit with \(staff) approved public-employee posts"))
+            }
         }
-        return nil
     }
 
     private func finding(_ index: Int, deputies: Int, allowed: Int, basis: LocalizedText, what: LocalizedText,
