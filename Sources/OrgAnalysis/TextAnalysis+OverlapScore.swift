@@ -90,29 +90,41 @@ extension TextAnalysis {
     }
 
     /// The pairs `judge` reports, in the order of `candidates`, judged on every core in contiguous chunks:
-    /// the reported ones are counted first and judged again into a result sized once (a result grown by
-    /// doubling held its old and new storage at once: 35 MiB on L, at the analysis's peak).
+    /// the reported ones are counted and marked first, then judged again into a result sized once (a result
+    /// grown by doubling held its old and new storage at once: 35 MiB on L, at the analysis's peak). Only
+    /// the marked ones are judged again (a bit per candidate; chunks start at a multiple of 64, so that no
+    /// two cores write one word of bits).
     static func judged(_ candidates: [SimilarityJoin.Pair],
                        _ judge: @Sendable (SimilarityJoin.Pair) -> SimilarPair?) -> [SimilarPair] {
         let chunks = candidates.count < 4096 ? 1 : max(1, min(64, ProcessInfo.processInfo.activeProcessorCount * 8))
-        let chunkSize = (candidates.count + chunks - 1) / chunks
+        let chunkSize = ((candidates.count + chunks - 1) / chunks + 63) & ~63
         let range = { @Sendable (chunk: Int) in
             min(candidates.count, chunk * chunkSize)..<min(candidates.count, (chunk + 1) * chunkSize)
         }
         var reported = [Int](repeating: 0, count: chunks)
+        var marks = [UInt64](repeating: 0, count: (candidates.count + 63) / 64)
         reported.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let reported = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                reported[chunk] = range(chunk).reduce(0) { judge(candidates[$1]) == nil ? $0 : $0 + 1 }
+            marks.withUnsafeMutableBufferPointer { bits in
+                nonisolated(unsafe) let marks = bits
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    var count = 0
+                    for position in range(chunk) where judge(candidates[position]) != nil {
+                        marks[position >> 6] |= 1 << UInt64(position & 63)
+                        count += 1
+                    }
+                    reported[chunk] = count
+                }
             }
         }
         let starts = reported.reduce(into: [0]) { $0.append($0.last! + $1) }
+        let marked = marks
         return [SimilarPair](unsafeUninitializedCapacity: starts.last!) { buffer, count in
             nonisolated(unsafe) let result = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 var next = starts[chunk]
-                for position in range(chunk) {
-                    guard let pair = judge(candidates[position]) else { continue }
+                for position in range(chunk) where marked[position >> 6] & (1 << UInt64(position & 63)) != 0 {
+                    guard let pair = judge(candidates[position]) else { preconditionFailure("a pair judged twice gave two answers") }
                     (result.baseAddress! + next).initialize(to: pair)
                     next += 1
                 }
