@@ -270,28 +270,50 @@ public struct TextAnalysis: Sendable {
     static func sortedByID(_ examples: [(duty: Int, mandate: Int)], graph: DutyGraph) -> [(duty: Int, mandate: Int)] {
         let duties = graph.duties
         var keys = [(high: UInt64, low: UInt64, position: Int)](repeating: (0, 0, 0), count: examples.count)
-        // Each id's bytes after its first 16, one after the other: id `i`'s are `rest[restStart[i]..<restStart[i + 1]]`.
-        var rest: [UInt8] = [], restStart = [Int](repeating: 0, count: examples.count + 1)
-        var ascii = true
-        for (position, example) in examples.enumerated() {
-            graph.withIDBytes(duties[example.duty]) { bytes in
-                var high: UInt64 = 0, low: UInt64 = 0
-                for offset in 0..<16 {
-                    let byte = offset < bytes.count ? bytes[offset] : 0
-                    if offset < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+        // The keys made on every core in contiguous chunks, each with its ids' bytes after their first 16.
+        let chunks = examples.count < 8192 ? 1 : max(1, min(16, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkSize = (examples.count + chunks - 1) / chunks
+        var tails = [(bytes: [UInt8], ends: [Int], ascii: Bool)](repeating: ([], [], true), count: chunks)
+        keys.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let keys = buffer
+            tails.withUnsafeMutableBufferPointer { tailBuffer in
+                nonisolated(unsafe) let tails = tailBuffer
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    var bytesAfter: [UInt8] = [], ends: [Int] = [], ascii = true
+                    for position in min(examples.count, chunk * chunkSize)..<min(examples.count, (chunk + 1) * chunkSize) {
+                        graph.withIDBytes(duties[examples[position].duty]) { bytes in
+                            var high: UInt64 = 0, low: UInt64 = 0
+                            for offset in 0..<16 {
+                                let byte = offset < bytes.count ? bytes[offset] : 0
+                                if offset < 8 { high = high << 8 | UInt64(byte) } else { low = low << 8 | UInt64(byte) }
+                            }
+                            keys[position] = (high, low, position)
+                            if bytes.count > 16 { bytesAfter.append(contentsOf: bytes[16...]) }
+                            if bytes.contains(where: { $0 >= 0x80 }) { ascii = false }
+                        }
+                        ends.append(bytesAfter.count)
+                    }
+                    tails[chunk] = (bytesAfter, ends, ascii)
                 }
-                keys[position] = (high, low, position)
-                if bytes.count > 16 { rest.append(contentsOf: bytes[16...]) }
-                for byte in bytes where byte >= 0x80 { ascii = false }
             }
-            restStart[position + 1] = rest.count
         }
-        guard ascii else {
+        guard tails.allSatisfy(\.ascii) else {
             let ids = examples.map { graph[duty: duties[$0.duty]].id.rawValue }
             return examples.indices.stablySorted { ids[$0] < ids[$1] }.map { examples[$0] }
         }
+        // Each id's bytes after its first 16, one after the other: id `i`'s are `rest[restStart[i]..<restStart[i + 1]]`.
+        var rest: [UInt8] = [], restStart = [0]
+        rest.reserveCapacity(tails.reduce(0) { $0 + $1.bytes.count })
+        restStart.reserveCapacity(examples.count + 1)
+        for tail in tails {
+            let base = rest.count
+            rest += tail.bytes
+            restStart += tail.ends.map { base + $0 }
+        }
         rest.withUnsafeBufferPointer { rest in
-            keys.sort { first, second in
+            nonisolated(unsafe) let rest = rest
+            let restStart = restStart
+            keys.stablySort { first, second in
                 if (first.high, first.low) != (second.high, second.low) { return (first.high, first.low) < (second.high, second.low) }
                 let a = rest[restStart[first.position]..<restStart[first.position + 1]]
                 let b = rest[restStart[second.position]..<restStart[second.position + 1]]

@@ -71,6 +71,8 @@ struct DutyGraphTests {
               ["p135.sdttg.ttdb.12", "p135.sdttg.ttdb.2", "p135.sdttg.ttdb.1", "p135.sdttg.ttdb.", "p135.sdttg.ttdb.10a",
                "p135.sdttg.ttdb.1.1", "p135.sdttg.ttda.9", "p135.sdttg.ttdb.10"],
               ["sở.1", "so.2", "sơ.3", "s.4"],  // not ASCII
+              // Enough to be keyed on every core in chunks: ids that differ after their first 16 bytes, out of order.
+              (0..<6_000).map { "p\(($0 * 7_919) % 50).sct.qlxd.ttdb.\(($0 * 31) % 997)" + String(repeating: "x", count: $0 % 3) },
           ])
     func examplesByID(ids: [String]) {
         let unit = Self.unit("u", .department, duties: ids.map { ($0, "M.1", .lead) })

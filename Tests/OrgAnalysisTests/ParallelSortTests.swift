@@ -17,4 +17,18 @@ struct ParallelSortTests {
         #expect(sorted == expected)
         #expect(zip(sorted, sorted.dropFirst()).allSatisfy { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) })
     }
+
+    @Test("An array sorted in place on two cores is the stable sort of it: ties keep their order",
+          arguments: [0, 1, 8191, 8192, 8193, 50_000])
+    func arraySameAsStableSort(count: Int) {
+        var state: UInt64 = UInt64(count) &+ 29
+        var elements = (0..<count).map { position -> (key: Int, position: Int) in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return (Int(state >> 33) % 97, position)
+        }
+        let expected = elements.sorted { $0.key < $1.key }
+        elements.stablySort { $0.key < $1.key }
+        #expect(elements.map(\.position) == expected.map(\.position))
+        #expect(zip(elements, elements.dropFirst()).allSatisfy { $0.key < $1.key || ($0.key == $1.key && $0.position < $1.position) })
+    }
 }
