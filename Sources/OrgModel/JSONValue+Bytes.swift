@@ -63,45 +63,48 @@ extension JSONValue {
     /// Appends `text` as a JSON string, escaped as ``quote(_:into:)`` escapes it into a string.
     package static func quote(_ text: String, into output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            output.append(UInt8(ascii: "\""))
-            var start = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let escape: StaticString?
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
-                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                default: escape = nil
-                }
-                if escape == nil, byte >= 0x20 {
-                    index += 1
-                    continue
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                if let escape {
-                    append(escape, to: &output)
-                } else {
-                    // Another control character: \u00XX, lower-case hex.
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    append("\\u00", to: &output)
-                    output.append(hex[Int(byte >> 4)])
-                    output.append(hex[Int(byte & 0xF)])
-                }
-                index += width
-                start = index
+        text.withUTF8 { quote(bytes: $0, into: &output) }
+    }
+
+    /// Appends the UTF-8 `bytes` of a text as a JSON string, escaped as ``quote(_:into:)`` escapes it.
+    package static func quote(bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let escape: StaticString?
+            var width = 1
+            switch byte {
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case UInt8(ascii: "\n"): escape = "\\n"
+            case UInt8(ascii: "\r"): escape = "\\r"
+            case UInt8(ascii: "\t"): escape = "\\t"
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
+            default: escape = nil
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
-            output.append(UInt8(ascii: "\""))
+            if escape == nil, byte >= 0x20 {
+                index += 1
+                continue
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            if let escape {
+                append(escape, to: &output)
+            } else {
+                // Another control character: \u00XX, lower-case hex.
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                append("\\u00", to: &output)
+                output.append(hex[Int(byte >> 4)])
+                output.append(hex[Int(byte & 0xF)])
+            }
+            index += width
+            start = index
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
+        output.append(UInt8(ascii: "\""))
     }
 }

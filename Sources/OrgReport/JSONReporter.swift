@@ -22,11 +22,18 @@ public enum JSONReporter {
     /// The text is made as UTF-8 bytes and becomes a `String` one piece at a time.
     public static func write(_ input: ReportInput, pieceSize: Int = 1 << 20, batchSize: Int = 4096,
                              to emit: (String) -> Void) {
+        writeBytes(input, pieceSize: pieceSize, batchSize: batchSize) { emit(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// ``write(_:pieceSize:batchSize:to:)`` handing out each piece's UTF-8 bytes (whole characters, valid
+    /// only during the call), never made into a `String`: a file is written straight from them.
+    public static func writeBytes(_ input: ReportInput, pieceSize: Int = 1 << 20, batchSize: Int = 4096,
+                                  to emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         withoutActuallyEscaping(emit) { emit in
             var writer = Writer(pieceSize: pieceSize, batchSize: max(1, batchSize), emit: emit)
             writer.write(.object(members(input)), indent: 0)
             JSONValue.append("\n", to: &writer.output)
-            emit(String(decoding: writer.output, as: UTF8.self))
+            writer.output.withUnsafeBufferPointer(emit)
         }
     }
 
@@ -40,26 +47,31 @@ public enum JSONReporter {
     private indirect enum Member {
         case value(JSONValue)
         case object([(String, Member)])
-        case elements(count: Int, element: @Sendable (Int) -> JSONValue)
+        /// `write`, when given, writes an element's text straight from the model, as `element`'s value
+        /// would serialise, without making the value (half a million inferred mandates at L).
+        case elements(count: Int, element: @Sendable (Int) -> JSONValue, write: ElementWriter? = nil)
 
         /// The part as a value (``JSONValue/serialized()`` of it gives the bytes ``Writer`` writes).
         var value: JSONValue {
             switch self {
             case .value(let value): value
             case .object(let members): .object(members.map { ($0.0, $0.1.value) })
-            case .elements(let count, let element): .array((0..<count).map(element))
+            case .elements(let count, let element, _): .array((0..<count).map(element))
             }
         }
     }
+
+    /// Writes one element's text (position, output, indent), as ``JSONValue/write(to:indent:)`` would.
+    private typealias ElementWriter = @Sendable (Int, inout [UInt8], Int) -> Void
 
     /// Writes members with ``JSONValue``'s layout, handing out the text whenever a piece is full.
     private struct Writer {
         let pieceSize: Int
         let batchSize: Int
-        let emit: (String) -> Void
+        let emit: (UnsafeBufferPointer<UInt8>) -> Void
         var output: [UInt8] = []
 
-        init(pieceSize: Int, batchSize: Int, emit: @escaping (String) -> Void) {
+        init(pieceSize: Int, batchSize: Int, emit: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
             self.pieceSize = pieceSize
             self.batchSize = batchSize
             self.emit = emit
@@ -83,7 +95,7 @@ public enum JSONReporter {
                 }
                 JSONValue.indent(indent, into: &output)
                 JSONValue.append("}", to: &output)
-            case .elements(let count, let element):
+            case .elements(let count, let element, let writeElement):
                 guard count > 0 else { return JSONValue.append("[]", to: &output) }
                 JSONValue.append("[\n", to: &output)
                 // Elements are made in batches on every core, each part of a batch as one text with its
@@ -101,7 +113,8 @@ public enum JSONReporter {
                         output = []
                         output.reserveCapacity(min(pieceSize, 1 << 20) + 4096)
                     }
-                    for text in Self.render(batch, of: count, element, indent: indent + 2, alongside: ready, emit: emit) {
+                    for text in Self.render(batch, of: count, element, writeElement, indent: indent + 2, alongside: ready,
+                                            emit: emit) {
                         output.append(contentsOf: text)
                         written += text.count
                     }
@@ -115,8 +128,9 @@ public enum JSONReporter {
 
         /// The text of `batch`'s elements (of `count`) in contiguous parts, made on every core, while
         /// another thread hands `alongside`, if any, to `emit`.
-        private static func render(_ batch: Range<Int>, of count: Int, _ element: @Sendable (Int) -> JSONValue, indent: Int,
-                                   alongside: [UInt8]?, emit: (String) -> Void) -> [[UInt8]] {
+        private static func render(_ batch: Range<Int>, of count: Int, _ element: @Sendable (Int) -> JSONValue,
+                                   _ writeElement: ElementWriter?, indent: Int, alongside: [UInt8]?,
+                                   emit: (UnsafeBufferPointer<UInt8>) -> Void) -> [[UInt8]] {
             let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
             // Parts smaller than a core's share, so that the cores stay even while one of them writes.
             let parts = min(batch.count, cores * 4)
@@ -128,7 +142,7 @@ public enum JSONReporter {
                     nonisolated(unsafe) let texts = buffer
                     DispatchQueue.concurrentPerform(iterations: parts + 1) { iteration in
                         guard iteration > 0 else {
-                            if let alongside { emit(String(decoding: alongside, as: UTF8.self)) }
+                            alongside?.withUnsafeBufferPointer(emit)
                             return
                         }
                         let lower = batch.lowerBound + min(batch.count, (iteration - 1) * part)
@@ -136,7 +150,11 @@ public enum JSONReporter {
                         var text: [UInt8] = []
                         for index in lower..<upper {
                             JSONValue.indent(indent, into: &text)
-                            element(index).write(to: &text, indent: indent)
+                            if let writeElement {
+                                writeElement(index, &text, indent)
+                            } else {
+                                element(index).write(to: &text, indent: indent)
+                            }
                             JSONValue.append(index == count - 1 ? "\n" : ",\n", to: &text)
                         }
                         texts[iteration - 1] = text
@@ -148,7 +166,7 @@ public enum JSONReporter {
 
         private mutating func flushIfFull() {
             guard output.count >= pieceSize else { return }
-            emit(String(decoding: output, as: UTF8.self))
+            output.withUnsafeBufferPointer(emit)
             output.removeAll(keepingCapacity: true)
         }
     }
@@ -178,10 +196,13 @@ public enum JSONReporter {
             ("norms", .value(norms(input.result.norms, upcoming: input.result.upcomingSettings?.norms, language: input.language))),
             ("textEngine", .value(textEngine(input.result))),
             ("findings", .elements(count: findings.count) { finding(for: findings[$0], language: input.language, register: input.historyJSON(findings[$0])) }),
-            ("inferredMandates", .elements(count: inferred.count) {
+            ("inferredMandates", .elements(count: inferred.count, element: {
                 let (duty, assignment) = inferred[position: $0]
                 return inferredAssignment(duty, assignment, input.result)
-            }),
+            }, write: { position, output, indent in
+                let (duty, assignment) = inferred[position: position]
+                writeInferredAssignment(duty, assignment, input.result, into: &output, indent: indent)
+            })),
             ("staffing", staffing(input.result.staffing)),
             ("scores", .value(scores(input.result.scores))),
         ]
@@ -279,6 +300,35 @@ public enum JSONReporter {
             ("role", .string(assignment.role.rawValue)),
             ("score", .number(assignment.inferredScore ?? 0)),
         ])
+    }
+
+    /// ``inferredAssignment(_:_:_:)``'s text, written from the model: the duty's id from its bytes.
+    private static func writeInferredAssignment(_ index: Int, _ assignment: MandateAssignment, _ result: AnalysisResult,
+                                                into output: inout [UInt8], indent: Int) {
+        let graph = result.graph
+        let reference = graph.duties[index]
+        let member = { (key: StaticString, output: inout [UInt8]) in
+            JSONValue.indent(indent + 2, into: &output)
+            JSONValue.append(key, to: &output)
+        }
+        JSONValue.append("{\n", to: &output)
+        member("\"duty\": ", &output)
+        graph.withIDBytes(reference) { JSONValue.quote(bytes: $0, into: &output) }
+        JSONValue.append(",\n", to: &output)
+        member("\"unit\": ", &output)
+        JSONValue.quote(graph.chart.units[reference.unit].id.rawValue, into: &output)
+        JSONValue.append(",\n", to: &output)
+        member("\"mandate\": ", &output)
+        JSONValue.quote(assignment.mandate.rawValue, into: &output)
+        JSONValue.append(",\n", to: &output)
+        member("\"role\": ", &output)
+        JSONValue.quote(assignment.role.rawValue, into: &output)
+        JSONValue.append(",\n", to: &output)
+        member("\"score\": ", &output)
+        JSONValue.number(assignment.inferredScore ?? 0).write(to: &output, indent: indent + 2)
+        JSONValue.append("\n", to: &output)
+        JSONValue.indent(indent, into: &output)
+        JSONValue.append("}", to: &output)
     }
 
     private static func finding(for finding: Finding, language: Language, register: JSONValue?) -> JSONValue {

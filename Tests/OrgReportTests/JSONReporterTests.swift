@@ -67,6 +67,20 @@ struct JSONReporterTests {
         }
     }
 
+    @Test("The JSON file's bytes (written without a String per piece) and its text are the rendered report")
+    func fileBytes() throws {
+        let input = ReportInput(result: Analyzer().analyze(GoldenTests.chart()), language: .vi, timestamp: "2025-10-01T00:00:00Z")
+        let text = JSONReporter.render(input)
+        let file = try #require(input.files(as: .json).first)
+        #expect(!file.isBinary)
+        #expect(try file.bytes() == Array(text.utf8))
+        #expect(file.content == text)
+        var pieces: [[UInt8]] = []
+        JSONReporter.writeBytes(input, pieceSize: 300) { pieces.append(Array($0)) }
+        #expect(pieces.count > 3 && pieces.allSatisfy { String(validating: $0, as: UTF8.self) != nil })
+        #expect(pieces.flatMap { $0 } == Array(text.utf8))
+    }
+
     @Test("A long array is written in batches of about a piece's text: no piece holds the whole array")
     func batchesFollowThePieceSize() {
         // 600 divisions without a head: 600 findings of some hundred bytes each.

@@ -44,8 +44,12 @@ public struct ReportFile: Sendable {
         public init(_ description: String) { self.description = description }
     }
 
+    /// Hands out a text file's pieces as UTF-8 bytes (whole characters), valid only during the call.
+    public typealias UTF8Producer = @Sendable (_ emit: (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+
     private enum Body {
         case text(Producer)
+        case utf8(UTF8Producer)
         case binary(BinaryProducer)
     }
 
@@ -57,6 +61,12 @@ public struct ReportFile: Sendable {
     public init(suffix: String, produce: @escaping Producer) {
         self.suffix = suffix
         self.body = .text(produce)
+    }
+
+    /// A text file made as UTF-8 bytes, piece by piece: written to its file without a `String` per piece.
+    public init(suffix: String, utf8 produce: @escaping UTF8Producer) {
+        self.suffix = suffix
+        self.body = .utf8(produce)
     }
 
     /// A text file whose content is made at once (when it is written, not before).
@@ -85,6 +95,8 @@ public struct ReportFile: Sendable {
                 var content = piece
                 content.withUTF8 { emit(UnsafeRawBufferPointer($0)) }
             }
+        case .utf8(let produce):
+            produce { emit(UnsafeRawBufferPointer($0)) }
         case .binary(let make):
             let bytes = try make()
             bytes.withUnsafeBytes { emit($0) }
@@ -93,7 +105,11 @@ public struct ReportFile: Sendable {
 
     /// Hands each piece of a text file to `emit` (nothing for a binary file).
     public func produce(_ emit: (String) -> Void) {
-        if case .text(let produce) = body { produce(emit) }
+        switch body {
+        case .text(let produce): produce(emit)
+        case .utf8(let produce): produce { emit(String(decoding: $0, as: UTF8.self)) }
+        case .binary: break
+        }
     }
 
     /// The whole content of a text file, for tests and small outputs.
@@ -128,7 +144,7 @@ extension ReportInput: ReportDocument {
     public func files(as format: OutputFormat) -> [ReportFile] {
         switch format {
         case .text: [ReportFile(suffix: ".txt") { TextReporter.render(self) }]
-        case .json: [ReportFile(suffix: ".json") { emit in JSONReporter.write(self, to: emit) }]
+        case .json: [ReportFile(suffix: ".json", utf8: { emit in JSONReporter.writeBytes(self, to: emit) })]
         case .csv: [ReportFile(suffix: ".csv") { CSVReporter.findings(self) },
                     ReportFile(suffix: ".staffing.csv") { CSVReporter.staffing(self) }]
         case .markdown: [ReportFile(suffix: ".md") { MarkdownReporter.render(self) }]
