@@ -87,19 +87,22 @@ public struct UncoveredMandateRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
         let threshold = context.settings[LeadConflictRule.conflictThreshold].value
-        let responsibility = context.gapResponsibility
         let fromDecisions = context.isReadFromDecisions
         var findings: [Finding] = []
+        // The jurisdictions due at each level, found once (each is a walk over every unit).
+        var dueAt: [GovernmentLevel?: [Int]] = [:]
         for mandate in graph.chart.mandates {
-            let due = graph.jurisdictions(for: mandate.level)
+            let due = dueAt[mandate.level] ?? graph.jurisdictions(for: mandate.level)
+            dueAt[mandate.level] = due
             guard !due.isEmpty else { continue }
             let carriers = context.text.assignments[mandate.id] ?? []
             let firm = Set(carriers.filter { $0.isFirm(threshold) }.map { graph.jurisdiction[graph.duties[$0.duty].unit] })
             let missing = due.filter { !firm.contains($0) }
             guard !missing.isEmpty else { continue }
             let weak = carriers.filter { !$0.isFirm(threshold) && missing.contains(graph.jurisdiction[graph.duties[$0.duty].unit]) }
+            // Asked for only when there is a finding: a chart without one never waits for it to be made.
             findings.append(finding(mandate, missing: missing, due: due, weak: weak, graph: graph,
-                                    responsibility: responsibility, fromDecisions: fromDecisions))
+                                    responsibility: context.gapResponsibility, fromDecisions: fromDecisions))
         }
         return findings
     }

@@ -59,7 +59,6 @@ public struct UnledMandateRule: Rule {
     /// One finding per mandate and jurisdiction where it is supported and not led.
     public func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let responsibility = context.gapResponsibility
         var findings: [Finding] = []
         for mandate in graph.chart.mandates {
             for (jurisdiction, group) in graph.byJurisdiction(context.text.assignments[mandate.id] ?? []) {
@@ -69,6 +68,8 @@ public struct UnledMandateRule: Rule {
                     "supporters": .int(units.count), "jurisdiction": .text(graph.unit(jurisdiction).id.rawValue),
                     "inferred": .bool(group.allSatisfy(\.isInferred)),
                 ]
+                // Asked for only when there is a finding: a chart without one never waits for it to be made.
+                let responsibility = context.gapResponsibility
                 let named = responsibility.inFunctions(mandate, jurisdiction: jurisdiction)
                 if let named { evidence["inFunctionsOf"] = .text(graph.unit(named).id.rawValue) }
                 if let responsible = responsibility.responsible(mandate, jurisdiction: jurisdiction) {
