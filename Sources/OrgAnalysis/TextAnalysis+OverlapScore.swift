@@ -141,23 +141,37 @@ extension TextAnalysis {
         assignments: [MandateID: [MandateAssignment]], _ body: (Int, Int) -> Void
     ) {
         let duties = graph.duties
+        // A group (jurisdiction and level) as one number: the carriers are sorted by it, each group a run.
+        // A dictionary of lists made half a million lists of one or two on L.
+        var keys: [(group: Int, position: Int)] = []
         for mandate in mandateIDs {
             let firm = (assignments[mandate] ?? []).filter {
                 $0.isFirm(settings.conflictThreshold) && !vectors.isExcludedFromOverlap($0.duty)
             }
-            var byGroup: [GroupKey: [MandateAssignment]] = [:]
-            for assignment in firm {
+            keys.removeAll(keepingCapacity: true)
+            for (position, assignment) in firm.enumerated() {
                 let unit = duties[assignment.duty].unit
-                byGroup[GroupKey(jurisdiction: graph.jurisdiction[unit], level: graph.level[unit]), default: []].append(assignment)
+                let levels = GovernmentLevel.allCases.count
+                let level = graph.level[unit].flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? levels
+                keys.append((graph.jurisdiction[unit] * (levels + 1) + level, position))
             }
-            for group in byGroup.values {
-                for (offset, first) in group.enumerated() {
-                    for second in group[(offset + 1)...] where first.isInferred || second.isInferred {
+            // Within a group, the carriers keep their order.
+            keys.sort { ($0.group, $0.position) < ($1.group, $1.position) }
+            var start = 0
+            while start < keys.count {
+                var end = start + 1
+                while end < keys.count, keys[end].group == keys[start].group { end += 1 }
+                for one in start..<end {
+                    let first = firm[keys[one].position]
+                    for other in (one + 1)..<end {
+                        let second = firm[keys[other].position]
+                        guard first.isInferred || second.isInferred else { continue }
                         let unitA = duties[first.duty].unit, unitB = duties[second.duty].unit
                         guard unitA != unitB, !graph.areNested(unitA, unitB) else { continue }
                         body(first.duty, second.duty)
                     }
                 }
+                start = end
             }
         }
     }

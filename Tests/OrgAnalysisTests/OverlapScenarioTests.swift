@@ -36,6 +36,30 @@ struct OverlapScenarioTests {
         #expect(result.text.similarPairs.isEmpty)
     }
 
+    @Test("The catalogue proposes pairs of one mandate's carriers inside a jurisdiction, never across two")
+    func cataloguePairsStayInAJurisdiction() throws {
+        let duty = "Thẩm định phương án giá hàng hóa, dịch vụ do Nhà nước định giá trên địa bàn tỉnh"
+        let province = { (code: String) in
+            """
+              <unit id="\(code)" name="UBND tỉnh \(code)" kind="committee" level="province"><leadership heads="1"/>
+                <unit id="\(code).stc" name="Sở Tài chính" kind="department"><leadership heads="1"/>
+                  <duty id="\(code).stc.1" mandate="M.1">\(duty)</duty>
+                </unit>
+                <unit id="\(code).sct" name="Sở Công Thương" kind="department"><leadership heads="1"/>
+                  <duty id="\(code).sct.1">\(duty)</duty>
+                </unit>
+              </unit>
+            """
+        }
+        let result = try Self.analyze(province("p1") + "\n" + province("p2"),
+                                      mandates: #"<mandate id="M.1" level="province">Quản lý nhà nước về giá</mandate>"#)
+        let graph = result.graph
+        let place = { (duty: Int) in graph.jurisdiction[graph.duties[duty].unit] }
+        #expect(result.text.inferred.count == 2)
+        #expect(result.text.similarPairs.count == 2)
+        #expect(result.text.similarPairs.allSatisfy { place($0.a) == place($0.b) })
+    }
+
     @Test("A commune doing on its territory what a department does province-wide is not overlap")
     func communeIsSeparate() throws {
         let result = try Self.analyze("""
