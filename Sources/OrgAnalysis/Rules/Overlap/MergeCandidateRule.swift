@@ -87,20 +87,30 @@ public struct MergeCandidateRule: Rule {
             }
         }
         var findings: [Finding] = []
+        // Each unit's duties other than catch-all clauses, counted once (a unit is in many pairs).
+        var dutyCounts = [Int](repeating: -1, count: graph.chart.units.count)
+        let counted = { (unit: Int, counts: inout [Int]) -> Int in
+            if counts[unit] < 0 {
+                counts[unit] = graph.chart.units[unit].duties.indices.count {
+                    !context.text.textFlags.info(self.index(graph, unit, $0)).catchAll
+                }
+            }
+            return counts[unit]
+        }
         for key in shared.keys.sorted(by: { ($0.low, $0.high) < ($1.low, $1.high) }) {
             let matches = shared[key] ?? []
-            let counted = { (unit: Int) -> Int in
-                graph.chart.units[unit].duties.indices.count { !context.text.textFlags.info(self.index(graph, unit, $0)).catchAll }
-            }
-            let dutiesLow = counted(key.low), dutiesHigh = counted(key.high)
+            // Each match gives a unit at most one more matched duty: fewer matches than the minimum never
+            // make a finding (most pairs of a national chart share a duty or two).
+            guard matches.count >= mergeMinimumShared else { continue }
+            let dutiesLow = counted(key.low, &dutyCounts), dutiesHigh = counted(key.high, &dutyCounts)
             let matchedLow = Set(matches.map { graph.duties[$0.0].unit == key.low ? $0.0 : $0.1 })
             let matchedHigh = Set(matches.map { graph.duties[$0.0].unit == key.high ? $0.0 : $0.1 })
             // The smaller unit; between two of one size, the one more of whose duties are matched, then the
             // smaller id: never the order the file lists them in.
             let low = (unit: key.low, matched: matchedLow.count, total: dutiesLow)
             let high = (unit: key.high, matched: matchedHigh.count, total: dutiesHigh)
-            let lowFirst = (low.total, -low.matched, graph.unit(low.unit).id.rawValue)
-                <= (high.total, -high.matched, graph.unit(high.unit).id.rawValue)
+            let lowFirst = (low.total, -low.matched, graph.chart.units[low.unit].id.rawValue)
+                <= (high.total, -high.matched, graph.chart.units[high.unit].id.rawValue)
             let (smaller, matchedSmaller, total) = lowFirst ? low : high
             guard total > 0, matchedSmaller >= mergeMinimumShared,
                   Double(matchedSmaller) / Double(total) >= mergeRatio else { continue }
