@@ -130,6 +130,7 @@ public struct LeadConflictRule: Rule {
             for (_, group) in graph.byJurisdiction(leads) {
                 // The people's committee answers for everything on its territory; its own lead on a mandate
                 // must not hide two of its departments leading the same mandate.
+                guard Self.hasTwoLeadUnits(group, graph: graph) else { continue }
                 let units = graph.topmost(Self.leadUnits(group, graph: graph))
                 guard units.count >= 2 else { continue }
                 let explicitUnits = graph.topmost(Self.leadUnits(group.filter { !$0.isInferred }, graph: graph))
@@ -143,6 +144,19 @@ public struct LeadConflictRule: Rule {
 
     /// The units of `list`'s duties, territorial ones left out. (A function, not a closure over the graph:
     /// a closure copied the whole graph each time it was made, once per mandate and jurisdiction.)
+    /// Whether `list`'s duties belong to two units or more that are not territorial: a quick test that
+    /// makes no set, since a jurisdiction's lead on a mandate is mostly one unit's.
+    private static func hasTwoLeadUnits(_ list: [MandateAssignment], graph: DutyGraph) -> Bool {
+        var first: Int?
+        for assignment in list {
+            let unit = graph.duties[assignment.duty].unit
+            guard !DutyGraph.isTerritorial(graph.chart.units[unit].kind) else { continue }
+            if let first, first != unit { return true }
+            first = unit
+        }
+        return false
+    }
+
     private static func leadUnits(_ list: [MandateAssignment], graph: DutyGraph) -> Set<Int> {
         var units = Set<Int>(minimumCapacity: list.count)
         for assignment in list {
