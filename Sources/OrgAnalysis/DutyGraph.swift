@@ -153,6 +153,12 @@ public struct DutyGraph: Sendable {
         withBytes(reference, id: true, body)
     }
 
+    /// The UTF-8 bytes of the text of the duty `reference` points at, where the import's arena holds them:
+    /// valid as long as the graph (an arena's chunks never move and the chart keeps its arena).
+    func textSpan(_ reference: DutyReference) -> UnsafeBufferPointer<UInt8> {
+        withBytes(reference, id: false) { $0 }
+    }
+
     /// The bytes of the duty's id or text, through the arrays' buffers: only the arena and the slice are read.
     private func withBytes<R>(_ reference: DutyReference, id: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         chart.units.withUnsafeBufferPointer { units in

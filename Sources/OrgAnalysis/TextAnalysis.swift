@@ -58,7 +58,7 @@ public struct TextAnalysis: Sendable {
         var clock = PhaseClock()
         // Duties whose text is a copy of another's, found on their bytes in the import's arena: what depends on
         // the text alone is computed once for all the copies.
-        let copies = TextCopies(count: duties.count) { index, body in graph.withTextBytes(duties[index], body) }
+        let copies = TextCopies(count: duties.count) { index in graph.textSpan(duties[index]) }
         // Texts read from the model one at a time (a duty's text lives in its import's arena).
         var vectors = TextVectors(count: duties.count + mandates.count, text: { index in
             index < duties.count ? graph[duty: duties[index]].text : mandates[index - duties.count].text

@@ -78,8 +78,9 @@ struct TextVectorsKeepingTests {
     }()
 
     /// The copies of `texts`, found on their bytes.
-    static func copies(_ texts: [String], parts: Int? = nil) -> TextCopies {
-        TextCopies(count: texts.count, parts: parts) { index, body in
+    static func copies(_ texts: [String], parts: Int? = nil,
+                       hash: (UnsafeBufferPointer<UInt8>) -> UInt64 = TextCopies.hash) -> TextCopies {
+        TextCopies(count: texts.count, parts: parts, hash: hash) { index, body in
             var text = texts[index]
             text.withUTF8 { body($0) }
         }
@@ -145,6 +146,11 @@ struct TextVectorsKeepingTests {
         // Texts of every length up to three words of eight bytes, differing in one byte only.
         let lengths = (0..<40).flatMap { length in [String(repeating: "a", count: length), String(repeating: "a", count: length) + "b"] }
         #expect(Self.copies(lengths + lengths).first == (0..<160).map { Int32($0 % 80) })
+        // Every text's hash the same, or only its length: the bytes alone tell copies apart.
+        for hash in [{ (_: UnsafeBufferPointer<UInt8>) -> UInt64 in 42 }, { UInt64($0.count) }] {
+            let collided = Self.copies(texts + lengths, parts: 2, hash: hash)
+            #expect(collided.first == Self.copies(texts + lengths).first)
+        }
     }
 
     @Test("Copies found on several cores are those found on one: the first text of the same bytes, or -1",

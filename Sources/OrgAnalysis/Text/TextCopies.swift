@@ -12,64 +12,105 @@ struct TextCopies: Sendable {
     /// text no other repeats.
     let first: [Int32]
 
-    /// Finds the copies among `count` texts, each read as bytes by `withBytes(index, body)`: one hash of each
-    /// text's bytes, and a comparison of the bytes with the first text of the same hash.
+    /// Finds the copies among `count` texts, each read as bytes by `withBytes(index, body)` (valid only
+    /// during the call): the texts are first copied into one buffer, then found as ``init(count:parts:span:)``
+    /// finds them.
+    init(count: Int, parts: Int? = nil, hash: (UnsafeBufferPointer<UInt8>) -> UInt64 = TextCopies.hash,
+         withBytes: (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        var bytes: [UInt8] = [], ends: [Int] = []
+        for index in 0..<count {
+            withBytes(index) { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
+        }
+        self = bytes.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            return TextCopies(count: count, parts: parts, hash: hash) { index in
+                UnsafeBufferPointer(rebasing: buffer[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+            }
+        }
+    }
+
+    /// Finds the copies among `count` texts, text `index` being the bytes `span(index)`, which must stay
+    /// valid until this returns (a duty's text in its import's arena, whose chunks never move): one hash of
+    /// each text's bytes, and a comparison of the bytes with the first text of the same hash.
     ///
-    /// On every core: the hashes in contiguous parts, then the texts split by hash into as many parts, each
-    /// with its own table and read in order (copies share a hash, so a text and its first copy always fall
-    /// in the same part, and the result is the same on one core or many). `withBytes` is called from
-    /// several threads at once: it must only read. `parts` (for tests) overrides the number of parts.
-    init(count: Int, parts: Int? = nil, withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+    /// On every core: the spans and hashes in contiguous parts, then the texts split by hash into as many
+    /// parts, each with its own table and read in order (copies share a hash, so a text and its first copy
+    /// always fall in the same part, and the result is the same on one core or many). `span` is called from
+    /// several threads at once, once per text: it must only read. `parts` (for tests) overrides the number
+    /// of parts, and `hash` (for tests: one that makes every text collide) the hash. The texts are compared through the spans gathered in the first pass (reading them again
+    /// through the model for each of a national chart's 900,000 copies retained and released its arrays).
+    init(count: Int, parts: Int? = nil, hash: (UnsafeBufferPointer<UInt8>) -> UInt64 = TextCopies.hash,
+         span: (Int) -> UnsafeBufferPointer<UInt8>) {
         let parts = max(1, parts ?? (count < 4096 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
-        nonisolated(unsafe) let withBytes = withBytes
         var hashes = [UInt64](repeating: 0, count: count)
-        hashes.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let hashes = buffer
-            let size = (count + parts - 1) / parts
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for index in min(count, part * size)..<min(count, (part + 1) * size) {
-                    withBytes(index) { hashes[index] = Self.hash($0) }
+        var spans = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: count)
+        withoutActuallyEscaping(span) { span in
+            withoutActuallyEscaping(hash) { hash in
+                nonisolated(unsafe) let span = span, hash = hash
+                hashes.withUnsafeMutableBufferPointer { buffer in
+                    spans.withUnsafeMutableBufferPointer { spanBuffer in
+                        nonisolated(unsafe) let hashes = buffer, spans = spanBuffer
+                        let size = (count + parts - 1) / parts
+                        DispatchQueue.concurrentPerform(iterations: parts) { part in
+                            for index in min(count, part * size)..<min(count, (part + 1) * size) {
+                                spans[index] = span(index)
+                                hashes[index] = hash(spans[index])
+                            }
+                        }
+                    }
                 }
             }
         }
         var first = [Int32](repeating: -1, count: count)
         hashes.withUnsafeBufferPointer { hashBuffer in
-            first.withUnsafeMutableBufferPointer { firstBuffer in
-                nonisolated(unsafe) let hashes = hashBuffer, first = firstBuffer
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    let mine = { (index: Int) in Int(truncatingIfNeeded: hashes[index] >> 40) % parts == part }
-                    var members = 0
-                    for index in 0..<count where mine(index) { members += 1 }
-                    var slots = [Int32](repeating: -1, count: Self.slotCount(members))
-                    let mask = slots.count - 1
-                    // The first texts that another one repeats; the others are marked -1 at the end.
-                    var repeated = Set<Int32>()
-                    for index in 0..<count where mine(index) {
-                        let hash = hashes[index]
-                        var slot = Int(truncatingIfNeeded: hash) & mask
-                        var found = false
-                        while slots[slot] >= 0 {
-                            let earlier = Int(slots[slot])
-                            if hashes[earlier] == hash, Self.same(earlier, index, withBytes) {
-                                first[index] = Int32(earlier)
-                                repeated.insert(Int32(earlier))
-                                found = true
-                                break
-                            }
-                            slot = (slot + 1) & mask
-                        }
-                        if !found {
-                            slots[slot] = Int32(index)
-                            first[index] = Int32(index)
-                        }
-                    }
-                    for index in 0..<count where mine(index) && first[index] == Int32(index) && !repeated.contains(Int32(index)) {
-                        first[index] = -1
+            spans.withUnsafeBufferPointer { spanBuffer in
+                first.withUnsafeMutableBufferPointer { firstBuffer in
+                    nonisolated(unsafe) let hashes = hashBuffer, spans = spanBuffer, first = firstBuffer
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        Self.findCopies(part: part, of: parts, hashes: hashes, spans: spans, first: first)
                     }
                 }
             }
         }
         self.first = first
+    }
+
+    /// The copies among the texts whose hash falls in `part`: each text's first copy written to `first`
+    /// (itself for a first text another repeats, -1 for a text no other repeats).
+    private static func findCopies(part: Int, of parts: Int, hashes: UnsafeBufferPointer<UInt64>,
+                                   spans: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>,
+                                   first: UnsafeMutableBufferPointer<Int32>) {
+        let count = hashes.count
+        let mine = { (index: Int) in Int(truncatingIfNeeded: hashes[index] >> 40) % parts == part }
+        var members = 0
+        for index in 0..<count where mine(index) { members += 1 }
+        var slots = [Int32](repeating: -1, count: Self.slotCount(members))
+        let mask = slots.count - 1
+        // The first texts that another one repeats; the others are marked -1 at the end.
+        var repeated = Set<Int32>()
+        for index in 0..<count where mine(index) {
+            let hash = hashes[index]
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            var found = false
+            while slots[slot] >= 0 {
+                let earlier = Int(slots[slot])
+                if hashes[earlier] == hash, Self.same(spans[earlier], spans[index]) {
+                    first[index] = Int32(earlier)
+                    repeated.insert(Int32(earlier))
+                    found = true
+                    break
+                }
+                slot = (slot + 1) & mask
+            }
+            if !found {
+                slots[slot] = Int32(index)
+                first[index] = Int32(index)
+            }
+        }
+        for index in 0..<count where mine(index) && first[index] == Int32(index) && !repeated.contains(Int32(index)) {
+            first[index] = -1
+        }
     }
 
     /// The index of the first copy of text `index` (possibly itself), or nil when no other text repeats it.
@@ -78,16 +119,8 @@ struct TextCopies: Sendable {
         return Int(first[index])
     }
 
-    private static func same(_ earlier: Int, _ index: Int,
-                             _ withBytes: @escaping (Int, (UnsafeBufferPointer<UInt8>) -> Void) -> Void) -> Bool {
-        var equal = false
-        withBytes(index) { bytes in
-            withBytes(earlier) { stored in
-                equal = stored.count == bytes.count
-                    && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
-            }
-        }
-        return equal
+    private static func same(_ stored: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        stored.count == bytes.count && (bytes.isEmpty || memcmp(stored.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
     }
 
     /// A power of two at least twice `count` (at most half the slots used).
