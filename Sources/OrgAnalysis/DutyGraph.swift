@@ -135,16 +135,9 @@ public struct DutyGraph: Sendable {
     /// field where `graph.duty(reference).mandate` copies the whole duty first (a retain and a release per
     /// field, a million times over on a national chart). A computed property or a method of the duty (its
     /// text, `withTextBytes`) is still called on a copy: the optimiser keeps the duty alive that way
-    /// (``withTextBytes(_:_:)`` and ``withIDBytes(_:_:)`` read the bytes without one).
+    /// (``textSpan(_:)`` and ``withIDBytes(_:_:)`` read the bytes without one).
     public subscript(duty reference: DutyReference) -> Duty {
         _read { yield chart.units[reference.unit].duties[reference.offset] }
-    }
-
-    /// Calls `body` with the UTF-8 bytes of the text of the duty `reference` points at, without copying the
-    /// duty (``subscript(duty:)`` followed by the duty's own `withTextBytes` copies it first: finding a
-    /// national chart's copies of texts spent 0.14 s of CPU retaining and releasing duties).
-    public func withTextBytes<R>(_ reference: DutyReference, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBytes(reference, id: false, body)
     }
 
     /// Calls `body` with the UTF-8 bytes of the id of the duty `reference` points at, without copying the duty
@@ -154,7 +147,9 @@ public struct DutyGraph: Sendable {
     }
 
     /// The UTF-8 bytes of the text of the duty `reference` points at, where the import's arena holds them:
-    /// valid as long as the graph (an arena's chunks never move and the chart keeps its arena).
+    /// valid as long as the graph (an arena's chunks never move and the chart keeps its arena). Read without
+    /// copying the duty (``subscript(duty:)`` followed by the duty's own `withTextBytes` copies it first:
+    /// finding a national chart's copies of texts spent 0.14 s of CPU retaining and releasing duties).
     func textSpan(_ reference: DutyReference) -> UnsafeBufferPointer<UInt8> {
         withBytes(reference, id: false) { $0 }
     }

@@ -144,6 +144,7 @@ extension TextAnalysis {
         // A group (jurisdiction and level) as one number: the carriers are sorted by it, each group a run.
         // A dictionary of lists made half a million lists of one or two on L.
         var keys: [(group: Int, position: Int)] = []
+        let levels = GovernmentLevel.allCases.count + 1
         for mandate in mandateIDs {
             let firm = (assignments[mandate] ?? []).filter {
                 $0.isFirm(settings.conflictThreshold) && !vectors.isExcludedFromOverlap($0.duty)
@@ -151,9 +152,7 @@ extension TextAnalysis {
             keys.removeAll(keepingCapacity: true)
             for (position, assignment) in firm.enumerated() {
                 let unit = duties[assignment.duty].unit
-                let levels = GovernmentLevel.allCases.count
-                let level = graph.level[unit].flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? levels
-                keys.append((graph.jurisdiction[unit] * (levels + 1) + level, position))
+                keys.append((graph.jurisdiction[unit] * levels + levelCode(graph.level[unit]), position))
             }
             // Within a group, the carriers keep their order.
             keys.sort { ($0.group, $0.position) < ($1.group, $1.position) }

@@ -166,7 +166,7 @@ public struct TextAnalysis: Sendable {
                 let level = graph.level[reference.unit]
                 let key = copies.of(position).flatMap { first in
                     textFlagValues[first] == textFlagValues[position]
-                        ? first * 8 + (level.flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? 7) : nil
+                        ? first * 8 + Self.levelCode(level) : nil
                 }
                 if let key, let result = known[key] {
                     best[position] = result
@@ -324,6 +324,12 @@ public struct TextAnalysis: Sendable {
             }
         }
         return keys.map { examples[$0.position] }
+    }
+
+    /// A level of government as a small number: its position among the levels, or their count for none
+    /// (below 8: a memo key packs it in three bits).
+    static func levelCode(_ level: GovernmentLevel?) -> Int {
+        level.flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? GovernmentLevel.allCases.count
     }
 
     struct GroupKey: Hashable {

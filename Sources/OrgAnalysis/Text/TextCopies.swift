@@ -38,8 +38,9 @@ struct TextCopies: Sendable {
     /// parts, each with its own table and read in order (copies share a hash, so a text and its first copy
     /// always fall in the same part, and the result is the same on one core or many). `span` is called from
     /// several threads at once, once per text: it must only read. `parts` (for tests) overrides the number
-    /// of parts, and `hash` (for tests: one that makes every text collide) the hash. The texts are compared through the spans gathered in the first pass (reading them again
-    /// through the model for each of a national chart's 900,000 copies retained and released its arrays).
+    /// of parts, and `hash` (for tests: one that makes every text collide) the hash. The texts are compared
+    /// through the spans gathered in the first pass (reading them again through the model for each of a
+    /// national chart's 900,000 copies retained and released its arrays).
     init(count: Int, parts: Int? = nil, hash: (UnsafeBufferPointer<UInt8>) -> UInt64 = TextCopies.hash,
          span: (Int) -> UnsafeBufferPointer<UInt8>) {
         let parts = max(1, parts ?? (count < 4096 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))

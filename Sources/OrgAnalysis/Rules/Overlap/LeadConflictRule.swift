@@ -142,8 +142,6 @@ public struct LeadConflictRule: Rule {
         return findings
     }
 
-    /// The units of `list`'s duties, territorial ones left out. (A function, not a closure over the graph:
-    /// a closure copied the whole graph each time it was made, once per mandate and jurisdiction.)
     /// Whether `list`'s duties belong to two units or more that are not territorial: a quick test that
     /// makes no set, since a jurisdiction's lead on a mandate is mostly one unit's.
     private static func hasTwoLeadUnits(_ list: [MandateAssignment], graph: DutyGraph) -> Bool {
@@ -157,6 +155,8 @@ public struct LeadConflictRule: Rule {
         return false
     }
 
+    /// The units of `list`'s duties, territorial ones left out. (A function, not a closure over the graph:
+    /// a closure copied the whole graph each time it was made, once per mandate and jurisdiction.)
     private static func leadUnits(_ list: [MandateAssignment], graph: DutyGraph) -> Set<Int> {
         var units = Set<Int>(minimumCapacity: list.count)
         for assignment in list {
