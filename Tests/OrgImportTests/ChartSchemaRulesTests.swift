@@ -69,7 +69,7 @@ struct ChartSchemaRulesTests {
             content = "elements(" + particles.map { "\($0.name) \($0.min) \($0.max.map(String.init) ?? "unbounded")" }
                 .joined(separator: ", ") + ")"
         }
-        var lines = Rules.attributes[kind.rawValue].map { "\($0.name) \(String(describing: Optional($0.type))) \($0.required)" }
+        var lines = Rules.makeAttributes()[kind.rawValue].map { "\($0.name) \(String(describing: Optional($0.type))) \($0.required)" }
         lines.append("anyAttribute ##other skip")
         return (content, lines)
     }

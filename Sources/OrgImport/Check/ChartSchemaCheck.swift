@@ -35,6 +35,8 @@ final class ChartSchemaCheck: XMLEventHandler {
 
     /// ``ChartSchemaRules/shapes``, held here (no lazy global to reach at every text).
     private let shapes = Rules.shapes
+    /// ``ChartSchemaRules/makeAttributes()``: this checker's own, read at every start tag.
+    private let attributes = Rules.makeAttributes()
     private let next: any XMLEventHandler
     private let diagnostics: DiagnosticCollector
     private let file: String
@@ -207,7 +209,7 @@ final class ChartSchemaCheck: XMLEventHandler {
 
     /// Checks the attributes of a start tag of `kind`.
     private func checkAttributes(_ tag: XMLStartTag, _ kind: Rules.Kind, at position: TagPosition) {
-        let declared = Rules.attributes[kind.rawValue]
+        let declared = attributes[kind.rawValue]
         var seen: UInt32 = 0
         var elementName: String { frames.last?.name ?? "" }
         tag.forEachQualifiedAttribute { name, namespace, value in
