@@ -227,15 +227,10 @@ public struct PhaseClock {
     /// A clock whose first phase starts now.
     public init() {}
 
-    /// Run at the end of every phase, before memory is measured: the command line gives back the heap's
-    /// free pages there (set once, at start, before any analysis runs).
-    nonisolated(unsafe) public static var betweenPhases: (() -> Void)?
-
     /// Ends the current phase under `name` and starts the next.
     public mutating func lap(_ name: String) {
         let now = ContinuousClock.now
         timings.append((name, Self.seconds(now - start)))
-        Self.betweenPhases?()
         let status = Self.memoryStatus()
         memory.append((name, status.resident, status.peak))
         start = now

@@ -30,7 +30,6 @@ enum ExitStatus {
 enum Main {
     static func main() {
         MemoryPolicy.mapLargeBlocks()
-        PhaseClock.betweenPhases = MemoryPolicy.trimHeap
         TruncatedFileNotice.current = TruncatedFileNotice(exitStatus: ExitStatus.badInput) { path in
             "\(path): error: the file was truncated by another program while orgscope was reading it; run again once "
                 + "it is complete\norgscope: 1 error; nothing was analysed and no report was written\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import OrgImport
 import OrgModel
 
@@ -52,6 +53,7 @@ struct ImportingOptions: ParsableArguments {
     /// Imports `files` as one chart with these options (catalogues, staffing, limits), printing every
     /// diagnostic to stderr; exits 2 on errors.
     func loadChart(files: [String]) throws -> OrgChart {
+        MemoryPolicy.mapLargeBlocks(inputBytes: (files + catalogs).reduce(0) { $0 + Self.fileSize($1) })
         if let chart = try loadDecisionChart(files: files) { return chart }
         if let chart = try loadArchiMateChart(files: files, keepingUnresolvedMandates: false) {
             return try mergeStaffing(into: chart)
@@ -70,6 +72,12 @@ struct ImportingOptions: ParsableArguments {
             throw ExitCode(ExitStatus.badInput)
         }
         return try mergeStaffing(into: chart)
+    }
+
+    /// The size of the file at `path` in bytes (zero when it cannot be read: the import says why).
+    private static func fileSize(_ path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     private func isTruncated(_ error: ImportError) -> Bool {
