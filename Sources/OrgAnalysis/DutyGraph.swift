@@ -143,7 +143,7 @@ public struct DutyGraph: Sendable {
     /// Calls `body` with the UTF-8 bytes of the id of the duty `reference` points at, without copying the duty
     /// or making a `String`.
     public func withIDBytes<R>(_ reference: DutyReference, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withBytes(reference, id: true, body)
+        body(bytes(reference, id: true))
     }
 
     /// The UTF-8 bytes of the text of the duty `reference` points at, where the import's arena holds them:
@@ -151,15 +151,15 @@ public struct DutyGraph: Sendable {
     /// copying the duty (``subscript(duty:)`` followed by the duty's own `withTextBytes` copies it first:
     /// finding a national chart's copies of texts spent 0.14 s of CPU retaining and releasing duties).
     func textSpan(_ reference: DutyReference) -> UnsafeBufferPointer<UInt8> {
-        withBytes(reference, id: false) { $0 }
+        bytes(reference, id: false)
     }
 
-    /// The bytes of the duty's id or text, through the arrays' buffers: only the arena and the slice are read.
-    private func withBytes<R>(_ reference: DutyReference, id: Bool, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    /// The bytes of the duty's id or text, through the arrays' buffers (``Duty/bytes(at:id:)``): nothing is
+    /// copied or retained.
+    private func bytes(_ reference: DutyReference, id: Bool) -> UnsafeBufferPointer<UInt8> {
         chart.units.withUnsafeBufferPointer { units in
             units[reference.unit].duties.withUnsafeBufferPointer { duties in
-                let storage = id ? duties[reference.offset].idStorage : duties[reference.offset].textStorage
-                return storage.arena.withBytes(storage.slice, body)
+                Duty.bytes(at: duties.baseAddress! + reference.offset, id: id)
             }
         }
     }

@@ -59,9 +59,11 @@ public struct TextAnalysis: Sendable {
         // Duties whose text is a copy of another's, found on their bytes in the import's arena: what depends on
         // the text alone is computed once for all the copies.
         let copies = TextCopies(count: duties.count) { index in graph.textSpan(duties[index]) }
-        // Texts read from the model one at a time (a duty's text lives in its import's arena).
+        // Texts read from the model one at a time, a duty's from its bytes in its import's arena (its `text`
+        // is read on a copy of the duty, whose every reference is retained and released).
         var vectors = TextVectors(count: duties.count + mandates.count, text: { index in
-            index < duties.count ? graph[duty: duties[index]].text : mandates[index - duties.count].text
+            index < duties.count ? String(decoding: graph.textSpan(duties[index]), as: UTF8.self)
+                : mandates[index - duties.count].text
         }, thesaurus: settings.thesaurus, copies: copies)
         for (index, reference) in duties.enumerated() where graph[duty: reference].isCatchAll { vectors.markCatchAll(index) }
         textFlags = vectors.textFlags
@@ -113,7 +115,8 @@ public struct TextAnalysis: Sendable {
                     natureBuffer[position] = nature
                     continue
                 }
-                let nature = DutyNature.classify(graph[duty: reference].text, unitKind: kind, cache: &cache)
+                let nature = DutyNature.classify(String(decoding: graph.textSpan(reference), as: UTF8.self),
+                                                 unitKind: kind, cache: &cache)
                 natureBuffer[position] = nature
                 if let key { known[key] = nature }
             }

@@ -62,6 +62,16 @@ public struct Duty: Hashable, Sendable, Codable {
     /// The arena and the slice that hold the id (as ``textStorage`` for the text).
     @inlinable public var idStorage: (arena: TextArena, slice: TextSlice) { (arena, idSlice) }
 
+    /// The UTF-8 bytes of the text (or, with `id`, the id) of the duty at `duty`, where its arena holds them:
+    /// valid as long as the arena. Read through the pointer, neither the duty nor its arena is copied or
+    /// retained: the duties of an imported file share one arena, and threads reading their bytes at once
+    /// contended for its reference count (a retain and a release per duty read).
+    @inlinable
+    public static func bytes(at duty: UnsafePointer<Duty>, id: Bool) -> UnsafeBufferPointer<UInt8> {
+        let slice = id ? duty.pointee.idSlice : duty.pointee.textSlice
+        return Unmanaged.passUnretained(duty.pointee.arena)._withUnsafeGuaranteedRef { $0.bytes(slice) }
+    }
+
     /// Calls `body` with the text's UTF-8 bytes, without making a `String`.
     @inlinable
     public func withTextBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

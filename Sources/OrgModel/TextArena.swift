@@ -1,9 +1,9 @@
 /// Where a string lies in a ``TextArena``: 8 bytes instead of a `String` and its heap buffer.
 public struct TextSlice: Hashable, Sendable {
     /// The chunk (high 12 bits) and the offset in it (low 20 bits).
-    let start: UInt32
+    @usableFromInline let start: UInt32
     /// The length in UTF-8 bytes.
-    let count: UInt32
+    @usableFromInline let count: UInt32
 
     /// No string (an absent optional such as a duty's `source`).
     static let absent = TextSlice(start: .max, count: .max)
@@ -25,12 +25,12 @@ public struct TextSlice: Hashable, Sendable {
 public final class TextArena: @unchecked Sendable {
     /// Bytes per chunk; a string of more than an eighth of it gets a chunk of its own.
     static let chunkCapacity = 1 << 20
-    private static let offsetBits: UInt32 = 20
+    @usableFromInline static let offsetBits: UInt32 = 20
     private static let maxChunks = 1 << 12
 
     // One writer, then readers only (see above): the runtime's exclusivity checks, which cost more than an
     // append, are left out.
-    @exclusivity(unchecked) private var chunks: [UnsafeMutablePointer<UInt8>] = []
+    @exclusivity(unchecked) @usableFromInline var chunks: [UnsafeMutablePointer<UInt8>] = []
     /// The files its strings were read from (an import's one file, in practice), for the duties' locations:
     /// a duty keeps the position of its file here (4 bytes) instead of the path (16).
     @exclusivity(unchecked) private var files: [String] = []
@@ -108,6 +108,14 @@ public final class TextArena: @unchecked Sendable {
         let slice = TextSlice(start: UInt32(chunk) << Self.offsetBits | UInt32(used), count: UInt32(count))
         used += count
         return slice
+    }
+
+    /// The bytes of `slice`, valid as long as the arena (its chunks never move).
+    @inlinable
+    func bytes(_ slice: TextSlice) -> UnsafeBufferPointer<UInt8> {
+        if slice.count == 0 { return UnsafeBufferPointer(start: nil, count: 0) }
+        let chunk = Int(slice.start >> Self.offsetBits), offset = Int(slice.start & ((1 << Self.offsetBits) - 1))
+        return UnsafeBufferPointer(start: chunks[chunk] + offset, count: Int(slice.count))
     }
 
     /// The bytes of `slice` (valid until the arena goes).
