@@ -1,3 +1,4 @@
+import Dispatch
 import OrgModel
 
 /// The checks XSD 1.0 cannot express, over the merged chart. Loops index into the arrays rather than
@@ -25,67 +26,62 @@ struct ReferenceChecker {
 
     /// Unit, duty and mandate ids unique across every file.
     ///
-    /// Ids go through ``HashedIDTable``s keyed by the hashes the builders computed, so that this
-    /// single-threaded pass touches a unit or duty only when its id may repeat an earlier one.
+    /// Ids go through ``HashedIDTable``s keyed by the hashes the builders computed, so that this pass
+    /// touches a unit or duty only when its id may repeat an earlier one. Duty ids are split between two
+    /// tables by one bit of their hash, each filled on a core of its own (equal ids hash alike, so a
+    /// repeat always meets its first definition in the same table); the repeats are then reported in
+    /// document order, as one table reports them.
     mutating func checkUniqueness() {
         let units = chart.units
         let dutyCount = chart.dutyCount
         unitHashes = digest.flatMap { $0.unitIDHashes.count == units.count ? $0.unitIDHashes : nil }
             ?? units.map { ReferenceDigest.hash(of: $0.id) }
-        let dutyHashes = digest.flatMap {
-            $0.dutyIDHashesInOrder && $0.dutyIDHashes.count == dutyCount ? $0.dutyIDHashes : nil
-        }
-        unitTable = HashedIDTable(capacity: units.count)
-        var dutyTable = HashedIDTable(capacity: dutyCount)
         /// The position of each unit's first duty in document order (ascending): the unit of an earlier
         /// duty is found in it by bisection when a hash matches, which is rare (no array of a million
-        /// owners to fill on the one thread that checks).
+        /// owners to fill).
         var starts: [Int] = []
-        starts.reserveCapacity(units.count)
+        starts.reserveCapacity(units.count + 1)
         var running = 0
         for position in units.indices {
             starts.append(running)
             running += units[position].duties.count
         }
         let firstDuty = starts
-        /// The unit holding the duty at `flat`: the last unit whose first duty is at or before it (units
-        /// without duties share their start with the next unit, and come before it).
-        func owner(of flat: Int) -> Int {
-            var low = 0, high = firstDuty.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if firstDuty[middle] <= flat { low = middle } else { high = middle - 1 }
-            }
-            return low
-        }
-        var flat = 0
+        let dutyHashes = digest.flatMap {
+            $0.dutyIDHashesInOrder && $0.dutyIDHashes.count == dutyCount ? $0.dutyIDHashes : nil
+        } ?? units.flatMap { unit in unit.duties.map { ReferenceDigest.hash(of: $0.id) } }
+        unitTable = HashedIDTable(capacity: units.count)
+        var unitRepeats: [(position: Int, first: Int)] = []
         units.withUnsafeBufferPointer { units in
-            for position in units.indices {
-                if unitHashes[position] != ReferenceDigest.emptyID,
-                   let first = unitTable.insert(position, hash: unitHashes[position], isEqual: {
-                       units[$0].id == units[position].id
-                   }) {
-                    diagnostics.error(units[position].location, "duplicate unit id '\(units[position].id)'; "
-                        + "first defined at \(units[first].location)")
+            for position in units.indices where unitHashes[position] != ReferenceDigest.emptyID {
+                if let first = unitTable.insert(position, hash: unitHashes[position], isEqual: {
+                    units[$0].id == units[position].id
+                }) {
+                    unitRepeats.append((position, first))
                 }
-                let count = units[position].duties.count
-                for duty in 0..<count {
-                    defer { flat += 1 }
-                    let hash = dutyHashes?[flat] ?? ReferenceDigest.hash(of: units[position].duties[duty].id)
-                    guard hash != ReferenceDigest.emptyID else { continue }
-                    let earlier = dutyTable.insert(flat, hash: hash) { other in
-                        let owner = owner(of: other)
-                        return units[owner].duties[other - firstDuty[owner]].id == units[position].duties[duty].id
-                    }
-                    guard let earlier else { continue }
-                    let owner = owner(of: earlier)
-                    let firstLocation = units[owner].duties[earlier - firstDuty[owner]].location
-                    let repeated = units[position].duties[duty]
-                    let derived = repeated.isIDDerived
-                        ? " (derived from the unit id and position: give the duty an id)" : ""
-                    diagnostics.error(repeated.location, "duplicate duty id '\(repeated.id)'\(derived); "
-                        + "first defined at \(firstLocation)")
-                }
+            }
+        }
+        let dutyRepeats = Self.repeatedDuties(units, hashes: dutyHashes, firstDuty: firstDuty)
+        // Reported in document order: a unit's repeat, then its duties'.
+        var nextDuty = 0, nextUnit = 0
+        for position in units.indices {
+            if nextUnit < unitRepeats.count, unitRepeats[nextUnit].position == position {
+                let first = unitRepeats[nextUnit].first
+                diagnostics.error(units[position].location, "duplicate unit id '\(units[position].id)'; "
+                    + "first defined at \(units[first].location)")
+                nextUnit += 1
+            }
+            let end = position + 1 < firstDuty.count ? firstDuty[position + 1] : dutyCount
+            while nextDuty < dutyRepeats.count, dutyRepeats[nextDuty].flat < end {
+                let (flat, earlier) = dutyRepeats[nextDuty]
+                let owner = Self.owner(of: earlier, firstDuty)
+                let firstLocation = units[owner].duties[earlier - firstDuty[owner]].location
+                let repeated = units[position].duties[flat - firstDuty[position]]
+                let derived = repeated.isIDDerived
+                    ? " (derived from the unit id and position: give the duty an id)" : ""
+                diagnostics.error(repeated.location, "duplicate duty id '\(repeated.id)'\(derived); "
+                    + "first defined at \(firstLocation)")
+                nextDuty += 1
             }
         }
         var mandates: [MandateID: SourceLocation] = [:]
@@ -98,6 +94,54 @@ struct ReferenceChecker {
             }
         }
         mandateIDs = Set(mandates.keys)
+    }
+
+    /// Below this many duties one table is filled on this thread (a thread costs more than it saves).
+    static let partitionedDuties = 1 << 14
+    /// The bit of a duty id's hash that picks its table: above the bits that pick a slot, below the tag's.
+    private static let partitionBit = 32
+
+    /// The duties (by flat position in document order) whose id repeats an earlier one, with that one's
+    /// position, in document order.
+    private static func repeatedDuties(_ units: [OrgModel.Unit], hashes: [Int], firstDuty: [Int]) -> [(flat: Int, earlier: Int)] {
+        let partitions = hashes.count >= partitionedDuties ? 2 : 1
+        var found = [[(flat: Int, earlier: Int)]](repeating: [], count: partitions)
+        units.withUnsafeBufferPointer { units in
+            hashes.withUnsafeBufferPointer { hashes in
+                found.withUnsafeMutableBufferPointer { found in
+                    nonisolated(unsafe) let (units, hashes, found) = (units, hashes, found)
+                    let fill: @Sendable (Int) -> Void = { partition in
+                        var table = HashedIDTable(capacity: partitions == 1 ? hashes.count : hashes.count / 2 + 1)
+                        for flat in hashes.indices where hashes[flat] != ReferenceDigest.emptyID
+                            && (partitions == 1 || (hashes[flat] >> partitionBit) & 1 == partition) {
+                            let earlier = table.insert(flat, hash: hashes[flat]) { other in
+                                id(of: other, units, firstDuty) == id(of: flat, units, firstDuty)
+                            }
+                            if let earlier { found[partition].append((flat, earlier)) }
+                        }
+                    }
+                    if partitions == 1 { fill(0) } else { DispatchQueue.concurrentPerform(iterations: partitions, execute: fill) }
+                }
+            }
+        }
+        return partitions == 1 ? found[0] : (found[0] + found[1]).sorted { $0.flat < $1.flat }
+    }
+
+    /// The id of the duty at `flat` (document order).
+    private static func id(of flat: Int, _ units: UnsafeBufferPointer<OrgModel.Unit>, _ firstDuty: [Int]) -> DutyID {
+        let owner = owner(of: flat, firstDuty)
+        return units[owner].duties[flat - firstDuty[owner]].id
+    }
+
+    /// The unit holding the duty at `flat`: the last unit whose first duty is at or before it (units without
+    /// duties share their start with the next unit, and come before it).
+    private static func owner(of flat: Int, _ firstDuty: [Int]) -> Int {
+        var low = 0, high = firstDuty.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if firstDuty[middle] <= flat { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// `parent` is for top-level units only.
