@@ -193,12 +193,27 @@ struct SplitFileImport: @unchecked Sendable {
         guard diagnostics.count < options.maxDiagnostics else {
             return .failure(.partsDisagree("\(diagnostics.count) diagnostics"))
         }
-        let units = Self.joinUnits(&parts)
+        var sources = parts.indices.map { index in
+            defer { parts[index].document.units = [] }
+            return (units: parts[index].document.units, skip: parts[index].synthetic.units)
+        }
         var document = parts[0].document
+        nonisolated(unsafe) let later = parts.dropFirst()
+        // The units are joined on every core, and the rest of the parts' entries alongside.
+        let units = withUnsafeMutablePointer(to: &document) { document in
+            nonisolated(unsafe) let document = document
+            return Self.joinUnits(&sources) { Self.joinEntries(into: &document.pointee, from: later) }
+        }
         document.units = units
+        return .success(ParsedFile(document: document, diagnostics: diagnostics, truncated: false, wellFormed: true,
+                                   reading: .split(parts: parts.count)))
+    }
+
+    /// The later parts' mandates, digest entries and nested parent attributes after `document`'s, each part's
+    /// after its synthetic ones.
+    private static func joinEntries(into document: inout ParsedDocument, from later: ArraySlice<PartResult>) {
         // Room for every part's entries at once: appended part by part, the digest's arrays would grow by
-        // doubling (on L, tens of MiB copied into fresh pages on the one thread left).
-        let later = parts.dropFirst()
+        // doubling (on L, tens of MiB copied into fresh pages).
         document.digest.unitIDHashes.reserveCapacity(document.digest.unitIDHashes.count
             + later.reduce(0) { $0 + $1.document.digest.unitIDHashes.count })
         document.digest.dutyIDHashes.reserveCapacity(document.digest.dutyIDHashes.count
@@ -212,8 +227,6 @@ struct SplitFileImport: @unchecked Sendable {
             document.nestedParentAttributes.append(
                 contentsOf: part.document.nestedParentAttributes[synthetic.nestedParentAttributes...])
         }
-        return .success(ParsedFile(document: document, diagnostics: diagnostics, truncated: false, wellFormed: true,
-                                   reading: .split(parts: parts.count)))
     }
 
     /// Every part's units after its synthetic ones, in order. A unit holds a dozen strings and arrays;
@@ -222,18 +235,17 @@ struct SplitFileImport: @unchecked Sendable {
     /// own stretch of the result, and each part's emptied array is freed there too: on L the move was a
     /// tenth of the import, on the one thread left after the parse (75 ms, most of it the first touch of
     /// the result's pages).
-    private static func joinUnits(_ parts: inout [PartResult]) -> [OrgModel.Unit] {
-        let counts = parts.map { max(0, $0.document.units.count - $0.synthetic.units) }
+    /// `alongside` runs on one of the cores meanwhile.
+    private static func joinUnits(_ sources: inout [(units: [OrgModel.Unit], skip: Int)],
+                                  alongside: @escaping @Sendable () -> Void) -> [OrgModel.Unit] {
+        let counts = sources.map { max(0, $0.units.count - $0.skip) }
         let offsets = counts.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1) }
         let total = offsets[offsets.count - 1]
-        var sources = parts.indices.map { index in
-            defer { parts[index].document.units = [] }
-            return (units: parts[index].document.units, skip: parts[index].synthetic.units)
-        }
         return [OrgModel.Unit](unsafeUninitializedCapacity: total) { buffer, initialized in
             sources.withUnsafeMutableBufferPointer { sources in
                 nonisolated(unsafe) let (sources, result) = (sources, buffer)
-                DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+                DispatchQueue.concurrentPerform(iterations: sources.count + 1) { index in
+                    guard index < sources.count else { return alongside() }
                     let placeholder = OrgModel.Unit(id: UnitID(""), name: "", kind: .other,
                                                     location: SourceLocation(file: "", line: 0, column: 0))
                     let skip = sources[index].skip
