@@ -109,6 +109,14 @@ public struct Thesaurus: Sendable, Hashable {
             problem(1, 1, "the thesaurus is larger than \(Self.maxFileBytes >> 20) MiB")
             throw ThesaurusError(diagnostics: problems)
         }
+        // Each term's syllables are read once: a term is looked at up to seven times below.
+        var analysed: [String: TermKeys] = [:]
+        func keys(_ term: String) -> TermKeys {
+            if let known = analysed[term] { return known }
+            let keys = TermKeys(term)
+            analysed[term] = keys
+            return keys
+        }
         let header = ["kind", "terms", "broader", "sector", "source", "note"]
         var sawHeader = false
         var added: [Entry] = []
@@ -146,7 +154,7 @@ public struct Thesaurus: Sendable, Hashable {
                 valid = false
             }
             for term in written where !term.isEmpty {
-                let count = VietnameseText.syllables(term).count
+                let count = keys(term).syllables
                 if count == 0 || count > Self.maxTermSyllables {
                     problem(number, column(1), "the term \"\(term)\" must have 1 to \(Self.maxTermSyllables) words")
                     valid = false
@@ -168,7 +176,7 @@ public struct Thesaurus: Sendable, Hashable {
             // Terms that already read alike (spelling, tone placement, abbreviations such as UBND, which the
             // engine unifies itself) add nothing: the first is kept; a set left with one term is an error.
             var distinct: [String] = [], seenKeys = Set<String>()
-            for term in written where seenKeys.insert(Self.key(term)).inserted { distinct.append(term) }
+            for term in written where seenKeys.insert(keys(term).key).inserted { distinct.append(term) }
             if kind == .synonym, written.count >= 2, distinct.count < 2 {
                 problem(number, column(1), "the terms of this set read the same already (spelling, tone placement and "
                     + "abbreviations such as UBND are unified by the engine)")
@@ -187,7 +195,7 @@ public struct Thesaurus: Sendable, Hashable {
             }
             if kind == .synonym {
                 for term in terms {
-                    if let earlier = owner[Self.key(term)] {
+                    if let earlier = owner[keys(term).key] {
                         let place = earlier.file == file ? "on line \(earlier.line)" : "at \(earlier.file):\(earlier.line)"
                         problem(number, column(1), "the term \"\(term)\" is already in the synonym set \(place)"
                             + (earlier.file == file ? "" : "; extend that set with a broader link, or start from nothing with "
@@ -201,7 +209,7 @@ public struct Thesaurus: Sendable, Hashable {
                               source: source, note: fields[5].trimmingWhitespace(),
                               location: SourceLocation(file: file, line: number, column: 1))
             if kind == .synonym {
-                for term in terms { owner[Self.key(term)] = (file, number, entries.count + added.count) }
+                for term in terms { owner[keys(term).key] = (file, number, entries.count + added.count) }
             }
             added.append(entry)
             if entries.count + added.count > Self.maxEntries {
@@ -211,49 +219,64 @@ public struct Thesaurus: Sendable, Hashable {
         }
         if !sawHeader { problem(1, 1, "the thesaurus has no header line") }
         guard problems.isEmpty else { throw ThesaurusError(diagnostics: problems) }
-        for entry in added { record(entry) }
+        for entry in added { record(entry, keys: keys) }
     }
 
-    /// Files `entry` in the rewriting table.
-    private mutating func record(_ entry: Entry) {
+    /// A term's syllables read once: how many, its key (``key(_:)``) and its unmarked key (``plainKey(_:)``).
+    private struct TermKeys {
+        let syllables: Int
+        let key: String
+        let plain: String
+
+        init(_ term: String) {
+            let syllables = VietnameseText.syllables(term)
+            self.syllables = syllables.count
+            key = syllables.map(\.key).joined(separator: " ")
+            plain = syllables.map(\.plain).joined(separator: " ")
+        }
+    }
+
+    /// Files `entry` in the rewriting table, its terms' keys read through `keys`.
+    private mutating func record(_ entry: Entry, keys: (String) -> TermKeys) {
         let index = entries.count
         entries.append(entry)
         switch entry.kind {
         case .synonym:
             let canonical = entry.terms[0]
             for term in entry.terms {
-                let key = Self.key(term)
-                var rewrite = rewrites[key] ?? Rewrite(replacement: nil, broader: [], entry: index)
+                let termKeys = keys(term)
+                var rewrite = rewrites[termKeys.key] ?? Rewrite(replacement: nil, broader: [], entry: index)
                 if term != canonical { rewrite.replacement = canonical }
                 rewrite.entry = index
-                file(rewrite, term: term, key: key)
+                file(rewrite, key: termKeys.key, plain: termKeys.plain)
             }
         case .broader:
+            let broaderKey = entry.broader.map { keys($0).key }
             for term in entry.terms {
-                let key = Self.key(term)
+                let termKeys = keys(term), key = termKeys.key
                 var rewrite = rewrites[key] ?? Rewrite(replacement: nil, broader: [], entry: index)
                 // A broader term written inside the narrower one ("giấy phép" in "giấy phép xây dựng") is there
                 // already: adding it again would only weigh the shared generic word twice.
-                if let broader = entry.broader, !rewrite.broader.contains(broader),
-                   !(" " + key + " ").contains(" " + Self.key(broader) + " ") {
+                if let broader = entry.broader, let broaderKey, !rewrite.broader.contains(broader),
+                   !(" " + key + " ").contains(" " + broaderKey + " ") {
                     rewrite.broader.append(broader)
                 }
-                file(rewrite, term: term, key: key)
+                file(rewrite, key: key, plain: termKeys.plain)
             }
         }
     }
 
-    /// Files what `term` (whose key is `key`) is read as, under its marked and its unmarked key (the first
-    /// term filed under an unmarked key keeps it). A term of one syllable is not filed unmarked: without its
+    /// Files what a term is read as, under its marked `key` and its unmarked key `plain` (the first term
+    /// filed under an unmarked key keeps it). A term of one syllable is not filed unmarked: without its
     /// marks one syllable names too many words ("chợ" and "cho" are both "cho").
-    private mutating func file(_ rewrite: Rewrite, term: String, key: String) {
+    private mutating func file(_ rewrite: Rewrite, key: String, plain: String) {
+        // A key is its syllables' keys joined by single spaces: its words are counted by its spaces.
         rewrites[key] = rewrite
-        longest = max(longest, key.split(separator: " ").count)
-        firsts.insert(Substring(key.split(separator: " ").first ?? ""))
-        let plain = Self.plainKey(term)
+        longest = max(longest, key.utf8.count { $0 == UInt8(ascii: " ") } + 1)
+        firsts.insert(key.prefix { $0 != " " })
         guard plain.contains(" ") else { return }
         if plainRewrites[plain] == nil { plainRewrites[plain] = rewrite }
-        plainFirsts.insert(Substring(plain.split(separator: " ").first ?? ""))
+        plainFirsts.insert(plain.prefix { $0 != " " })
     }
 
     /// The spelling-independent key of a term: its syllable keys (tone placement and i/y unified).
