@@ -93,14 +93,14 @@ public struct Analyzer: Sendable {
             findings += Self.upcoming(runs[1].findings, today: findings, from: ahead.from)
             clock.lap("look-ahead")
         }
-        // Positions sorted, then the findings moved once: sorting the findings themselves copied each one
-        // (every string and array it holds retained and released) at every step of the merge.
-        findings = findings.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let unsorted = buffer
-            return unsorted.indices.stablySorted { Finding.reportOrder(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
-        }
-        let staffing = StaffingSummary(graph: graph)
-        let scores = ComplianceScores(graph: graph, findings: findings)
+        // The staffing summary (the graph's alone) is made on one core while the findings are sorted and
+        // scored on another.
+        let unsorted = findings
+        let (staffing, (sorted, scores)) = concurrently({ StaffingSummary(graph: graph) }, {
+            let sorted = Self.sortedForReport(unsorted)
+            return (sorted, ComplianceScores(graph: graph, findings: sorted))
+        })
+        findings = sorted
         clock.lap("staffing and scores")
         var result = AnalysisResult(graph: graph, findings: findings, rulesRun: run.ran, text: text, settings: settings,
                                     staffing: staffing, scores: scores)
@@ -165,6 +165,17 @@ extension Analyzer {
             for index in found.indices { found[index].severity = severity }
         }
         return found
+    }
+
+    /// `findings` in ``Finding/reportOrder(_:_:)``: positions sorted, then the findings moved once (sorting
+    /// the findings themselves copied each one, every string and array it holds retained and released, at
+    /// every step of the merge).
+    static func sortedForReport(_ findings: [Finding]) -> [Finding] {
+        findings.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            nonisolated(unsafe) let (unsorted, first) = (buffer, base)
+            return unsorted.indices.stablySorted { Finding.reportOrder(first + $0, first + $1) }.map { unsorted[$0] }
+        }
     }
 
     /// The findings that appear or worsen under the regime ahead: of the findings of the rules run again

@@ -123,4 +123,13 @@ public struct Finding: Hashable, Sendable, Codable {
         }
         return lhs.message.en < rhs.message.en
     }
+
+    /// ``reportOrder(_:_:)`` of the findings at `lhs` and `rhs`, read in place: called with two findings of
+    /// an array, it copied both (every string and array they hold retained and released) at every comparison.
+    static func reportOrder(_ lhs: UnsafePointer<Finding>, _ rhs: UnsafePointer<Finding>) -> Bool {
+        if lhs.pointee.severity != rhs.pointee.severity { return lhs.pointee.severity < rhs.pointee.severity }
+        if lhs.pointee.rule != rhs.pointee.rule { return lhs.pointee.rule < rhs.pointee.rule }
+        if lhs.pointee.units != rhs.pointee.units { return lhs.pointee.units.lexicographicallyPrecedes(rhs.pointee.units) }
+        return reportOrder(lhs.pointee, rhs.pointee)
+    }
 }
