@@ -42,3 +42,20 @@ struct ParallelJudgeTests {
         #expect(count == 0 || !expected.isEmpty)
     }
 }
+
+@Suite("Findings sorted for the report")
+struct ReportOrderTests {
+    @Test("Sorting in place (severity, rule, units read where they lie) gives the order of the comparison of values")
+    func inPlaceOrder() {
+        var generator = SplitMix(seed: 7)
+        let rules = ["STF004", "OVL002", "GAP001"], units = ["a", "b", "c.1", "c"], duties = ["x.1", "x.2"]
+        let findings = (0..<3_000).map { _ in
+            Finding(rule: RuleID(rawValue: rules.randomElement(using: &generator)!),
+                    severity: [Severity.error, .warning, .info].randomElement(using: &generator)!,
+                    units: (0..<Int.random(in: 1...2, using: &generator)).map { _ in UnitID(units.randomElement(using: &generator)!) },
+                    duties: (0..<Int.random(in: 0...2, using: &generator)).map { _ in DutyID(duties.randomElement(using: &generator)!) },
+                    message: LocalizedText(vi: "x", en: "m\(Int.random(in: 0..<3, using: &generator))"))
+        }
+        #expect(Analyzer.sortedForReport(findings) == findings.sorted(by: Finding.reportOrder))
+    }
+}
