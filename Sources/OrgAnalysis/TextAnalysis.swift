@@ -101,10 +101,13 @@ public struct TextAnalysis: Sendable {
         let textFlagValues = vectors.flags
         let natureChunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let natureChunkSize = (duties.count + natureChunks - 1) / natureChunks
+        // Buffers of a value per duty are first written by the chunks that fill them, on every core: the
+        // kernel zeroes a fresh page at its first touch, and filling a national chart's buffers on one
+        // thread first made that thread alone wait for them.
         nonisolated(unsafe) let natureBuffer = UnsafeMutableBufferPointer<DutyNature>.allocate(capacity: duties.count)
-        natureBuffer.initialize(repeating: .stateManagement)
         DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
             let range = min(duties.count, chunk * natureChunkSize)..<min(duties.count, (chunk + 1) * natureChunkSize)
+            UnsafeMutableBufferPointer(rebasing: natureBuffer[range]).initialize(repeating: .stateManagement)
             var cache = VietnameseText.SyllableCache()
             var known: [Int: DutyNature] = [:]
             for position in range {
@@ -127,17 +130,19 @@ public struct TextAnalysis: Sendable {
         // Each duty's explicit mandate as the vector index of its first catalogue entry (-1: none written,
         // -2: one the catalogue lacks), looked up once: the examples and the assignments below read it.
         // On every core in contiguous chunks (a lookup hashes the id's string).
-        var explicit = [Int32](repeating: -1, count: duties.count)
         let catalogueIndex = mandateIndex
-        explicit.withUnsafeMutableBufferPointer { buffer in
+        var explicit = [Int32](unsafeUninitializedCapacity: duties.count) { buffer, initialized in
             nonisolated(unsafe) let explicit = buffer
             let lookupChunkSize = (duties.count + natureChunks - 1) / natureChunks
             DispatchQueue.concurrentPerform(iterations: natureChunks) { chunk in
-                for index in min(duties.count, chunk * lookupChunkSize)..<min(duties.count, (chunk + 1) * lookupChunkSize) {
+                let range = min(duties.count, chunk * lookupChunkSize)..<min(duties.count, (chunk + 1) * lookupChunkSize)
+                UnsafeMutableBufferPointer(rebasing: explicit[range]).initialize(repeating: -1)
+                for index in range {
                     guard let mandate = graph[duty: duties[index]].mandate else { continue }
                     explicit[index] = catalogueIndex[mandate].map(Int32.init) ?? -2
                 }
             }
+            initialized = duties.count
         }
         var examples: [(duty: Int, mandate: Int)] = []
         for index in explicit.indices where explicit[index] >= 0 { examples.append((index, Int(explicit[index]))) }
@@ -152,16 +157,16 @@ public struct TextAnalysis: Sendable {
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let chunkSize = (duties.count + chunks - 1) / max(chunks, 1)
         nonisolated(unsafe) let best = UnsafeMutableBufferPointer<(mandate: Int, score: Double)?>.allocate(capacity: duties.count)
-        best.initialize(repeating: nil)
         let mandateLevels = mandates.map(\.level)
         let offset = duties.count
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
+            UnsafeMutableBufferPointer(rebasing: best[range]).initialize(repeating: nil)
             guard inferMandates else { return }
             var scratch = postings.scratch()
             // A duty's best mandate depends on its vector, its flags and its unit's level: copies of a text with
             // the same flags and level are scored once per chunk.
             var known: [Int: (mandate: Int, score: Double)?] = [:]
-            let range = min(duties.count, chunk * chunkSize)..<min(duties.count, (chunk + 1) * chunkSize)
             for position in range {
                 let reference = duties[position]
                 guard graph[duty: reference].mandate == nil, natures[position] == .stateManagement else { continue }
@@ -272,12 +277,12 @@ public struct TextAnalysis: Sendable {
     /// making and comparing half a million of them took 0.19 s of L's mandate inference.
     static func sortedByID(_ examples: [(duty: Int, mandate: Int)], graph: DutyGraph) -> [(duty: Int, mandate: Int)] {
         let duties = graph.duties
-        var keys = [(high: UInt64, low: UInt64, position: Int)](repeating: (0, 0, 0), count: examples.count)
-        // The keys made on every core in contiguous chunks, each with its ids' bytes after their first 16.
+        // The keys made on every core in contiguous chunks (each chunk the first to write its part of them),
+        // each with its ids' bytes after their first 16.
         let chunks = examples.count < 8192 ? 1 : max(1, min(16, ProcessInfo.processInfo.activeProcessorCount * 4))
         let chunkSize = (examples.count + chunks - 1) / chunks
         var tails = [(bytes: [UInt8], ends: [Int], ascii: Bool)](repeating: ([], [], true), count: chunks)
-        keys.withUnsafeMutableBufferPointer { buffer in
+        var keys = [(high: UInt64, low: UInt64, position: Int)](unsafeUninitializedCapacity: examples.count) { buffer, initialized in
             nonisolated(unsafe) let keys = buffer
             tails.withUnsafeMutableBufferPointer { tailBuffer in
                 nonisolated(unsafe) let tails = tailBuffer
@@ -299,6 +304,7 @@ public struct TextAnalysis: Sendable {
                     tails[chunk] = (bytesAfter, ends, ascii)
                 }
             }
+            initialized = examples.count
         }
         guard tails.allSatisfy(\.ascii) else {
             let ids = examples.map { graph[duty: duties[$0.duty]].id.rawValue }
