@@ -51,6 +51,8 @@ public struct StaffingSummary: Sendable {
     public var units: [UnitRow]
     /// The department-level units (sở and the committee office), in document order.
     public var departments: [UnitID]
+    /// Each department's row in ``units``, in the order of ``departments``.
+    public var departmentRows: [Int]
     /// Totals per category, nobody counted twice (a unit's figures cover its sub-units).
     public var categories: [(category: StaffCategory, figures: StaffingFigures)]
     /// All categories together.
@@ -70,7 +72,8 @@ public struct StaffingSummary: Sendable {
                 },
                 deputies: chartUnits[index].leadership?.deputies, directSubUnits: graph.children[index].count)
         }
-        departments = chartUnits.indices.filter { graph.isDepartmentLevel($0) }.map { chartUnits[$0].id }
+        departmentRows = chartUnits.indices.filter { graph.isDepartmentLevel($0) }  // a row per unit, in order
+        departments = departmentRows.map { chartUnits[$0].id }
         let totals = graph.staffingTotals()
         categories = StaffCategory.allCases.compactMap { category in
             totals[category].map { (category, StaffingFigures(quota: $0.quota, actual: $0.actual)) }

@@ -25,8 +25,7 @@ extension HTMLReporter {
         parts.append("<ul class=\"legend\"><li><span class=\"swatch bar-quota\"></span>\(escape(labels.quota))</li>"
             + "<li><span class=\"swatch bar-actual\"></span>\(escape(labels.inPost))</li>"
             + "<li><span class=\"swatch bar-over\"></span>\(escape(labels.overQuota))</li></ul>")
-        let rows = Dictionary(summary.units.map { ($0.unit, $0) }, uniquingKeysWith: { first, _ in first })
-        let departments = summary.departments.compactMap { rows[$0] }
+        let departments = summary.departmentRows.map { summary.units[$0] }
         for category in [StaffCategory.civilServant, .publicEmployee] {
             let figures = departments.compactMap { row in
                 row.categories.first { $0.category == category }.map { (unit: row.unit, figures: $0.figures) }

@@ -239,15 +239,10 @@ public enum JSONReporter {
 
     private static func staffing(_ summary: StaffingSummary) -> Member {
         let units = summary.units
-        // The departments' rows found by one pass over the units (a dictionary of every unit's row copied a
-        // national chart's staffing table for a few thousand look-ups).
-        let departments = Set(summary.departments)
-        var rows: [UnitID: Int] = [:]
-        for (index, row) in units.enumerated() where departments.contains(row.unit) { rows[row.unit] = index }
         return .object([
             ("total", .value(figures(summary.total))),
             ("categories", .value(categories(summary.categories))),
-            ("departments", .value(.array(summary.departments.compactMap { id in rows[id].map { unitStaffing(units[$0]) } }))),
+            ("departments", .value(.array(summary.departmentRows.map { unitStaffing(units[$0]) }))),
             ("departmentDeputies", .value(.array(summary.provinces.map {
                 .object([("committee", .string($0.committee.rawValue)), ("departments", .int($0.departments)),
                          ("deputies", .int($0.deputies)), ("average", .number($0.average))])
