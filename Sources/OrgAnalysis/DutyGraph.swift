@@ -31,6 +31,8 @@ public struct DutyGraph: Sendable {
     public let duties: [DutyReference]
     /// Index in ``duties`` of each unit's first duty (units' duties are contiguous there).
     public let firstDuty: [Int]
+    /// Some duty cites its provision (``RuleSupport``'s `isReadFromDecisions`).
+    let someDutyCitesSource: Bool
 
     /// Each unit's pre-order and post-order number: a unit's subtree is `enter...exit` (``contains(_:_:)``).
     let enter: [Int]
@@ -61,13 +63,15 @@ public struct DutyGraph: Sendable {
         self.jurisdiction = jurisdiction
         duties = listing.duties
         firstDuty = listing.firstDuty
+        someDutyCitesSource = listing.citesSource
     }
 
     /// Every duty in document order, where each unit's start, and the mandates they cite.
     private static func listDuties(of chart: OrgChart)
-        -> (duties: [DutyReference], firstDuty: [Int], cited: DistinctIDs<Mandate>, citing: Int) {
+        -> (duties: [DutyReference], firstDuty: [Int], cited: DistinctIDs<Mandate>, citing: Int, citesSource: Bool) {
         var cited = DistinctIDs<Mandate>()
         var citing = 0
+        var citesSource = false
         var duties: [DutyReference] = []
         duties.reserveCapacity(chart.dutyCount)
         var firstDuty: [Int] = []
@@ -77,13 +81,14 @@ public struct DutyGraph: Sendable {
             let unitDuties = chart.units[position].duties
             for offset in unitDuties.indices {
                 duties.append(DutyReference(unit: position, offset: offset))
+                if !citesSource, unitDuties[offset].hasSource { citesSource = true }
                 if let mandate = unitDuties[offset].mandate {
                     cited.insert(mandate)
                     citing += 1
                 }
             }
         }
-        return (duties, firstDuty, cited, citing)
+        return (duties, firstDuty, cited, citing, citesSource)
     }
 
     /// The unit tree: index by id, parents, children, roots, depths, levels, pre- and post-order numbers

@@ -8,7 +8,7 @@ public struct Duty: Hashable, Sendable, Codable {
     @usableFromInline var arena: TextArena
     @usableFromInline var idSlice: TextSlice
     @usableFromInline var textSlice: TextSlice
-    private var sourceSlice: TextSlice
+    @usableFromInline var sourceSlice: TextSlice
     /// The location without its file, which the arena keeps (a duty's 16 bytes of path are 4 here).
     private var line: UInt32
     private var column: UInt32
@@ -82,7 +82,7 @@ public struct Duty: Hashable, Sendable, Codable {
     public var textByteCount: Int { Int(textSlice.count) }
 
     /// True when the duty cites its provision (``source`` is not nil), without making the `String`.
-    public var hasSource: Bool { !sourceSlice.isAbsent }
+    @inlinable public var hasSource: Bool { !sourceSlice.isAbsent }
 
     /// A duty as read from a file.
     public init(

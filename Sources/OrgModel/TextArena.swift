@@ -9,7 +9,7 @@ public struct TextSlice: Hashable, Sendable {
     static let absent = TextSlice(start: .max, count: .max)
 
     /// True for ``absent``.
-    var isAbsent: Bool { start == .max && count == .max }
+    @inlinable var isAbsent: Bool { start == .max && count == .max }
 
     /// The length in UTF-8 bytes.
     public var byteCount: Int { isAbsent ? 0 : Int(count) }

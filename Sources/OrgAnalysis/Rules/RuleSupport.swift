@@ -34,10 +34,7 @@ extension DutyGraph {
     /// True for a chart read from the province's decisions (`orgscope extract`: its duties cite their
     /// provisions): a unit such a chart only lists, with no decision of its own among those read, has no
     /// duties or head recorded because that decision was not given, not because it has none.
-    var isReadFromDecisions: Bool {
-        // Indices: iterating the units and duties themselves copies each one to read a flag.
-        chart.units.indices.contains { unit in chart.units[unit].duties.indices.contains { chart.units[unit].duties[$0].hasSource } }
-    }
+    var isReadFromDecisions: Bool { someDutyCitesSource }
 
     /// The department (or office) a unit belongs to: its topmost ancestor-or-self below a territorial
     /// unit; nil for a territorial unit.
