@@ -44,26 +44,33 @@ struct TextCopies: Sendable {
     init(count: Int, parts: Int? = nil, hash: (UnsafeBufferPointer<UInt8>) -> UInt64 = TextCopies.hash,
          span: (Int) -> UnsafeBufferPointer<UInt8>) {
         let parts = max(1, parts ?? (count < 4096 ? 1 : min(8, ProcessInfo.processInfo.activeProcessorCount)))
-        var hashes = [UInt64](repeating: 0, count: count)
-        var spans = [UnsafeBufferPointer<UInt8>](repeating: UnsafeBufferPointer(start: nil, count: 0), count: count)
-        withoutActuallyEscaping(span) { span in
-            withoutActuallyEscaping(hash) { hash in
-                nonisolated(unsafe) let span = span, hash = hash
-                hashes.withUnsafeMutableBufferPointer { buffer in
-                    spans.withUnsafeMutableBufferPointer { spanBuffer in
-                        nonisolated(unsafe) let hashes = buffer, spans = spanBuffer
-                        let size = (count + parts - 1) / parts
-                        DispatchQueue.concurrentPerform(iterations: parts) { part in
-                            for index in min(count, part * size)..<min(count, (part + 1) * size) {
-                                spans[index] = span(index)
-                                hashes[index] = hash(spans[index])
+        // Every buffer of a value per text is first written by the part that fills it, on every core (the
+        // kernel zeroes a fresh page at its first touch: filling them with a default on one thread first
+        // made that thread alone wait for a national chart's 28 MB of them).
+        var first: [Int32] = []
+        var spans: [UnsafeBufferPointer<UInt8>] = []
+        let hashes = [UInt64](unsafeUninitializedCapacity: count) { hashBuffer, hashesMade in
+            spans = [UnsafeBufferPointer<UInt8>](unsafeUninitializedCapacity: count) { spanBuffer, spansMade in
+                first = [Int32](unsafeUninitializedCapacity: count) { firstBuffer, firstsMade in
+                    withoutActuallyEscaping(span) { span in
+                        withoutActuallyEscaping(hash) { hash in
+                            nonisolated(unsafe) let (span, hash, hashes, spans, first) = (span, hash, hashBuffer, spanBuffer, firstBuffer)
+                            let size = (count + parts - 1) / parts
+                            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                                for index in min(count, part * size)..<min(count, (part + 1) * size) {
+                                    (spans.baseAddress! + index).initialize(to: span(index))
+                                    (hashes.baseAddress! + index).initialize(to: hash(spans[index]))
+                                    (first.baseAddress! + index).initialize(to: -1)
+                                }
                             }
                         }
                     }
+                    firstsMade = count
                 }
+                spansMade = count
             }
+            hashesMade = count
         }
-        var first = [Int32](repeating: -1, count: count)
         hashes.withUnsafeBufferPointer { hashBuffer in
             spans.withUnsafeBufferPointer { spanBuffer in
                 first.withUnsafeMutableBufferPointer { firstBuffer in
