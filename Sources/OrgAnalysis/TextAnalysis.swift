@@ -206,22 +206,51 @@ public struct TextAnalysis: Sendable {
             }
         }
         for position in sizes.indices where sizes[position] > 0 { byMandate[position].reserveCapacity(sizes[position]) }
+        // The catalogue mandates' lists filled on two cores (the mandates split where half the assignments
+        // are gathered; a list is filled by one core, in duty order), the inferred assignments and those of
+        // mandates the catalogue lacks on a third job alongside, also in duty order.
+        let half = (sizes.reduce(0, +) + 1) / 2
+        var splitAt = 0, gathered = 0
+        while splitAt < sizes.count, gathered < half { gathered += sizes[splitAt]; splitAt += 1 }
+        let split = splitAt
         sizes = []
         var uncatalogued: [MandateID: [MandateAssignment]] = [:]
-        for (index, reference) in duties.enumerated() where explicit[index] != -1 || best[index] != nil {
-            let role = graph[duty: reference].role
-            if explicit[index] >= 0 {
-                let position = Int(explicit[index]) - offset
-                byMandate[position].append(MandateAssignment(duty: index, mandate: mandates[position].id, role: role,
-                                                             inferredScore: nil))
-            } else if explicit[index] == -2, let mandate = graph[duty: reference].mandate {
-                uncatalogued[mandate, default: []].append(MandateAssignment(duty: index, mandate: mandate, role: role,
-                                                                            inferredScore: nil))
-            } else if let choice = best[index] {
-                let position = choice.mandate - offset
-                byMandate[first[position]].append(MandateAssignment(duty: index, mandate: mandates[position].id, role: role,
-                                                                    inferredScore: choice.score))
-                inferred.append(duty: index, mandate: position, score: choice.score, role: role)
+        let explicitMandates = explicit
+        byMandate.withUnsafeMutableBufferPointer { lists in
+            withUnsafeMutablePointer(to: &inferred) { inferred in
+                withUnsafeMutablePointer(to: &uncatalogued) { uncatalogued in
+                    nonisolated(unsafe) let (lists, inferred, uncatalogued) = (lists, inferred, uncatalogued)
+                    DispatchQueue.concurrentPerform(iterations: 3) { job in
+                        if job == 2 {
+                            for (index, reference) in duties.enumerated() where explicitMandates[index] < 0 {
+                                if explicitMandates[index] == -2, let mandate = graph[duty: reference].mandate {
+                                    uncatalogued.pointee[mandate, default: []].append(MandateAssignment(
+                                        duty: index, mandate: mandate, role: graph[duty: reference].role, inferredScore: nil))
+                                } else if explicitMandates[index] == -1, let choice = best[index] {
+                                    inferred.pointee.append(duty: index, mandate: choice.mandate - offset, score: choice.score,
+                                                            role: graph[duty: reference].role)
+                                }
+                            }
+                            return
+                        }
+                        let mine = job == 0 ? 0..<split : split..<lists.count
+                        for (index, reference) in duties.enumerated() {
+                            let position: Int, list: Int, score: Double?
+                            if explicitMandates[index] >= 0 {
+                                (position, score) = (Int(explicitMandates[index]) - offset, nil)
+                                list = position
+                            } else if explicitMandates[index] == -1, let choice = best[index] {
+                                (position, score) = (choice.mandate - offset, choice.score)
+                                list = first[position]
+                            } else {
+                                continue
+                            }
+                            guard mine.contains(list) else { continue }
+                            lists[list].append(MandateAssignment(duty: index, mandate: mandates[position].id,
+                                                                 role: graph[duty: reference].role, inferredScore: score))
+                        }
+                    }
+                }
             }
         }
         explicit = []
