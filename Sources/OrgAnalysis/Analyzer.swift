@@ -183,11 +183,14 @@ extension Analyzer {
     /// today's on the same units (a lower cap, a higher minimum, a larger excess, a higher severity), is
     /// kept with `effectiveFrom`.
     static func upcoming(_ changed: [Finding], today: [Finding], from date: ChartDate) -> [Finding] {
-        var todayByKey: [FindingKey: Finding] = [:]
-        for finding in today { todayByKey[FindingKey(finding)] = finding }
+        // Today's findings by position (a dictionary of copies retained every string and array of 20,000
+        // findings at L), only those of the rules run again.
+        let rules = Set(changed.map(\.rule))
+        var todayByKey: [FindingKey: Int] = [:]
+        for index in today.indices where rules.contains(today[index].rule) { todayByKey[FindingKey(today[index])] = index }
         var upcoming: [Finding] = []
         for var finding in changed {
-            if let now = todayByKey[FindingKey(finding)], !Self.isWorse(finding, than: now) { continue }
+            if let now = todayByKey[FindingKey(finding)], !Self.isWorse(finding, than: today[now]) { continue }
             finding.effectiveFrom = date
             upcoming.append(finding)
         }
