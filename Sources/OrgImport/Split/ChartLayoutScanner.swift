@@ -17,6 +17,9 @@ struct ChartLayout {
         var depth: Int
         /// Offset of the first child `unit` (-1 when there is none).
         var firstUnitChild = -1
+        /// Line feeds before ``tagStart`` (libxml2 counts lines by line feeds), counted by the scan as it
+        /// passes the bytes (reading them again for the plan faulted back in the pages it had given back).
+        var lineFeedsBefore = 0
     }
 
     /// The root first, then the units that can enclose or start a part, in document order.
@@ -167,14 +170,20 @@ struct ChartLayoutScanner {
     private func content(from start: Int, root: Root, until limit: Int) throws(SplitRefusal) -> ChartLayout {
         var containers = [ChartLayout.Container(tagStart: root.tagStart, tagEnd: root.tagEnd,
                                                 nameLength: root.nameLength, parent: -1, depth: 0)]
+        // Room for a unit every 512 bytes: only the pages written are touched, and grown by doubling the
+        // array was copied into fresh pages again and again (100,000 units at L).
+        containers.reserveCapacity(max(16, min(limit, end) / 512))
         var stack = [Open(container: 0)]
         stack.reserveCapacity(32)
         let unitName = root.unitName
         let lessThan = Int32(UInt8(ascii: "<"))
         var position = start
         var released = 0
+        var lineFeeds = SplitPlan.newlines(in: UnsafeRawBufferPointer(start: base, count: start)), counted = start
         scanning: while position < limit {
             if let release, position - released >= releaseStep {
+                lineFeeds += SplitPlan.newlines(in: UnsafeRawBufferPointer(start: base + counted, count: position - counted))
+                counted = position
                 release(released..<position)
                 released = position
             }
@@ -209,9 +218,11 @@ struct ChartLayoutScanner {
                 if parent >= 0, !declaresNamespace(nameEnd..<tag.close) {
                     if containers[parent].firstUnitChild < 0 { containers[parent].firstUnitChild = at }
                     open.container = containers.count
+                    lineFeeds += SplitPlan.newlines(in: UnsafeRawBufferPointer(start: base + counted, count: at - counted))
+                    counted = at
                     containers.append(ChartLayout.Container(
                         tagStart: at, tagEnd: tag.close + 1, nameLength: unitName.count, parent: parent,
-                        depth: stack.count))
+                        depth: stack.count, lineFeedsBefore: lineFeeds))
                 }
                 if !tag.selfClosing {
                     guard stack.count < maxDepth else { throw .structure("nesting deeper than the limit") }

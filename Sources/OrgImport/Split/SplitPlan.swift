@@ -62,9 +62,9 @@ struct SplitPlan {
     }
 
     /// Plans parts over `bytes`, whose layout the scanner found up to `targets.scanEnd`; the plan may have
-    /// fewer parts than targets + 1 when there are few places to cut. Lines are counted up to the last
-    /// cut `releaseStep` bytes at a time, and `release` is called with each stretch counted (the split
-    /// import gives back its pages: see ``MappedFile/releaseScanned(_:)``).
+    /// fewer parts than targets + 1 when there are few places to cut. A part's first line is its unit's, as
+    /// the scan counted it, and `release` is called with every stretch before the last cut, `releaseStep`
+    /// bytes at a time (the split import gives back its pages: see ``MappedFile/releaseScanned(_:)``).
     static func make(layout: ChartLayout, bytes: UnsafeRawBufferPointer, targets: Targets,
                      releaseStep: Int = MappedFile.releaseStep, release: ((Range<Int>) -> Void)? = nil) -> Result<SplitPlan, SplitRefusal> {
         guard !targets.offsets.isEmpty, let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
@@ -90,11 +90,12 @@ struct SplitPlan {
                 lines: LineMapping(prefixLines: prefixLines, firstLine: firstLine,
                                    firstColumnShift: opening?.columnShift ?? 0),
                 syntheticElements: opening.map { ancestors(of: $0.container, layout).count } ?? 0))
-            if cut != nil {
+            if let cut {
+                // A cut is at its unit's `<` or at the start of that line: the line feeds before it are the
+                // unit's, counted by the scan.
+                firstLine = 1 + layout.containers[cut.container].lineFeedsBefore
                 for stretch in stride(from: start, to: end, by: max(releaseStep, 1)) {
-                    let range = stretch..<min(end, stretch + max(releaseStep, 1))
-                    firstLine += newlines(in: UnsafeRawBufferPointer(rebasing: bytes[range]))
-                    release?(range)
+                    release?(stretch..<min(end, stretch + max(releaseStep, 1)))
                 }
             }
             start = end
