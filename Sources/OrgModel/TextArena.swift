@@ -120,9 +120,7 @@ public final class TextArena: @unchecked Sendable {
 
     /// The bytes of `slice` (valid until the arena goes).
     public func withBytes<R>(_ slice: TextSlice, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        if slice.count == 0 { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
-        let chunk = Int(slice.start >> Self.offsetBits), offset = Int(slice.start & ((1 << Self.offsetBits) - 1))
-        return try body(UnsafeBufferPointer(start: chunks[chunk] + offset, count: Int(slice.count)))
+        try body(bytes(slice))
     }
 
     /// The string at `slice`.

@@ -122,7 +122,7 @@ public struct Thesaurus: Sendable, Hashable {
         var added: [Entry] = []
         var owner: [String: (file: String, line: Int, entry: Int)] = [:]
         for (existing, entry) in entries.enumerated() where entry.kind == .synonym {
-            for term in entry.terms { owner[Self.key(term)] = (entry.location.file, entry.location.line, existing) }
+            for term in entry.terms { owner[keys(term).key] = (entry.location.file, entry.location.line, existing) }
         }
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = offset + 1
@@ -231,8 +231,8 @@ public struct Thesaurus: Sendable, Hashable {
         init(_ term: String) {
             let syllables = VietnameseText.syllables(term)
             self.syllables = syllables.count
-            key = syllables.map(\.key).joined(separator: " ")
-            plain = syllables.map(\.plain).joined(separator: " ")
+            key = Thesaurus.key(of: syllables)
+            plain = Thesaurus.plainKey(of: syllables)
         }
     }
 
@@ -281,7 +281,11 @@ public struct Thesaurus: Sendable, Hashable {
 
     /// The spelling-independent key of a term: its syllable keys (tone placement and i/y unified).
     static func key(_ term: String) -> String {
-        VietnameseText.syllables(term).map(\.key).joined(separator: " ")
+        key(of: VietnameseText.syllables(term))
+    }
+
+    private static func key(of syllables: [VietnameseText.Syllable]) -> String {
+        syllables.map(\.key).joined(separator: " ")
     }
 
     /// Terms (their syllable keys) and the syllables added after each, for marked and for unmarked text.
@@ -302,7 +306,11 @@ public struct Thesaurus: Sendable, Hashable {
 
     /// A term's key without any mark (`giay phep`).
     static func plainKey(_ term: String) -> String {
-        VietnameseText.syllables(term).map(\.plain).joined(separator: " ")
+        plainKey(of: VietnameseText.syllables(term))
+    }
+
+    private static func plainKey(of syllables: [VietnameseText.Syllable]) -> String {
+        syllables.map(\.plain).joined(separator: " ")
     }
 
     /// `text` as the engine reads it: each term (longest first) as written, followed by its synonym set's
