@@ -49,30 +49,54 @@ public enum DutyNature: String, CaseIterable, Sendable, Codable {
 
     /// ``classify(_:unitKind:)`` with the words' syllables remembered in `cache` (one per thread).
     static func classify(_ text: String, unitKind: UnitKind, cache: inout VietnameseText.SyllableCache) -> DutyNature {
+        read(text, cache: &cache).nature(unitKind: unitKind)
+    }
+
+    /// What a text's words say of its nature in any unit: ``classify(_:unitKind:)`` is the reading's
+    /// ``Reading/nature(unitKind:)``, so that copies of a text in units of every kind are read once.
+    static func read(_ text: String, cache: inout VietnameseText.SyllableCache) -> Reading {
         // Matched on bytes: Foundation's substring search was most of the cost of a national chart.
         var plain: [UInt8] = []
         plain.reserveCapacity(text.utf8.count + 2)
         cache.paddedPlain(text, into: &plain)
-        let found = Cue.phrases.groups(in: plain)
-        let has = { (cue: Cue) in found & (1 << UInt64(cue.rawValue)) != 0 }
-        if has(.stateManagement) { return .stateManagement }
-        let serviceUnit = unitKind == .publicServiceUnit
-        if serviceUnit, has(.service) { return .publicService }
-        if has(.ownBody) || SelfAdministrationDuty.matches(padded: plain) { return .internal }
-        // Clause-final markers: split into clauses only when one of them occurs at all.
-        if has(.clauseEnd) {
+        var reading = Reading(found: Cue.phrases.groups(in: plain))
+        // State management written out decides in every unit: nothing else is read.
+        guard !reading.has(.stateManagement) else { return reading }
+        if reading.has(.ownBody) || SelfAdministrationDuty.matches(padded: plain) {
+            reading.marksOwnBody = true
+        } else if reading.has(.clauseEnd) {
+            // Clause-final markers: split into clauses only when one of them occurs at all.
             let clauses = text.split(whereSeparator: { ";,.:()".contains($0) }).map { plainForm(String($0)) }
-            if clauses.contains(where: { clause in clauseEndMarkers.contains { clause == $0 || clause.hasSuffix(" " + $0) } }) {
-                return .internal
+            reading.marksOwnBody = clauses.contains { clause in
+                clauseEndMarkers.contains { clause == $0 || clause.hasSuffix(" " + $0) }
             }
         }
-        if has(.sector), has(.internalSubjects) || has(.sectorInternalSubjects) { return .internal }
-        if !serviceUnit, has(.internalSubjects), !has(.outward) { return .internal }
-        return .stateManagement
+        return reading
+    }
+
+    /// The cues a text names, and whether it marks the unit's own body (steps 3 of
+    /// ``classify(_:unitKind:)``): all of the text that decides its nature.
+    struct Reading: Sendable {
+        fileprivate var found: UInt64
+        fileprivate var marksOwnBody = false
+
+        fileprivate func has(_ cue: Cue) -> Bool { found & (1 << UInt64(cue.rawValue)) != 0 }
+
+        /// The nature of a duty with this reading in a unit of `unitKind`, in the order of
+        /// ``classify(_:unitKind:)``.
+        func nature(unitKind: UnitKind) -> DutyNature {
+            if has(.stateManagement) { return .stateManagement }
+            let serviceUnit = unitKind == .publicServiceUnit
+            if serviceUnit, has(.service) { return .publicService }
+            if marksOwnBody { return .internal }
+            if has(.sector), has(.internalSubjects) || has(.sectorInternalSubjects) { return .internal }
+            if !serviceUnit, has(.internalSubjects), !has(.outward) { return .internal }
+            return .stateManagement
+        }
     }
 
     /// The cue lists, found in one pass over a duty's plain keys (``PaddedPhrases``), whole syllables only.
-    private enum Cue: Int, CaseIterable {
+    fileprivate enum Cue: Int, CaseIterable {
         case stateManagement, service, ownBody, clauseEnd, sector, internalSubjects, sectorInternalSubjects, outward
 
         static let phrases = PaddedPhrases(allCases.map(\.list))

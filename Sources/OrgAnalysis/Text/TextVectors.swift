@@ -98,13 +98,22 @@ public struct TextVectors: Sendable {
         let expansions = thesaurus.isEmpty ? nil : thesaurus.expansions()
         let workers = max(1, workers ?? (textCount >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1))
         let chunk = (textCount + workers - 1) / workers
+        // With the copies known, a worker reads the texts whose first copy falls to it by a hash, and every
+        // copy of them: each text is read once (contiguous chunks read a text repeated in both halves of a
+        // national chart twice, half its 90,000 readings); without, contiguous chunks.
+        let shared = copies != nil && workers > 1
+        let owner = { @Sendable (index: Int) -> Int in
+            guard shared else { return index / chunk }
+            return Int(IDTable.mix(UInt64(copies?.of(index) ?? index)) % UInt64(workers))
+        }
         nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Builder?>.allocate(capacity: workers)
         parts.initialize(repeating: nil)
         defer { parts.deallocate() }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var builder = Builder(stopPhrases: stopPhrases, expansions: expansions, copies: copies)
             let text = reader()
-            for index in min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
+            for index in shared ? 0..<textCount : min(textCount, worker * chunk)..<min(textCount, (worker + 1) * chunk) {
+                guard !shared || owner(index) == worker else { continue }
                 let keep = keeping?(index) ?? true
                 if builder.replay(index, keep: keep) { continue }
                 builder.add(text(index), index: index, keep: keep)
@@ -124,6 +133,20 @@ public struct TextVectors: Sendable {
             builder.merge(part)
         }
         builder.renumberCanonically(workers: workers)
+        // The workers' texts back in their order: the merged rows and flags hold each worker's texts in turn.
+        if shared {
+            var next = [Int](repeating: 0, count: workers)
+            for index in 0..<textCount { next[owner(index)] += 1 }
+            var start = 0
+            for worker in 0..<workers { (next[worker], start) = (start, start + next[worker]) }
+            let (rows, flags) = (builder.rows, builder.flags)
+            for index in 0..<textCount {
+                let worker = owner(index)
+                builder.rows[index] = rows[next[worker]]
+                builder.flags[index] = flags[next[worker]]
+                next[worker] += 1
+            }
+        }
         count = textCount
         // Kept at their exact sizes: the builder's arrays grew by doubling.
         builder.offsets.trimCapacity()
