@@ -19,3 +19,23 @@ func concurrently<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
     guard let a, let b else { preconditionFailure("concurrentPerform ran both closures") }
     return (a, b)
 }
+
+/// A pass begun now on a worker thread, whose result ``value()`` waits for: for a pass that only reads,
+/// started before work that leaves a core idle at times (a serial sort, a serial step between parallel
+/// ones), so that it fills those gaps. (Run inside ``concurrently(_:_:)`` instead, the other closure's own
+/// `concurrentPerform` would run on one core: libdispatch runs a nested one serially.)
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async(group: group) { self.result = work() }
+    }
+
+    /// The pass's result, once it has run.
+    func value() -> Value {
+        group.wait()
+        guard let result else { preconditionFailure("the pass ran") }
+        return result
+    }
+}

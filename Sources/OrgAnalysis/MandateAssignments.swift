@@ -73,25 +73,40 @@ struct MandateInference: Sendable {
     /// dictionaries cost a hash per feature of every example: 0.4 s on a national chart); each feature's
     /// weights are added in the same order, so the sums are the same to the last bit.
     private static func profiles(vectors: TextVectors, examples: [(duty: Int, mandate: Int)]) -> [Int: SparseVector] {
-        var byMandate: [Int: [Int]] = [:]
-        for example in examples where !vectors.info(example.duty).catchAll {
-            byMandate[example.mandate, default: []].append(example.duty)
+        // Each mandate's examples, in their order: counted, then placed (a dictionary of lists grew half a
+        // million arrays' worth of appends on one core).
+        let used = examples.filter { !vectors.info($0.duty).catchAll }
+        guard let lowest = used.map(\.mandate).min(), let highest = used.map(\.mandate).max() else { return [:] }
+        var start = [Int](repeating: 0, count: highest - lowest + 2)
+        for example in used { start[example.mandate - lowest + 1] += 1 }
+        for slot in 1..<start.count { start[slot] += start[slot - 1] }
+        var next = start
+        var duties = [Int](repeating: 0, count: used.count)
+        for example in used {
+            duties[next[example.mandate - lowest]] = example.duty
+            next[example.mandate - lowest] += 1
         }
-        guard !byMandate.isEmpty else { return [:] }
-        // The mandates shared out among the cores in turn, each core with its own dense array: a profile
-        // depends on its own examples only.
-        let mandates = byMandate.keys.sorted()
+        let mandates = (lowest...highest).filter { start[$0 - lowest + 1] > start[$0 - lowest] }
+        // The mandates shared out among the cores, each core with its own dense array: a profile depends on
+        // its own examples only. Largest first, each to the core with the fewest examples so far (in turns,
+        // the cores waited for the one given the largest mandates).
         let workers = mandates.count < 16 ? 1 : max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+        var share = [[Int]](repeating: [], count: workers), load = [Int](repeating: 0, count: workers)
+        for mandate in mandates.sorted(by: { (start[$0 - lowest + 1] - start[$0 - lowest], $1) > (start[$1 - lowest + 1] - start[$1 - lowest], $0) }) {
+            let worker = load.indices.min { (load[$0], $0) < (load[$1], $1) }!
+            share[worker].append(mandate)
+            load[worker] += start[mandate - lowest + 1] - start[mandate - lowest]
+        }
         var made = [[(Int, SparseVector)]](repeating: [], count: workers)
         made.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let made = buffer
-            let lists = byMandate
+            let (shares, placed, bounds) = (share, duties, start)
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var dense = [Float](repeating: 0, count: vectors.featureCount)
                 var seen = [Bool](repeating: false, count: vectors.featureCount)
                 var touched: [Int32] = []
-                for mandate in stride(from: worker, to: mandates.count, by: workers).map({ mandates[$0] }) {
-                    for duty in lists[mandate] ?? [] {
+                for mandate in shares[worker] {
+                    for duty in placed[bounds[mandate - lowest]..<bounds[mandate - lowest + 1]] {
                         vectors.forEachFeature(duty, plain: vectors.isUnmarked(duty)) { feature, weight in
                             if !seen[Int(feature)] {
                                 seen[Int(feature)] = true

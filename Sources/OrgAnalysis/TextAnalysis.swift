@@ -149,11 +149,6 @@ public struct TextAnalysis: Sendable {
             }
             initialized = duties.count
         }
-        var examples: [(duty: Int, mandate: Int)] = []
-        for index in explicit.indices where explicit[index] >= 0 { examples.append((index, Int(explicit[index]))) }
-        // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
-        // chart written in another order learns the same profiles to the last bit.
-        examples = Self.sortedByID(examples, graph: graph)
         // Each duty's best mandate. Only duties naming no mandate, of state management, are scored; a duty's
         // best mandate depends on its vector, its flags and its unit's level, so copies of a text with the same
         // flags at one level are scored once, by the first of them (its representative, found in one pass in
@@ -161,15 +156,12 @@ public struct TextAnalysis: Sendable {
         // of as many (each with its own scratch), then every duty takes its representative's answer: the
         // result is the same on one core or many.
         let inferMandates = settings.inferMandates, threshold = max(settings.inferenceThreshold, Double.leastNonzeroMagnitude)
-        let (postings, representative) = concurrently({
-            let inference = MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count),
-                                             examples: examples)
-            return MandatePostings(inference, ids: mandates.map(\.id.rawValue))
-        }, {
+        let explicitMandates = explicit
+        let representatives = Pending {
             // -1: not scored; otherwise the duty scored for it (itself for a representative).
             var representative = [Int32](repeating: -1, count: inferMandates ? duties.count : 0)
             var firstOfClass = IDTable()
-            for position in representative.indices where explicit[position] == -1 && natures[position] == .stateManagement {
+            for position in representative.indices where explicitMandates[position] == -1 && natures[position] == .stateManagement {
                 guard let first = copies.of(position), textFlagValues[first] == textFlagValues[position] else {
                     representative[position] = Int32(position)
                     continue
@@ -183,7 +175,15 @@ public struct TextAnalysis: Sendable {
                 }
             }
             return representative
-        })
+        }
+        var examples: [(duty: Int, mandate: Int)] = []
+        for index in explicit.indices where explicit[index] >= 0 { examples.append((index, Int(explicit[index]))) }
+        // Profiles sum their examples' weights in the order of the duties' ids, not of the file: the same
+        // chart written in another order learns the same profiles to the last bit.
+        examples = Self.sortedByID(examples, graph: graph)
+        let postings = MandatePostings(MandateInference(vectors: vectors, mandates: duties.count..<(duties.count + mandates.count),
+                                                        examples: examples), ids: mandates.map(\.id.rawValue))
+        let representative = representatives.value()
         let scored = representative.indices.filter { representative[$0] == Int32($0) }
         let chunks = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount * 2))
         let chunkSize = (scored.count + chunks - 1) / chunks
@@ -236,7 +236,6 @@ public struct TextAnalysis: Sendable {
         let split = splitAt
         sizes = []
         var uncatalogued: [MandateID: [MandateAssignment]] = [:]
-        let explicitMandates = explicit
         byMandate.withUnsafeMutableBufferPointer { lists in
             withUnsafeMutablePointer(to: &inferred) { inferred in
                 withUnsafeMutablePointer(to: &uncatalogued) { uncatalogued in

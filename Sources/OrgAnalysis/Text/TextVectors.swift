@@ -134,18 +134,39 @@ public struct TextVectors: Sendable {
         }
         builder.renumberCanonically(workers: workers)
         // The workers' texts back in their order: the merged rows and flags hold each worker's texts in turn.
+        // On every core in contiguous chunks of the texts, each chunk starting, for each worker, after the
+        // texts of that worker in the chunks before it.
         if shared {
-            var next = [Int](repeating: 0, count: workers)
-            for index in 0..<textCount { next[owner(index)] += 1 }
-            var start = 0
-            for worker in 0..<workers { (next[worker], start) = (start, start + next[worker]) }
-            let (rows, flags) = (builder.rows, builder.flags)
-            for index in 0..<textCount {
-                let worker = owner(index)
-                builder.rows[index] = rows[next[worker]]
-                builder.flags[index] = flags[next[worker]]
-                next[worker] += 1
+            let chunks = workers * 4, size = (textCount + chunks - 1) / chunks
+            let range = { @Sendable (chunk: Int) in min(textCount, chunk * size)..<min(textCount, (chunk + 1) * size) }
+            var next = [Int](repeating: 0, count: chunks * workers)
+            next.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let counts = buffer
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    for index in range(chunk) { counts[chunk * workers + owner(index)] += 1 }
+                }
             }
+            var total = 0
+            for worker in 0..<workers {
+                for chunk in 0..<chunks { (next[chunk * workers + worker], total) = (total, total + next[chunk * workers + worker]) }
+            }
+            let (rows, flags, starts) = (builder.rows, builder.flags, next)
+            func reordered<Value: Sendable>(_ values: [Value]) -> [Value] {
+                [Value](unsafeUninitializedCapacity: textCount) { buffer, initialized in
+                    nonisolated(unsafe) let result = buffer
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        var next = Array(starts[(chunk * workers)..<((chunk + 1) * workers)])
+                        for index in range(chunk) {
+                            let worker = owner(index)
+                            (result.baseAddress! + index).initialize(to: values[next[worker]])
+                            next[worker] += 1
+                        }
+                    }
+                    initialized = textCount
+                }
+            }
+            builder.rows = reordered(rows)
+            builder.flags = reordered(flags)
         }
         count = textCount
         // Kept at their exact sizes: the builder's arrays grew by doubling.
