@@ -74,6 +74,10 @@ public struct Analyzer: Sendable {
         clock.memory.append(contentsOf: text.memory)
         clock.restart()
         let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: settings)
+        let gapRules = [ObjectIdentifier(UncoveredMandateRule.self), ObjectIdentifier(UnledMandateRule.self)]
+        if rules.contains(where: { gapRules.contains(ObjectIdentifier($0)) && !configuration.disabled.contains($0.id) }) {
+            context.beginGapResponsibility()
+        }
         // Today's rules, and those whose parameters change under the regime ahead (if one is known) run
         // again with its settings, all in one pool of workers.
         let ahead = configuration.lookAheadNorms(for: graph.chart)

@@ -29,20 +29,35 @@ public struct RuleContext: Sendable {
     public var norms: NormContext { settings.norms }
 
     /// Who must fix a gap (``GapResponsibility``): GAP001 and GAP002 both ask, side by side; the first
-    /// makes it (reading every department's functions text) and the other waits for it.
+    /// makes it (reading every department's functions text) and the other waits for it, unless
+    /// ``beginGapResponsibility()`` has begun it.
     var gapResponsibility: GapResponsibility { shared.gapResponsibility(graph) }
+
+    /// Begins making ``gapResponsibility`` on a worker thread of its own, before the rules run: made by
+    /// the first rule that asks, inside the rules' pool, its reading of the departments' functions ran on
+    /// one core (libdispatch runs a nested `concurrentPerform` serially) while the other rule waited.
+    func beginGapResponsibility() { shared.begin(graph) }
 }
 
 /// Results derived from the graph that more than one rule reads, made once under a lock.
 private final class SharedDerivations: @unchecked Sendable {
     private let lock = NSLock()
     private var responsibility: GapResponsibility?
+    private var pending: Pending<GapResponsibility>?
+
+    func begin(_ graph: DutyGraph) {
+        lock.withLock {
+            guard responsibility == nil, pending == nil else { return }
+            pending = Pending { GapResponsibility(graph: graph) }
+        }
+    }
 
     func gapResponsibility(_ graph: DutyGraph) -> GapResponsibility {
         lock.withLock {
             if let responsibility { return responsibility }
-            let made = GapResponsibility(graph: graph)
+            let made = pending?.value() ?? GapResponsibility(graph: graph)
             responsibility = made
+            pending = nil
             return made
         }
     }

@@ -23,6 +23,23 @@ struct ParallelRulesTests {
         #expect(result.timings.map(\.phase).contains("rules"))
         for _ in 0..<3 { #expect(analyzer.analyze(chart).findings == result.findings) }
     }
+
+    @Test("Who must fix a gap, begun before the rules run, is what the first gap rule to ask makes")
+    func gapResponsibilityBegun() throws {
+        let chart = try EvaluationTests.sample()
+        let analyzer = Analyzer()
+        let result = analyzer.analyze(chart)
+        let context = { RuleContext(graph: result.graph, configuration: analyzer.configuration, text: result.text,
+                                    settings: result.settings) }
+        let asked = context(), begun = context()
+        begun.beginGapResponsibility()
+        for rule in [UncoveredMandateRule.self, UnledMandateRule.self] as [any Rule.Type] {
+            let found = rule.init().check(begun)
+            #expect(!found.isEmpty, "\(rule.code)")
+            #expect(found == rule.init().check(asked), "\(rule.code)")
+            #expect(found.contains { $0.evidence["responsibleUnit"] != nil }, "\(rule.code)")
+        }
+    }
 }
 
 @Suite("Overlap pairs judged side by side")
