@@ -7,8 +7,8 @@ extension JSONValue {
         switch self {
         case .null: Self.append("null", to: &output)
         case .bool(let value): Self.append(value ? "true" : "false", to: &output)
-        case .int(let value): Self.append(String(value), to: &output)
-        case .number(let value): Self.append(Self.format(value), to: &output)
+        case .int(let value): Self.integer(value, into: &output)
+        case .number(let value): Self.format(value, into: &output)
         case .string(let value): Self.quote(value, into: &output)
         case .array(let values):
             guard !values.isEmpty else { return Self.append("[]", to: &output) }

@@ -55,19 +55,60 @@ public indirect enum JSONValue: Hashable, Sendable {
         output.append(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation.
+    /// Finite numbers with at most 4 decimals and no trailing zeros; never exponent notation (whole from
+    /// 10^14 up, `null` beyond 1.8 × 10^19 as for infinities).
     package static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        let scaled = (value * 10_000).rounded()
-        let negative = scaled < 0
-        let magnitude = Int(abs(scaled))
-        var text = String(magnitude / 10_000)
-        var fraction = String(magnitude % 10_000)
-        if magnitude % 10_000 != 0 {
-            fraction = String(repeating: "0", count: 4 - fraction.count) + fraction
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
+        var bytes: [UInt8] = []
+        format(value, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `value` as ``format(_:)`` writes it, digit by digit (a national report writes a million
+    /// numbers: as strings, each made four).
+    package static func format(_ value: Double, into output: inout [UInt8]) {
+        guard value.isFinite, value.magnitude < 1.8e19 else { return append("null", to: &output) }
+        // From 10^14 up, a double holds no decimals worth writing (and the scaled value would leave Int).
+        guard value.magnitude < 1e14 else {
+            if value < 0 { output.append(UInt8(ascii: "-")) }
+            return digits(of: UInt(value.magnitude.rounded()), into: &output)
         }
-        return (negative && magnitude != 0 ? "-" : "") + text
+        let scaled = (value * 10_000).rounded()
+        let magnitude = Int(abs(scaled))
+        if scaled < 0, magnitude != 0 { output.append(UInt8(ascii: "-")) }
+        digits(of: UInt(magnitude / 10_000), into: &output)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        output.append(UInt8(ascii: "."))
+        var places = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        var divisor = 1
+        for _ in 1..<places { divisor *= 10 }
+        while divisor > 0 {
+            output.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// Appends `value` in decimal, as `String(value)` writes it.
+    package static func integer(_ value: Int, into output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        digits(of: value.magnitude, into: &output)
+    }
+
+    /// Appends the decimal digits of `value`.
+    private static func digits(of value: UInt, into output: inout [UInt8]) {
+        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: a UInt has at most 20 digits
+        withUnsafeMutableBytes(of: &buffer) { digits in
+            var rest = value, start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            output.append(contentsOf: digits[start...])
+        }
     }
 }
