@@ -70,13 +70,7 @@ public struct TextAnalysis: Sendable {
         clock.lap("text vectors")
 
         // Near-duplicates, within one jurisdiction and level of government.
-        var groups: [GroupKey: [Int]] = [:]
-        for (index, reference) in duties.enumerated() {
-            groups[GroupKey(jurisdiction: graph.jurisdiction[reference.unit], level: graph.level[reference.unit]),
-                   default: []].append(index)
-        }
-        let orderedGroups = groups.sorted { ($0.key.jurisdiction, $0.key.level?.rawValue ?? "")
-            < ($1.key.jurisdiction, $1.key.level?.rawValue ?? "") }.map(\.value)
+        let orderedGroups = Self.joinGroups(graph)
         var (textCandidates, statistics) = SimilarityJoin(vectors: vectors, threshold: OverlapModel.candidateCosine,
                                                           maxCandidates: settings.maxCandidates)
             .pairs(groups: orderedGroups, mode: settings.join)
@@ -388,10 +382,5 @@ public struct TextAnalysis: Sendable {
     /// (below 8: a memo key packs it in three bits).
     static func levelCode(_ level: GovernmentLevel?) -> Int {
         level.flatMap { GovernmentLevel.allCases.firstIndex(of: $0) } ?? GovernmentLevel.allCases.count
-    }
-
-    struct GroupKey: Hashable {
-        var jurisdiction: Int
-        var level: GovernmentLevel?
     }
 }

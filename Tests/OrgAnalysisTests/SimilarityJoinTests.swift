@@ -90,4 +90,38 @@ struct SimilarityJoinTests {
             #expect(!result.statistics.exceeded && result.pairs.count == 60 * 59 / 2)
         }
     }
+
+    @Test("The limit counts every worker's candidates together: groups each under it, together over it, stop the join",
+          arguments: SimilarityJoin.Mode.allCases)
+    func candidateLimitOverAllGroups(mode: SimilarityJoin.Mode) {
+        // Eight groups of ten copies: 45 candidate pairs each, 360 in all.
+        let texts = Array(repeating: "Quản lý nhà nước về giá trên địa bàn tỉnh", count: 80)
+        let groups = (0..<8).map { Array(($0 * 10)..<($0 * 10 + 10)) }
+        let vectors = TextVectors(texts: texts)
+        let under = SimilarityJoin(vectors: vectors, threshold: 0.5, maxCandidates: 360).pairs(groups: groups, mode: mode)
+        #expect(!under.statistics.exceeded && under.pairs.count == 360 && under.statistics.candidates == 360)
+        for _ in 0..<20 {
+            #expect(SimilarityJoin(vectors: vectors, threshold: 0.5, maxCandidates: 359).pairs(groups: groups, mode: mode)
+                .statistics.exceeded)
+        }
+    }
+
+    @Test("Every group's pairs, whichever worker takes it: the pairs and counts of groups joined one at a time")
+    func groupsTakenInAnyOrder() {
+        let texts = Self.texts(count: 600, seed: 3)
+        let vectors = TextVectors(texts: texts)
+        // Groups of very different sizes.
+        let groups = [Array(0..<300), Array(300..<310), Array(310..<500), [500], Array(501..<600)]
+        let join = SimilarityJoin(vectors: vectors, threshold: 0.35)
+        let together = join.pairs(groups: groups)
+        var pairs: [SimilarityJoin.Pair] = [], candidates = 0
+        for group in groups {
+            let alone = join.pairs(groups: [group])
+            pairs += alone.pairs
+            candidates += alone.statistics.candidates
+        }
+        #expect(!together.pairs.isEmpty)
+        #expect(together.pairs == pairs.sorted())
+        #expect(together.statistics.candidates == candidates)
+    }
 }

@@ -60,7 +60,7 @@ public struct SimilarityJoin: Sendable {
         public var candidates = 0
         /// Pairs that qualified.
         public var matches = 0
-        /// True when a worker verified more than the join's `maxCandidates` and stopped: the pairs are
+        /// True when the workers together verified more than the join's `maxCandidates` and stopped: the pairs are
         /// then incomplete and must not be reported.
         public var exceeded = false
     }
@@ -69,7 +69,7 @@ public struct SimilarityJoin: Sendable {
     public let vectors: TextVectors
     /// The cosine a pair must reach.
     public let threshold: Double
-    /// Candidate pairs one worker may verify before the join stops (see ``Statistics/exceeded``).
+    /// Candidate pairs the workers together may verify before the join stops (see ``Statistics/exceeded``).
     public let maxCandidates: Int
 
     /// A join over `vectors`.
@@ -82,18 +82,13 @@ public struct SimilarityJoin: Sendable {
     /// Every qualifying pair among the texts of each group, sorted. Catch-all and self-administration
     /// texts take no part.
     public func pairs(groups: [[Int]], mode: Mode = .prefixFilter) -> (pairs: [Pair], statistics: Statistics) {
-        // Groups are dealt to one worker per core, largest first to the least loaded, so that each worker
-        // keeps one set of scratch arrays; each worker writes only its own slot, and the pairs are sorted at
-        // the end, so the output is the same on one core or many.
+        // One worker per core, each with one set of scratch arrays, takes the next group not yet taken,
+        // largest first (dealt out beforehand by size, a worker was left alone with a quarter of a
+        // national chart's join: a group's work is not its size squared). Each worker writes only its
+        // own slot, and the pairs are sorted at the end, so the output is the same on one core or many.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, groups.count))
-        var shares = [[Int]](repeating: [], count: workers)
-        var load = [Int](repeating: 0, count: workers)
-        for group in groups.indices.sorted(by: { (groups[$0].count, $1) > (groups[$1].count, $0) }) {
-            let worker = load.indices.min { (load[$0], $0) < (load[$1], $1) } ?? 0
-            shares[worker].append(group)
-            load[worker] += groups[group].count * groups[group].count
-        }
-        let assigned = shares
+        let queue = groups.indices.sorted(by: { (groups[$0].count, $1) > (groups[$1].count, $0) })
+        let taker = GroupTaker()
         // The global rarest-first order every prefix is taken in: by document frequency, then id.
         var keyed = vectors.documentFrequency.enumerated().map { UInt64(UInt32(bitPattern: $0.element)) << 32 | UInt64($0.offset) }
         keyed.sort()
@@ -107,12 +102,16 @@ public struct SimilarityJoin: Sendable {
             var scratch = Scratch(featureCount: vectors.featureCount)
             var found: [Pair] = []
             var statistics = Statistics()
-            for group in assigned[worker] where !statistics.exceeded {
-                let members = groups[group].filter { !vectors.isExcludedFromOverlap($0) }
+            while let next = taker.take(below: queue.count) {
+                let members = groups[queue[next]].filter { !vectors.isExcludedFromOverlap($0) }
                 let part = mode == .bruteForce ? bruteForce(members, into: &found) : prefixFiltered(members, rank: rank, scratch: &scratch, into: &found)
                 statistics.allPairs += part.allPairs
                 statistics.candidates += part.candidates
-                statistics.exceeded = statistics.exceeded || part.exceeded || statistics.candidates > maxCandidates
+                // Past the limit on all workers' candidates together, every worker stops.
+                if part.exceeded || taker.verified(part.candidates) > maxCandidates {
+                    statistics.exceeded = true
+                    taker.stop()
+                }
             }
             statistics.matches = found.count
             results[worker] = (found, statistics)
@@ -322,4 +321,31 @@ public struct SimilarityJoin: Sendable {
         }
         for feature in indexedFeatures { scratch.head[Int(feature)] = -1 }
     }
+}
+
+/// Hands out the groups of a join one at a time to its workers, and adds up the candidates they verify.
+private final class GroupTaker: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0, candidates = 0
+    private var stopped = false
+
+    /// The position of the next group to join, or nil when every group below `count` is taken or the join stopped.
+    func take(below count: Int) -> Int? {
+        lock.withLock {
+            guard !stopped, next < count else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
+
+    /// Adds a group's verified candidates and returns the total so far.
+    func verified(_ count: Int) -> Int {
+        lock.withLock {
+            candidates += count
+            return candidates
+        }
+    }
+
+    /// No group is handed out any more.
+    func stop() { lock.withLock { stopped = true } }
 }
