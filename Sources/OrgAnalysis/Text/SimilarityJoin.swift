@@ -97,7 +97,10 @@ public struct SimilarityJoin: Sendable {
         let rank = order
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<([Pair], Statistics)>.allocate(capacity: workers)
         results.initialize(repeating: ([], Statistics()))
-        defer { results.deallocate() }
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var scratch = Scratch(featureCount: vectors.featureCount)
             var found: [Pair] = []
@@ -116,10 +119,15 @@ public struct SimilarityJoin: Sendable {
             statistics.matches = found.count
             results[worker] = (found, statistics)
         }
+        // Each worker's pairs released once copied (grown by doubling and never released, a national chart's
+        // stayed until the process ended).
         var all: [Pair] = []
+        all.reserveCapacity(results.reduce(0) { $0 + $1.0.count })
         var statistics = Statistics()
-        for (pairs, part) in results {
-            all.append(contentsOf: pairs)
+        for worker in results.indices {
+            let part = results[worker].1
+            all.append(contentsOf: results[worker].0)
+            results[worker].0 = []
             statistics.allPairs += part.allPairs
             statistics.candidates += part.candidates
             statistics.matches += part.matches

@@ -100,7 +100,7 @@ public struct UncoveredMandateRule: Rule {
             let missing = due.filter { !firm.contains($0) }
             guard !missing.isEmpty else { continue }
             let weak = carriers.filter { !$0.isFirm(threshold) && missing.contains(graph.jurisdiction[graph.duties[$0.duty].unit]) }
-            // Asked for only when there is a finding: a chart without one never waits for it to be made.
+            // Read only when there is a finding (the analyzer begins making it before the rules run).
             findings.append(finding(mandate, missing: missing, due: due, weak: weak, graph: graph,
                                     responsibility: context.gapResponsibility, fromDecisions: fromDecisions))
         }

@@ -68,7 +68,7 @@ public struct UnledMandateRule: Rule {
                     "supporters": .int(units.count), "jurisdiction": .text(graph.unit(jurisdiction).id.rawValue),
                     "inferred": .bool(group.allSatisfy(\.isInferred)),
                 ]
-                // Asked for only when there is a finding: a chart without one never waits for it to be made.
+                // Read only when there is a finding (the analyzer begins making it before the rules run).
                 let responsibility = context.gapResponsibility
                 let named = responsibility.inFunctions(mandate, jurisdiction: jurisdiction)
                 if let named { evidence["inFunctionsOf"] = .text(graph.unit(named).id.rawValue) }
