@@ -74,10 +74,9 @@ public struct Analyzer: Sendable {
         clock.memory.append(contentsOf: text.memory)
         clock.restart()
         let context = RuleContext(graph: graph, configuration: configuration, text: text, settings: settings)
-        let gapRules = [ObjectIdentifier(UncoveredMandateRule.self), ObjectIdentifier(UnledMandateRule.self)]
         // A chart without mandates has no gap to charge to anyone.
         if !graph.chart.mandates.isEmpty,
-           rules.contains(where: { gapRules.contains(ObjectIdentifier($0)) && !configuration.disabled.contains($0.id) }) {
+           rules.contains(where: { $0.readsGapResponsibility && !configuration.disabled.contains($0.id) }) {
             context.beginGapResponsibility()
         }
         // Today's rules, and those whose parameters change under the regime ahead (if one is known) run

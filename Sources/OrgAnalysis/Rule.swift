@@ -78,6 +78,9 @@ public protocol Rule: Sendable {
     static var remedy: Remedy { get }
     /// Every finding of this rule on the chart, with the rule's configured severity applied by the runner.
     func check(_ context: RuleContext) -> [Finding]
+    /// True when the rule reads ``RuleContext/gapResponsibility``: the runner then begins making it before
+    /// the rules run (``RuleContext/beginGapResponsibility()``).
+    static var readsGapResponsibility: Bool { get }
     /// A rule with its default settings.
     init()
 }
@@ -85,6 +88,9 @@ public protocol Rule: Sendable {
 extension Rule {
     /// No parameters unless the rule declares some.
     public static var parameters: [any AnyRuleParameter] { [] }
+
+    /// Most rules do not ask who must fix a gap.
+    public static var readsGapResponsibility: Bool { false }
 
     /// The rule's identity, as its findings carry it.
     public static var id: RuleID { RuleID(rawValue: description.code) }

@@ -222,20 +222,6 @@ public struct Thesaurus: Sendable, Hashable {
         for entry in added { record(entry, keys: keys) }
     }
 
-    /// A term's syllables read once: how many, its key (``key(_:)``) and its unmarked key (``plainKey(_:)``).
-    private struct TermKeys {
-        let syllables: Int
-        let key: String
-        let plain: String
-
-        init(_ term: String) {
-            let syllables = VietnameseText.syllables(term)
-            self.syllables = syllables.count
-            key = Thesaurus.key(of: syllables)
-            plain = Thesaurus.plainKey(of: syllables)
-        }
-    }
-
     /// Files `entry` in the rewriting table, its terms' keys read through `keys`.
     private mutating func record(_ entry: Entry, keys: (String) -> TermKeys) {
         let index = entries.count
@@ -279,15 +265,6 @@ public struct Thesaurus: Sendable, Hashable {
         plainFirsts.insert(plain.prefix { $0 != " " })
     }
 
-    /// The spelling-independent key of a term: its syllable keys (tone placement and i/y unified).
-    static func key(_ term: String) -> String {
-        key(of: VietnameseText.syllables(term))
-    }
-
-    private static func key(of syllables: [VietnameseText.Syllable]) -> String {
-        syllables.map(\.key).joined(separator: " ")
-    }
-
     /// Terms (their syllable keys) and the syllables added after each, for marked and for unmarked text.
     typealias Expansions = (marked: [([String], [VietnameseText.Syllable])], plain: [([String], [VietnameseText.Syllable])])
 
@@ -302,15 +279,6 @@ public struct Thesaurus: Sendable, Hashable {
         let plain = plainRewrites.sorted { $0.key < $1.key }.map { ($0.key.split(separator: " ").map(String.init), adds($0.value)) }
         // Terms that add nothing stay: as in the text reading, the longest term found takes its words.
         return (marked, plain)
-    }
-
-    /// A term's key without any mark (`giay phep`).
-    static func plainKey(_ term: String) -> String {
-        plainKey(of: VietnameseText.syllables(term))
-    }
-
-    private static func plainKey(of syllables: [VietnameseText.Syllable]) -> String {
-        syllables.map(\.plain).joined(separator: " ")
     }
 
     /// `text` as the engine reads it: each term (longest first) as written, followed by its synonym set's

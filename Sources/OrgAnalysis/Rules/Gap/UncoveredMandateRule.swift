@@ -185,6 +185,9 @@ extension UncoveredMandateRule {
 
 extension UncoveredMandateRule {
     /// The recommendation for each finding.
+    /// Its findings name who must fix the gap.
+    public static let readsGapResponsibility = true
+
     public static let remedy = Remedy(
         lead: .department,
         action: LocalizedText(vi: "giao nhiệm vụ cho một cơ quan, đơn vị chủ trì thực hiện và bổ sung vào quy định chức năng, nhiệm vụ của cơ quan, đơn vị đó",

@@ -106,6 +106,9 @@ extension UnledMandateRule {
 
 extension UnledMandateRule {
     /// The recommendation for each finding.
+    /// Its findings name who must fix the gap.
+    public static let readsGapResponsibility = true
+
     public static let remedy = Remedy(
         lead: .department,
         action: LocalizedText(vi: "xác định một đơn vị chủ trì thực hiện nhiệm vụ, các đơn vị còn lại phối hợp",
